@@ -1,0 +1,52 @@
+"""Resolve the Actor once per request; hold users who need TOTP until they confirm it."""
+
+from __future__ import annotations
+
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from congso.accounts.actors import build_actor
+from congso.accounts.permissions import SECOND_FACTOR_ROLES
+from congso.common.scoping import ANONYMOUS
+
+
+class ActorMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            verified = bool(getattr(user, "is_verified", lambda: False)())
+            request.actor = build_actor(user, second_factor_verified=verified)
+        else:
+            request.actor = ANONYMOUS
+        return self.get_response(request)
+
+
+# Paths a user who still owes a second factor may reach.
+_OPEN_PREFIXES = ("/tai-khoan/", "/static/", "/i18n/", "/healthz", "/cong-dan/", "/api/v1/public/")
+
+
+class RequireSecondFactorMiddleware:
+    """Administrators and identity custodians must confirm a TOTP code after the password."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        actor = getattr(request, "actor", ANONYMOUS)
+        if (
+            actor.is_authenticated
+            and actor.roles & SECOND_FACTOR_ROLES
+            and not actor.second_factor_verified
+            and not request.path.startswith(_OPEN_PREFIXES)
+        ):
+            if request.path.startswith("/api/"):
+                from django.http import JsonResponse
+
+                return JsonResponse(
+                    {"detail": "Cần xác thực hai bước trước khi dùng API này."}, status=403
+                )
+            return redirect(f"{reverse('accounts:second_factor')}?next={request.path}")
+        return self.get_response(request)

@@ -1,0 +1,32 @@
+"""The `congso` command: a thin front for Django's management commands.
+
+`congso import-staff FILE` runs the management command `import_staff FILE`; dashes become
+underscores, so every sub-command is an ordinary, testable management command.
+`congso` without a settings module uses the development settings, except `serve`, which
+uses production settings unless DJANGO_SETTINGS_MODULE says otherwise.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+# Sub-commands whose name differs from the Django command they run.
+ALIASES = {"serve": "serve", "demo": "demo", "bench": "bench", "audit": "audit"}
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = list(sys.argv[1:] if argv is None else argv)
+    default_settings = "congso.config.settings.dev"
+    if args and args[0] == "serve":
+        default_settings = "congso.config.settings.prod"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", default_settings)
+    from django.core.management import execute_from_command_line
+
+    if args and not args[0].startswith("-"):
+        args[0] = ALIASES.get(args[0], args[0].replace("-", "_"))
+    execute_from_command_line(["congso", *args])
+
+
+if __name__ == "__main__":
+    main()

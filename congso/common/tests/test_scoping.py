@@ -1,0 +1,42 @@
+import pytest
+from django.http import Http404
+
+from congso.accounts.permissions import Cap
+from congso.common.scoping import ANONYMOUS, get_for_actor
+from congso.common.testing import actor_of
+from congso.org.models import OrgUnit, Person
+
+
+@pytest.mark.django_db
+def test_unit_head_sees_own_subtree_only(world):
+    actor = actor_of(world.head_a)
+    visible = set(OrgUnit.objects.for_actor(actor).values_list("id", flat=True))
+    assert visible == {world.agency_a.pk, world.division_a.pk}
+
+
+@pytest.mark.django_db
+def test_leadership_on_the_root_sees_the_whole_province(world):
+    actor = actor_of(world.boss)
+    assert actor.unit_ids(Cap.PEOPLE_VIEW) is None
+    assert Person.objects.for_actor(actor).count() == Person.unscoped.count()
+
+
+@pytest.mark.django_db
+def test_other_agency_person_is_404_not_403(world):
+    bob_person = world.charlie.person
+    with pytest.raises(Http404):
+        get_for_actor(Person, actor_of(world.head_a), bob_person.pk)
+
+
+@pytest.mark.django_db
+def test_staff_member_sees_only_own_person_record(world):
+    actor = actor_of(world.alice)
+    assert list(Person.objects.for_actor(actor).values_list("id", flat=True)) == [
+        world.alice.person_id
+    ]
+
+
+@pytest.mark.django_db
+def test_anonymous_sees_nothing(world):
+    assert Person.objects.for_actor(ANONYMOUS).count() == 0
+    assert OrgUnit.objects.for_actor(ANONYMOUS).count() == 0

@@ -1,0 +1,19 @@
+from django.urls import include, path
+
+from congso.common.views import healthz
+
+from .api import api
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("api/v1/", api.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("tai-khoan/", include("congso.accounts.urls")),
+    path("to-chuc/", include("congso.org.urls")),
+    path("quy-tac/", include("congso.conduct.urls")),
+    path("khao-sat/", include("congso.surveys.urls")),
+    path("vu-viec/", include("congso.cases.urls")),
+    path("thanh-tra/", include("congso.inspections.urls")),
+    path("cong-dan/", include("congso.portal.urls")),
+    path("", include("congso.common.urls")),
+]
