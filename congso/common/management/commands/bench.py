@@ -29,8 +29,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("name", nargs="?", help="tên phép đo; bỏ trống để liệt kê")
-        parser.add_argument("--quick", action="store_true",
-                            help="chạy nhỏ để kiểm tra (không dùng để báo cáo số liệu)")
+        parser.add_argument(
+            "--quick",
+            action="store_true",
+            help="chạy nhỏ để kiểm tra (không dùng để báo cáo số liệu)",
+        )
 
     def handle(self, *args, name=None, quick=False, **options):
         if not name:
