@@ -16,13 +16,13 @@ from congso.cases.api import public_router as cases_public_router  # noqa: E402
 from congso.cases.api import router as cases_router  # noqa: E402
 from congso.conduct.api import router as conduct_router  # noqa: E402
 from congso.inspections.api import router as inspections_router  # noqa: E402
-from congso.org.api import public_router as org_public_router  # noqa: E402
+from congso.portal.api import public_router as portal_public_router  # noqa: E402
 from congso.org.api import router as org_router  # noqa: E402
 from congso.surveys.api import public_router as surveys_public_router  # noqa: E402
 from congso.surveys.api import router as surveys_router  # noqa: E402
 
 staff_auth = SessionOrTokenAuth()
-api.add_router("/public/", org_public_router, tags=["public"])
+api.add_router("/public/", portal_public_router, tags=["public"])
 api.add_router("/public/surveys/", surveys_public_router, tags=["public"])
 api.add_router("/public/reports/", cases_public_router, tags=["public"])
 api.add_router("/accounts/", accounts_router, auth=staff_auth, tags=["accounts"])

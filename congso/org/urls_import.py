@@ -1,0 +1,3 @@
+"""Staff Excel import pages."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Org tree, unit, people and person pages."""
+
+urlpatterns: list = []
