@@ -36,6 +36,8 @@ class Cap:
     CALENDAR_MANAGE = "calendar.manage"
     SURVEYS_VIEW = "surveys.view"
     SURVEYS_MANAGE = "surveys.manage"
+    SURVEYS_RESPONSES = "surveys.responses"  # single responses and comments (never one's own)
+    SURVEYS_ANOMALIES = "surveys.anomalies"  # burst flags of the agencies a unit supervises
     CONDUCT_VIEW = "conduct.view"
     CONDUCT_MANAGE = "conduct.manage"
     CONDUCT_ATTEST = "conduct.attest"
@@ -74,6 +76,8 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             Cap.ORG_VIEW,
             Cap.PEOPLE_VIEW,
             Cap.SURVEYS_VIEW,
+            Cap.SURVEYS_RESPONSES,
+            Cap.SURVEYS_ANOMALIES,
             Cap.CONDUCT_VIEW,
             Cap.CONDUCT_MANAGE,
             Cap.CASES_VIEW,
@@ -104,6 +108,8 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             Cap.INSPECTIONS_VIEW,
             Cap.INSPECTIONS_MANAGE,
             Cap.SURVEYS_VIEW,
+            Cap.SURVEYS_RESPONSES,
+            Cap.SURVEYS_ANOMALIES,
         }
     ),
     Role.CASE_HANDLER: frozenset(
@@ -130,6 +136,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             Cap.ORG_VIEW,
             Cap.PEOPLE_VIEW,
             Cap.SURVEYS_VIEW,
+            Cap.SURVEYS_ANOMALIES,
             Cap.CONDUCT_VIEW,
             Cap.CASES_VIEW,
             Cap.INSPECTIONS_VIEW,
@@ -147,6 +154,8 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             Cap.AUDIT_VIEW,
             Cap.CALENDAR_MANAGE,
             Cap.SURVEYS_VIEW,
+            Cap.SURVEYS_RESPONSES,
+            Cap.SURVEYS_ANOMALIES,
             Cap.SURVEYS_MANAGE,
             Cap.CONDUCT_VIEW,
             Cap.CONDUCT_MANAGE,
