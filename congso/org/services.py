@@ -151,3 +151,179 @@ def person_transfer(
             new={"unit_id": to_unit.pk, "on": on, "position": new_position},
         )
     return assignment
+
+
+# --------------------------------------------------------------------- staff list import (bulk)
+# Imports are local to these functions: this block is appended to a module others edit.
+
+_IMPORT_BATCH = 500
+
+
+def _people_existing(codes: list[str]) -> dict[str, ExistingPerson]:
+    """Existing people by staff code, with the start of their open assignment."""
+    from congso.org.imports.plan import COMPARED_FIELDS, ExistingPerson
+
+    found: dict[str, ExistingPerson] = {}
+    for start in range(0, len(codes), _IMPORT_BATCH):
+        chunk = codes[start : start + _IMPORT_BATCH]
+        people = Person.unscoped.filter(staff_code__in=chunk).values(
+            "id", "staff_code", "unit_id", *COMPARED_FIELDS
+        )
+        by_id = {row["id"]: row for row in people}
+        open_assignments = Assignment.unscoped.filter(
+            person_id__in=list(by_id), end_date__isnull=True
+        )
+        opens = dict(open_assignments.values_list("person_id", "start_date"))
+        for person_id, row in by_id.items():
+            found[row["staff_code"]] = ExistingPerson(
+                id=person_id,
+                unit_id=row["unit_id"],
+                values={name: row[name] for name in COMPARED_FIELDS},
+                open_start=opens.get(person_id),
+            )
+    return found
+
+
+def people_import_apply(
+    *,
+    actor: Actor | None,
+    rows: list[StaffRow],
+    today: date,
+    dry_run: bool = False,
+    source: str = "",
+) -> Plan:
+    """Write a checked staff list all-or-nothing: create, update, transfer (org.imports.plan).
+
+    `rows` are `org.imports.rules.StaffRow`s whose units the caller resolved within the actor's
+    reach (capability people.import). Returns the `Plan`; when it has errors, or on a dry run,
+    nothing is written. Writes go in batches inside one transaction, with one audit row per
+    person change (same actions as person_create/person_update/person_transfer) and one
+    `org.people_import` summary row. A file that changes nothing writes nothing, not even the
+    summary row, so importing the same file twice leaves the database as it was.
+    """
+    from congso.common.audit import Change, audit_record_many
+    from congso.org.imports.plan import plan_import
+
+    for unit_id in {row.unit_id for row in rows}:
+        _require(actor, Cap.PEOPLE_IMPORT, unit_id)
+    with transaction.atomic():
+        plan = plan_import(
+            rows=rows,
+            existing=_people_existing([row.staff_code for row in rows]),
+            can_import=lambda unit_id: actor is None or actor.can(Cap.PEOPLE_IMPORT, unit_id),
+            today=today,
+        )
+        if plan.errors or dry_run or not (plan.creates or plan.updates):
+            return plan
+        changes = _import_creates(plan.creates, today=today)
+        changes += _import_updates(plan.updates)
+        summary = {
+            "source": source,
+            "rows": len(rows),
+            "created": len(plan.creates),
+            "updated": len(plan.updates),
+            "transferred": plan.transferred,
+            "unchanged": plan.unchanged,
+        }
+        changes.append(Change(action="org.people_import", object_type="org.person", new=summary))
+        audit_record_many(actor=actor, changes=changes)
+    return plan
+
+
+def _import_creates(rows: list[StaffRow], *, today: date) -> list[Change]:
+    """Bulk-create people and their first assignments (person_create, in batches)."""
+    from congso.common.audit import Change
+
+    people = [person_prepare(Person(unit_id=row.unit_id, **row.person_fields())) for row in rows]
+    Person.unscoped.bulk_create(people, batch_size=_IMPORT_BATCH)
+    assignments = [
+        Assignment(
+            person=person,
+            unit_id=person.unit_id,
+            position=person.position,
+            start_date=row.start_date or today,
+        )
+        for person, row in zip(people, rows, strict=True)
+    ]
+    Assignment.unscoped.bulk_create(assignments, batch_size=_IMPORT_BATCH)
+    return [
+        Change(
+            action="org.person_create",
+            object_type="org.person",
+            object_id=str(person.pk),
+            unit_id=person.unit_id,
+            new=person_snapshot(person),
+        )
+        for person in people
+    ]
+
+
+def _import_updates(updates: list[Update]) -> list[Change]:
+    """Bulk-update changed people; transfers close the open assignment and open a new one on
+    the transfer day (person_update and person_transfer, in batches)."""
+    from django.utils import timezone
+
+    from congso.common.audit import Change
+    from congso.org.imports.plan import COMPARED_FIELDS
+
+    now = timezone.now()
+    people: list[Person] = []
+    changes: list[Change] = []
+    closing: dict[date, list[int]] = {}
+    opening: list[Assignment] = []
+    for update in updates:
+        row = update.row
+        person = person_prepare(
+            Person(id=update.person.id, unit_id=row.unit_id, **row.person_fields())
+        )
+        person.updated_at = now
+        people.append(person)
+        if update.new:
+            changes.append(
+                Change(
+                    action="org.person_update",
+                    object_type="org.person",
+                    object_id=str(person.pk),
+                    unit_id=update.person.unit_id,
+                    old=update.old,
+                    new=update.new,
+                )
+            )
+        if update.transfer_on is None:
+            continue
+        on = update.transfer_on
+        closing.setdefault(on, []).append(person.pk)
+        opening.append(
+            Assignment(
+                person_id=person.pk, unit_id=row.unit_id, position=person.position, start_date=on
+            )
+        )
+        changes.append(
+            Change(
+                action="org.person_transfer",
+                object_type="org.person",
+                object_id=str(person.pk),
+                unit_id=row.unit_id,
+                old={"unit_id": update.person.unit_id},
+                new={"unit_id": row.unit_id, "on": on, "position": person.position},
+            )
+        )
+    for on, ids in closing.items():
+        for start in range(0, len(ids), _IMPORT_BATCH):
+            chunk = ids[start : start + _IMPORT_BATCH]
+            Assignment.unscoped.filter(person_id__in=chunk, end_date__isnull=True).update(
+                end_date=on
+            )
+    Assignment.unscoped.bulk_create(opening, batch_size=_IMPORT_BATCH)
+    derived = ["family_name", "middle_name", "given_name", "search_key", "sort_key"]
+    fields = [*COMPARED_FIELDS, *derived, "unit", "updated_at"]
+    Person.unscoped.bulk_update(people, fields, batch_size=_IMPORT_BATCH)
+    return changes
+
+
+import typing  # noqa: E402
+
+if typing.TYPE_CHECKING:  # names used only in the annotations above (postponed by __future__)
+    from congso.common.audit import Change
+    from congso.org.imports.plan import ExistingPerson, Plan, Update
+    from congso.org.imports.rules import StaffRow
