@@ -1,7 +1,14 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from congso.accounts.permissions import Cap
 
 
 class AccountsConfig(AppConfig):
     name = "congso.accounts"
     label = "accounts"
     verbose_name = "Tài khoản"
+    nav_entries = [
+        (Cap.ACCOUNTS_MANAGE, "accounts:user_list", _("Tài khoản")),
+        (Cap.ORG_VIEW, "accounts:api_tokens", _("Khóa API")),
+    ]

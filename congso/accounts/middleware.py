@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from congso.accounts.actors import build_actor
 from congso.accounts.permissions import SECOND_FACTOR_ROLES
@@ -24,8 +25,18 @@ class ActorMiddleware:
         return self.get_response(request)
 
 
-# Paths a user who still owes a second factor may reach.
-_OPEN_PREFIXES = ("/tai-khoan/", "/static/", "/i18n/", "/healthz", "/cong-dan/", "/api/v1/public/")
+# Paths a user who still owes a second factor may reach: logging in and out, the second-factor
+# page itself, and what is public anyway. Not the rest of /tai-khoan/ (API keys, accounts).
+_OPEN_PREFIXES = (
+    "/tai-khoan/dang-nhap/",
+    "/tai-khoan/dang-xuat/",
+    "/tai-khoan/xac-thuc-2-buoc/",
+    "/static/",
+    "/i18n/",
+    "/healthz",
+    "/cong-dan/",
+    "/api/v1/public/",
+)
 
 
 class RequireSecondFactorMiddleware:
@@ -48,5 +59,6 @@ class RequireSecondFactorMiddleware:
                 return JsonResponse(
                     {"detail": "Cần xác thực hai bước trước khi dùng API này."}, status=403
                 )
-            return redirect(f"{reverse('accounts:second_factor')}?next={request.path}")
+            target = urlencode({"next": request.get_full_path()})
+            return redirect(f"{reverse('accounts:second_factor')}?{target}")
         return self.get_response(request)

@@ -5,11 +5,31 @@ from __future__ import annotations
 import hashlib
 import secrets
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from congso.accounts.permissions import Role
+from congso.accounts.permissions import Cap, Role
+from congso.common.scoping import WHOLE_PROVINCE, Actor, ScopedModel
+
+
+class UserQuerySet(models.QuerySet):
+    def for_actor(self, actor: Actor, capability: str | None = None) -> UserQuerySet:
+        """Accounts an administrator manages: linked to a person in reach, or holding a role
+        on a unit in reach. A user outside that is invisible (404), like any scoped row."""
+        ids = actor.unit_ids(capability or Cap.ACCOUNTS_MANAGE)
+        if ids is WHOLE_PROVINCE:
+            return self.all()
+        if not ids:
+            return self.none()
+        units = sorted(ids)
+        in_reach = Q(person__unit_id__in=units) | Q(grants__unit_id__in=units)
+        return self.filter(pk__in=self.model.objects.filter(in_reach).values("pk"))
+
+
+class AccountUserManager(UserManager.from_queryset(UserQuerySet)):  # type: ignore[misc]
+    pass
 
 
 class User(AbstractUser):
@@ -30,13 +50,17 @@ class User(AbstractUser):
         help_text=_("Tên tổ chức hiện khi tài khoản gửi phản ánh dưới danh nghĩa tổ chức."),
     )
 
+    objects = AccountUserManager()
+
     class Meta:
         verbose_name = _("tài khoản")
         verbose_name_plural = _("tài khoản")
 
 
-class RoleGrant(models.Model):
-    """A role on an org unit (and, for subtree roles, everything below it)."""
+class RoleGrant(ScopedModel):
+    """A role on an org unit (and, for subtree roles, everything below it).
+
+    Scoped by its unit: an administrator sees and changes the grants on units in reach."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="grants")
     role = models.CharField(_("vai trò"), max_length=30, choices=Role.choices)
@@ -45,7 +69,10 @@ class RoleGrant(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    view_capability = Cap.ACCOUNTS_MANAGE
+
     class Meta:
+        ordering = ["unit_id", "role", "id"]
         verbose_name = _("phân quyền")
         verbose_name_plural = _("phân quyền")
         constraints = [
@@ -60,6 +87,14 @@ def hash_token(raw: str) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
+class ApiTokenQuerySet(models.QuerySet):
+    def for_actor(self, actor: Actor, capability: str | None = None) -> ApiTokenQuerySet:
+        """A token is its owner's only: nobody else lists or revokes it."""
+        if actor.user_id is None:
+            return self.none()
+        return self.filter(user_id=actor.user_id)
+
+
 class ApiToken(models.Model):
     """A bearer token for the staff API. Only its SHA-256 is stored."""
 
@@ -70,10 +105,22 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked = models.BooleanField(default=False)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ApiTokenQuerySet.as_manager()
 
     class Meta:
+        ordering = ["-created_at", "-id"]
         verbose_name = _("khóa API")
         verbose_name_plural = _("khóa API")
+        constraints = [
+            # A double submission of the create form makes one token, not two.
+            models.UniqueConstraint(
+                fields=["user", "name"],
+                condition=Q(revoked=False),
+                name="accounts_token_active_name_unique",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"

@@ -1,17 +1,34 @@
-"""Writes on accounts: grants, tokens, TOTP devices. Each writes an audit row."""
+"""Writes on accounts: users, role grants, API tokens, TOTP devices. Each writes an audit row.
+
+Permission rule: `actor=None` is a system job (demo loader, tests' world); any other actor
+must hold `accounts.manage` on the unit concerned (grants, new accounts) or own the token.
+"""
 
 from __future__ import annotations
 
-from django.db import transaction
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from congso.accounts.models import ApiToken, RoleGrant, User, hash_token
+from congso.accounts.permissions import Cap, Role
 from congso.common.audit import audit_record
 from congso.common.scoping import Actor
 
 
+def _require_manage(actor: Actor | None, unit_id: int | None) -> None:
+    if actor is not None and not actor.can(Cap.ACCOUNTS_MANAGE, unit_id):
+        raise PermissionDenied(_("Bạn không quản lý tài khoản của đơn vị này."))
+
+
 def grant_role(*, actor: Actor | None, user: User, role: str, unit_id: int) -> RoleGrant:
     """Give `user` the role on a unit (idempotent)."""
+    if role not in Role.values:
+        raise ValidationError(_("Vai trò không hợp lệ."))
+    _require_manage(actor, unit_id)
     with transaction.atomic():
         grant, created = RoleGrant.objects.get_or_create(user=user, role=role, unit_id=unit_id)
         if created:
@@ -25,20 +42,95 @@ def grant_role(*, actor: Actor | None, user: User, role: str, unit_id: int) -> R
     return grant
 
 
+def role_revoke(*, actor: Actor | None, grant: RoleGrant) -> None:
+    """Take a role away. An administrator cannot take away their own administrator role
+    (so the last administrator of a unit cannot lock everybody out by mistake)."""
+    _require_manage(actor, grant.unit_id)
+    if actor is not None and grant.user_id == actor.user_id and grant.role == Role.ADMIN:
+        raise ValidationError(_("Bạn không thể tự thu hồi quyền quản trị của chính mình."))
+    with transaction.atomic():
+        old = {"user": grant.user.username, "role": grant.role, "unit": grant.unit_id}
+        audit_record(
+            actor=actor, action="accounts.revoke_role", obj=grant, unit_id=grant.unit_id, old=old
+        )
+        grant.delete()
+
+
+def user_create(*, actor: Actor | None, person, username: str, password: str) -> User:
+    """Create the login of a staff member (one account per person)."""
+    _require_manage(actor, person.unit_id)
+    username = username.strip()
+    if not username:
+        raise ValidationError({"username": _("Hãy nhập tên đăng nhập.")})
+    if User.objects.filter(username__iexact=username).exists():
+        raise ValidationError({"username": _("Tên đăng nhập này đã có người dùng.")})
+    if User.objects.filter(person=person).exists():
+        raise ValidationError({"staff_code": _("Cán bộ này đã có tài khoản.")})
+    user = User(username=username, person=person)
+    try:
+        validate_password(password, user)
+    except ValidationError as exc:
+        raise ValidationError({"password": exc.messages}) from exc
+    user.set_password(password)
+    try:
+        with transaction.atomic():
+            user.save()
+            audit_record(
+                actor=actor,
+                action="accounts.user_create",
+                obj=user,
+                unit_id=person.unit_id,
+                new={"username": username, "person": person.pk},
+            )
+    except IntegrityError as exc:  # a concurrent double submission
+        raise ValidationError({"username": _("Tên đăng nhập này đã có người dùng.")}) from exc
+    return user
+
+
 def api_token_create(*, actor: Actor, user: User, name: str) -> tuple[ApiToken, str]:
     """Create a bearer token; the raw key is returned once and never stored."""
+    if actor.user_id != user.pk:
+        raise PermissionDenied(_("Chỉ chủ tài khoản được tạo khóa API của mình."))
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError({"name": _("Hãy đặt tên cho khóa API.")})
+    duplicate = ValidationError({"name": _("Bạn đã có một khóa API đang dùng với tên này.")})
+    if ApiToken.objects.filter(user=user, name=name, revoked=False).exists():
+        raise duplicate
     raw = ApiToken.new_raw_key()
+    try:
+        with transaction.atomic():
+            token = ApiToken.objects.create(
+                user=user, name=name, key_hash=hash_token(raw), prefix=raw[3:11]
+            )
+            audit_record(
+                actor=actor,
+                action="accounts.token_create",
+                obj=token,
+                new={"name": name, "prefix": token.prefix},
+            )
+    except IntegrityError as exc:  # the same form submitted twice at once
+        raise duplicate from exc
+    return token, raw
+
+
+def api_token_revoke(*, actor: Actor, token: ApiToken) -> None:
+    """Revoke one's own token: it stops working at once and cannot be restored."""
+    if token.user_id != actor.user_id:
+        raise PermissionDenied(_("Chỉ chủ tài khoản được thu hồi khóa API của mình."))
+    if token.revoked:
+        return
     with transaction.atomic():
-        token = ApiToken.objects.create(
-            user=user, name=name, key_hash=hash_token(raw), prefix=raw[3:11]
-        )
+        token.revoked = True
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked", "revoked_at"])
         audit_record(
             actor=actor,
-            action="accounts.token_create",
+            action="accounts.token_revoke",
             obj=token,
-            new={"name": name, "prefix": token.prefix},
+            old={"revoked": False},
+            new={"revoked": True, "prefix": token.prefix},
         )
-    return token, raw
 
 
 def totp_device_for(user: User) -> TOTPDevice:

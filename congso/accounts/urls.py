@@ -8,4 +8,14 @@ urlpatterns = [
     path("dang-nhap/", views.LoginView.as_view(), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("xac-thuc-2-buoc/", views.second_factor, name="second_factor"),
+    path("khoa-api/", views.api_tokens, name="api_tokens"),
+    path("khoa-api/<int:pk>/thu-hoi/", views.api_token_revoke, name="api_token_revoke"),
+    path("quan-ly/", views.user_list, name="user_list"),
+    path("quan-ly/tao-moi/", views.user_create, name="user_create"),
+    path("quan-ly/<int:pk>/", views.user_detail, name="user_detail"),
+    path(
+        "quan-ly/<int:pk>/phan-quyen/<int:grant_pk>/thu-hoi/",
+        views.grant_revoke,
+        name="grant_revoke",
+    ),
 ]

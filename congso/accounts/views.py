@@ -1,18 +1,30 @@
-"""Login, logout and the TOTP second factor."""
+"""Login, the TOTP second factor, API keys and account management. Thin: forms in, services
+and selectors do the work."""
 
 from __future__ import annotations
 
 import segno
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django_otp import login as otp_login
 
-from congso.accounts.forms import SecondFactorForm
-from congso.accounts.services import totp_confirm, totp_device_for
+from congso.accounts import selectors, services
+from congso.accounts.forms import (
+    ApiTokenForm,
+    GrantForm,
+    SecondFactorForm,
+    UserCreateForm,
+    UserSearchForm,
+)
+from congso.accounts.permissions import Cap
+
+NEW_KEY_SESSION = "accounts_new_api_key"
 
 
 class LoginView(auth_views.LoginView):
@@ -20,17 +32,28 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
 
+def add_errors(form, error: ValidationError) -> None:
+    """Put a service's ValidationError on the form (field errors where it names the field)."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
 @login_required
 def second_factor(request: HttpRequest) -> HttpResponse:
     """Set up (first time) or confirm the TOTP code; then continue to `next`."""
-    device = totp_device_for(request.user)
+    device = services.totp_device_for(request.user)
     form = SecondFactorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["code"]):
-            totp_confirm(actor=request.actor, user=request.user, device=device)
+            services.totp_confirm(actor=request.actor, user=request.user, device=device)
             otp_login(request, device)
             target = request.GET.get("next") or "/"
-            if not url_has_allowed_host_and_scheme(target, {request.get_host()}):
+            if not url_has_allowed_host_and_scheme(
+                target, {request.get_host()}, require_https=request.is_secure()
+            ):
                 target = "/"
             return redirect(target)
         form.add_error("code", _("Mã không đúng hoặc đã hết hạn. Hãy nhập mã mới trên ứng dụng."))
@@ -42,3 +65,111 @@ def second_factor(request: HttpRequest) -> HttpResponse:
         "accounts/second_factor.html",
         {"form": form, "qr_svg": qr_svg, "setup": not device.confirmed},
     )
+
+
+@login_required
+def api_tokens(request: HttpRequest) -> HttpResponse:
+    """List one's API keys and create one; the new key is shown once, after the redirect."""
+    form = ApiTokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            _token, raw = services.api_token_create(
+                actor=request.actor, user=request.user, name=form.cleaned_data["name"]
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            request.session[NEW_KEY_SESSION] = raw
+            return redirect("accounts:api_tokens")
+    new_key = request.session.pop(NEW_KEY_SESSION, None)
+    tokens = selectors.token_list(actor=request.actor)
+    return render(
+        request, "accounts/api_tokens.html", {"form": form, "tokens": tokens, "new_key": new_key}
+    )
+
+
+@login_required
+def api_token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    token = selectors.token_get(actor=request.actor, pk=pk)
+    if request.method == "POST":
+        services.api_token_revoke(actor=request.actor, token=token)
+        messages.success(request, _("Đã thu hồi khóa API “%(name)s”.") % {"name": token.name})
+        return redirect("accounts:api_tokens")
+    return render(request, "accounts/api_token_revoke.html", {"token": token})
+
+
+def _require_manager(request: HttpRequest) -> None:
+    if not request.actor.has(Cap.ACCOUNTS_MANAGE):
+        raise PermissionDenied
+
+
+@login_required
+def user_list(request: HttpRequest) -> HttpResponse:
+    _require_manager(request)
+    form = UserSearchForm(request.GET or None)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    users = selectors.user_list(actor=request.actor, query=query)[:200]
+    return render(request, "accounts/user_list.html", {"form": form, "users": users})
+
+
+@login_required
+def user_create(request: HttpRequest) -> HttpResponse:
+    _require_manager(request)
+    form = UserCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            person = selectors.person_for_new_account(actor=request.actor, code=data["staff_code"])
+            user = services.user_create(
+                actor=request.actor,
+                person=person,
+                username=data["username"],
+                password=data["password"],
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Đã tạo tài khoản %(u)s.") % {"u": user.username})
+            return redirect("accounts:user_detail", pk=user.pk)
+    return render(request, "accounts/user_create.html", {"form": form})
+
+
+@login_required
+def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One account: its roles on units in reach, and a form to grant another."""
+    _require_manager(request)
+    user = selectors.user_get(actor=request.actor, pk=pk)
+    units = selectors.grantable_units(actor=request.actor)
+    form = GrantForm(request.POST or None, units=units)
+    if request.method == "POST" and form.is_valid():
+        unit = selectors.grantable_unit_get(actor=request.actor, pk=form.cleaned_data["unit"])
+        try:
+            services.grant_role(
+                actor=request.actor, user=user, role=form.cleaned_data["role"], unit_id=unit.pk
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Đã giao vai trò."))
+            return redirect("accounts:user_detail", pk=user.pk)
+    grants = selectors.grant_list(actor=request.actor, user=user)
+    context = {"account": user, "grants": grants, "form": form}
+    return render(request, "accounts/user_detail.html", context)
+
+
+@login_required
+def grant_revoke(request: HttpRequest, pk: int, grant_pk: int) -> HttpResponse:
+    _require_manager(request)
+    user = selectors.user_get(actor=request.actor, pk=pk)
+    grant = selectors.grant_get(actor=request.actor, user=user, pk=grant_pk)
+    error = None
+    if request.method == "POST":
+        try:
+            services.role_revoke(actor=request.actor, grant=grant)
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            messages.success(request, _("Đã thu hồi vai trò."))
+            return redirect("accounts:user_detail", pk=user.pk)
+    context = {"account": user, "grant": grant, "error": error}
+    return render(request, "accounts/grant_revoke.html", context, status=400 if error else 200)

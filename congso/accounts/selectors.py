@@ -1,0 +1,75 @@
+"""Reads for the account pages, always through `for_actor` / `get_for_actor`."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+
+from congso.accounts.models import ApiToken, RoleGrant, User
+from congso.accounts.permissions import Cap
+from congso.common.scoping import Actor, get_for_actor
+from congso.common.text import search_key
+
+
+def user_list(*, actor: Actor, query: str = "") -> QuerySet[User]:
+    """Accounts the administrator manages, searched by login or name without diacritics."""
+    users = User.objects.for_actor(actor).select_related("person", "person__unit")
+    text = query.strip()
+    if text:
+        key = search_key(text)
+        users = users.filter(Q(username__icontains=text) | Q(person__search_key__contains=key))
+    return users.order_by("username")
+
+
+def user_get(*, actor: Actor, pk) -> User:
+    return get_for_actor(User.objects.select_related("person", "person__unit"), actor, pk)
+
+
+def grant_list(*, actor: Actor, user: User) -> QuerySet[RoleGrant]:
+    """The user's roles on units the administrator reaches (others stay invisible)."""
+    return RoleGrant.objects.for_actor(actor).filter(user=user).select_related("unit")
+
+
+def grant_get(*, actor: Actor, user: User, pk) -> RoleGrant:
+    return get_for_actor(
+        RoleGrant.objects.filter(user=user).select_related("user", "unit"), actor, pk
+    )
+
+
+def grantable_units(*, actor: Actor) -> QuerySet:
+    from congso.org.models import OrgUnit
+
+    return OrgUnit.objects.for_actor(actor, Cap.ACCOUNTS_MANAGE).only("id", "name", "path")
+
+
+def grantable_unit_get(*, actor: Actor, pk):
+    from congso.org.models import OrgUnit
+
+    return get_for_actor(OrgUnit, actor, pk, capability=Cap.ACCOUNTS_MANAGE)
+
+
+def person_for_new_account(*, actor: Actor, code: str):
+    """The active staff member with this code in the administrator's reach; otherwise a
+    ValidationError on the code field (the same answer for unknown and out of reach)."""
+    from congso.org.models import Person
+
+    person = (
+        Person.objects.for_actor(actor, Cap.ACCOUNTS_MANAGE)
+        .filter(staff_code__iexact=code.strip(), is_active=True)
+        .select_related("unit")
+        .first()
+    )
+    if person is None:
+        raise ValidationError(
+            {"staff_code": _("Không có cán bộ đang công tác mang mã này trong phạm vi của bạn.")}
+        )
+    return person
+
+
+def token_list(*, actor: Actor) -> QuerySet[ApiToken]:
+    return ApiToken.objects.for_actor(actor)
+
+
+def token_get(*, actor: Actor, pk) -> ApiToken:
+    return get_for_actor(ApiToken, actor, pk)
