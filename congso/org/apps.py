@@ -1,9 +1,12 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class OrgConfig(AppConfig):
     name = "congso.org"
     label = "org"
     verbose_name = "Tổ chức"
-    # Menu entries are added by the page modules once their URLs exist; see urls_pages.py.
-    nav_entries: list = []
+    nav_entries = [
+        ("org.view", "org:tree", _("Tổ chức")),
+        ("people.view", "org:people", _("Cán bộ")),
+    ]
