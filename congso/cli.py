@@ -21,7 +21,15 @@ def main(argv: list[str] | None = None) -> None:
     if args and args[0] == "serve":
         default_settings = "congso.config.settings.prod"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", default_settings)
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
+
+    try:
+        settings.INSTALLED_APPS  # noqa: B018 - load settings now to report a missing secret cleanly
+    except ImproperlyConfigured as exc:
+        sys.stderr.write(f"Không thể khởi động (cannot start): {exc}\n")
+        sys.exit(2)
 
     if args and not args[0].startswith("-"):
         args[0] = ALIASES.get(args[0], args[0].replace("-", "_"))
