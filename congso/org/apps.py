@@ -9,4 +9,5 @@ class OrgConfig(AppConfig):
     nav_entries = [
         ("org.view", "org:tree", _("Tổ chức")),
         ("people.view", "org:people", _("Cán bộ")),
+        ("people.import", "org:import", _("Nhập Excel")),
     ]

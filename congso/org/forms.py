@@ -44,9 +44,9 @@ class PeopleFilterForm(forms.Form):
         max_length=100,
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
-    don_vi = forms.TypedChoiceField(
-        label=_("Đơn vị (gồm đơn vị trực thuộc)"), required=False, coerce=int, empty_value=None
-    )
+    # An id, not a choice: a unit outside the actor's reach must answer 404 (as the API
+    # does), not be silently dropped. The select lists the units the actor may filter by.
+    don_vi = forms.IntegerField(label=_("Đơn vị (gồm đơn vị trực thuộc)"), required=False)
     doi_tuong = forms.ChoiceField(
         label=_("Đối tượng"),
         required=False,
@@ -56,7 +56,10 @@ class PeopleFilterForm(forms.Form):
 
     def __init__(self, *args, unit_choices: list[tuple[int, str]], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["don_vi"].choices = [("", _("Tất cả đơn vị")), *unit_choices]
+        self.fields["don_vi"].widget = forms.Select(
+            choices=[("", _("Tất cả đơn vị")), *unit_choices]
+        )
+        self.unit_choices = unit_choices
 
     def filters(self) -> dict:
         """Keyword arguments for selectors.person_list (unit as an id; invalid input ignored
