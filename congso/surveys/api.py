@@ -1,4 +1,295 @@
-from ninja import Router
+"""Survey API: the public form and rating operations (design.md §6) and staff read-outs.
+
+The rating operation reads its body itself: it refuses a wrong content type (415) and a body
+over 16 KB (413) before reading or parsing it, then validates every field with a Vietnamese
+message (422). The request body is documented from `ResponseIn` all the same.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Literal
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Field, Router, Schema, Status
+from pydantic import ConfigDict
+
+from congso.accounts.permissions import Cap
+from congso.surveys import conf, selectors
+from congso.surveys.rules import COMMENT_MAX_CHARS, SCALE, parse_period
+from congso.surveys.services import SurveyError, form_token_issue, response_submit
+from congso.surveys.services.submit import MSG_INACTIVE, MSG_REVOKED, MSG_UNKNOWN
 
 router = Router()
 public_router = Router()
+
+DEVICE_COOKIE = "cs_device"
+
+
+class ErrorOut(Schema):
+    detail: str
+    field: str = ""
+
+
+class ScaleOut(Schema):
+    value: int
+    label: str
+
+
+class QuestionOut(Schema):
+    key: str
+    label: str
+    scale: list[ScaleOut]
+
+
+class TargetOut(Schema):
+    kind: Literal["counter", "officer"]
+    name: str
+    unit: str
+    agency: str
+
+
+class FormOut(Schema):
+    code: str
+    target: TargetOut
+    intro: str
+    questions: list[QuestionOut]
+    comment_max_chars: int
+    requires_token: bool
+    form_token: str
+    form_token_expires_in: int = Field(description="giây")
+
+
+class ResponseIn(Schema):
+    """One rating. `client_id` is made by the client and is the idempotency key."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    client_id: uuid.UUID
+    form_token: str = Field(max_length=200)
+    answers: dict[str, int] = Field(description="mã câu hỏi → mức 1–5")
+    comment: str | None = Field(default=None, max_length=COMMENT_MAX_CHARS)
+    dossier_code: str | None = Field(default=None, max_length=40)
+    token: str | None = Field(default=None, max_length=40)
+
+
+class ResponseOut(Schema):
+    client_id: str
+    received_at: str
+    detail: str
+
+
+SCALE_OUT = [{"value": value, "label": label} for value, label in SCALE]
+
+
+def form_payload(code: str) -> tuple[int, dict]:
+    """The form behind a code (shared with the citizen page)."""
+    target = selectors.target_public(code)
+    if target is None:
+        from congso.surveys.models import RevokedCode
+
+        revoked = RevokedCode.objects.filter(code=code).exists()
+        return 404, {"detail": MSG_REVOKED if revoked else MSG_UNKNOWN, "field": ""}
+    if not target.is_active:
+        return 404, {"detail": MSG_INACTIVE, "field": ""}
+    from congso.surveys.services import template_default
+
+    version = template_default().current
+    token = form_token_issue(code=code, version_id=version.pk)
+    return 200, {
+        "code": code,
+        "target": {
+            "kind": target.kind,
+            "name": selectors.target_name(target),
+            "unit": target.unit.name,
+            "agency": target.agency.name,
+        },
+        "intro": version.intro,
+        "questions": [
+            {"key": q["key"], "label": q["label"], "scale": SCALE_OUT} for q in version.questions
+        ],
+        "comment_max_chars": COMMENT_MAX_CHARS,
+        "requires_token": target.requires_token,
+        "form_token": token.token,
+        "form_token_expires_in": conf.get("CONGSO_SURVEY_FORM_TOKEN_MAX_AGE"),
+    }
+
+
+@public_router.get(
+    "/{code}",
+    response={200: FormOut, 404: ErrorOut},
+    summary="Phiếu khảo sát sau mã QR",
+    auth=None,
+)
+def survey_form(request: HttpRequest, code: str):
+    return Status(*form_payload(code[:32]))
+
+
+def client_address(request: HttpRequest) -> str:
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _read_json(request: HttpRequest) -> tuple[int, dict] | dict:
+    """Check content type and size before reading; return the parsed object or an error."""
+    content_type = request.META.get("CONTENT_TYPE", "").split(";")[0].strip().lower()
+    if content_type != "application/json":
+        return 415, {"detail": "Dữ liệu phải gửi dạng application/json.", "field": ""}
+    limit = conf.get("CONGSO_SURVEY_MAX_BODY_BYTES")
+    too_big = 413, {"detail": "Dữ liệu gửi lên quá lớn (tối đa 16 KB).", "field": ""}
+    try:
+        declared = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        declared = 0
+    if declared > limit:
+        return too_big
+    raw = request.read(limit + 1)
+    if len(raw) > limit:
+        return too_big
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return 422, {"detail": "Dữ liệu gửi lên không phải JSON hợp lệ.", "field": ""}
+    if not isinstance(data, dict):
+        return 422, {"detail": "Dữ liệu gửi lên phải là một đối tượng JSON.", "field": ""}
+    unknown = sorted(set(data) - set(ResponseIn.model_fields))
+    if unknown:
+        return 422, {"detail": f"Trường không được hỗ trợ: {', '.join(unknown)}.", "field": ""}
+    return data
+
+
+_BODY_DOC = {
+    "requestBody": {
+        "required": True,
+        "content": {"application/json": {"schema": ResponseIn.model_json_schema()}},
+    }
+}
+
+
+@public_router.post(
+    "/{code}/responses",
+    response={
+        200: ResponseOut,
+        201: ResponseOut,
+        404: ErrorOut,
+        409: ErrorOut,
+        413: ErrorOut,
+        415: ErrorOut,
+        422: ErrorOut,
+        429: ErrorOut,
+    },
+    summary="Gửi một đánh giá (client_id là khóa chống gửi trùng)",
+    openapi_extra=_BODY_DOC,
+    auth=None,
+)
+def survey_respond(request: HttpRequest, code: str):
+    data = _read_json(request)
+    if isinstance(data, tuple):
+        return Status(*data)
+    try:
+        result = response_submit(
+            code=code[:32],
+            client_id=data.get("client_id"),
+            form_token=data.get("form_token"),
+            answers=data.get("answers"),
+            comment=data.get("comment"),
+            dossier_code=data.get("dossier_code"),
+            token=data.get("token"),
+            ip=client_address(request),
+            device=request.COOKIES.get(DEVICE_COOKIE, "")[:64],
+        )
+    except SurveyError as exc:
+        return Status(exc.status, {"detail": exc.message, "field": exc.field})
+    return Status(201 if result.created else 200, result.body)
+
+
+# ------------------------------------------------------------------------------- staff API
+
+
+class IndexOut(Schema):
+    n: int
+    published: bool
+    sipas: float | None
+    sipas_mean: float | None
+    smoothed: float | None
+    shares: dict[str, float | None]
+    means: dict[str, float | None]
+
+
+class RankingRowOut(Schema):
+    position: int | None
+    id: int
+    name: str
+    kind: str
+    index: IndexOut
+
+
+class RankingOut(Schema):
+    period: str
+    minimum_sample: int
+    prior_weight: int
+    rows: list[RankingRowOut]
+
+
+class TargetReportOut(Schema):
+    id: int
+    kind: str
+    name: str
+    period: str
+    index: IndexOut
+    change_points: float | None
+
+
+def _index(index) -> dict:
+    return {
+        "n": index.n,
+        "published": index.published,
+        "sipas": index.sipas,
+        "sipas_mean": index.sipas_mean,
+        "smoothed": index.smoothed,
+        "shares": index.shares,
+        "means": index.means,
+    }
+
+
+@router.get("/units/{unit_id}/ranking", response={200: RankingOut, 404: ErrorOut})
+def unit_ranking(request: HttpRequest, unit_id: int, period: str = ""):
+    """Agencies and communes under a unit (or its counters and officers) by smoothed index."""
+    actor = request.auth
+    unit = selectors.unit_get(actor=actor, pk=unit_id)
+    chosen = parse_period(period, today=timezone.localdate())
+    board = selectors.unit_dashboard(actor=actor, unit=unit, period=chosen)
+    rows = board.agencies or board.targets
+    return {
+        "period": chosen.slug,
+        "minimum_sample": board.minimum,
+        "prior_weight": board.weight,
+        "rows": [
+            {
+                "position": r.position,
+                "id": r.key,
+                "name": r.name,
+                "kind": r.kind,
+                "index": _index(r.index),
+            }
+            for r in rows
+        ],
+    }
+
+
+@router.get("/targets/{target_id}", response={200: TargetReportOut, 404: ErrorOut})
+def target_detail(request: HttpRequest, target_id: int, period: str = ""):
+    """One counter's or officer's aggregates (never single responses)."""
+    actor = request.auth
+    target = selectors.target_get(actor=actor, pk=target_id, capability=Cap.SURVEYS_VIEW)
+    chosen = parse_period(period, today=timezone.localdate())
+    report = selectors.target_report(actor=actor, target=target, period=chosen)
+    return {
+        "id": target.pk,
+        "kind": target.kind,
+        "name": selectors.target_name(target),
+        "period": chosen.slug,
+        "index": _index(report.index),
+        "change_points": report.change,
+    }

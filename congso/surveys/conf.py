@@ -1,0 +1,36 @@
+"""Survey settings: a Django setting of the same name wins, then the environment, then the
+default. Rate limits count stored responses per target within a sliding window."""
+
+from __future__ import annotations
+
+from django.conf import settings
+
+from congso.config.env import env_int
+from congso.surveys.rules import MIN_SAMPLE_DEFAULT, PRIOR_WEIGHT_DEFAULT
+
+DEFAULTS = {
+    # Responses one device may give one target within the window (a citizen rates once).
+    "CONGSO_SURVEY_RATE_DEVICE": 3,
+    # Responses one network address may give one target within the window (an office's Wi-Fi
+    # or a mobile carrier's NAT is shared by many citizens, so this is much higher).
+    "CONGSO_SURVEY_RATE_ADDRESS": 60,
+    "CONGSO_SURVEY_RATE_WINDOW_SECONDS": 600,
+    # How long a form token is accepted (an offline phone may send later the same day).
+    "CONGSO_SURVEY_FORM_TOKEN_MAX_AGE": 12 * 3600,
+    "CONGSO_SURVEY_MIN_SAMPLE": MIN_SAMPLE_DEFAULT,
+    "CONGSO_SURVEY_PRIOR_WEIGHT": PRIOR_WEIGHT_DEFAULT,
+    # Burst checks: this many identical answer sets (or responses from one address) at one
+    # target within the window raise a flag.
+    "CONGSO_SURVEY_BURST_IDENTICAL": 8,
+    "CONGSO_SURVEY_BURST_ADDRESS": 15,
+    "CONGSO_SURVEY_BURST_WINDOW_SECONDS": 300,
+    "CONGSO_SURVEY_MAX_BODY_BYTES": 16 * 1024,
+}
+
+
+def get(name: str) -> int:
+    """The value of one survey setting."""
+    value = getattr(settings, name, None)
+    if value is not None:
+        return int(value)
+    return env_int(name, DEFAULTS[name])

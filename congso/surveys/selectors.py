@@ -1,0 +1,342 @@
+"""Reads of survey data. Dashboards read the monthly rollups only (never raw responses), so
+their cost depends on the number of targets and months, not on the number of ratings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import Q, QuerySet, Sum
+
+from congso.accounts.permissions import Cap
+from congso.common.scoping import Actor, get_for_actor
+from congso.org.models import OrgUnit
+from congso.surveys import conf
+from congso.surveys.models import (
+    AnomalyFlag,
+    MonthlyRollup,
+    SurveyResponse,
+    SurveyTarget,
+    SurveyTemplate,
+)
+from congso.surveys.rules import (
+    COUNT_COLUMNS,
+    Index,
+    Period,
+    Tally,
+    compute_index,
+    previous_period,
+    rank,
+    sipas_share,
+    trend,
+)
+
+_SUMS = {"n": Sum("n"), **{c: Sum(c) for c in COUNT_COLUMNS}}
+
+
+def template_get(*, actor: Actor) -> SurveyTemplate | None:
+    return SurveyTemplate.objects.for_actor(actor).select_related("current").first()
+
+
+def target_public(code: str) -> SurveyTarget | None:
+    """The target behind a public code, with the names the form shows (one query)."""
+    return (
+        SurveyTarget.unscoped.filter(code=code)
+        .select_related("unit", "agency", "counter", "person")
+        .first()
+    )
+
+
+def target_name(target: SurveyTarget) -> str:
+    if target.counter_id:
+        return target.counter.name
+    return target.person.full_name if target.person_id else ""
+
+
+def target_get(*, actor: Actor, pk: Any, capability: str = Cap.SURVEYS_VIEW) -> SurveyTarget:
+    return get_for_actor(
+        SurveyTarget.objects.select_related("unit", "agency", "counter", "person"),
+        actor,
+        pk,
+        capability=capability,
+    )
+
+
+def unit_get(*, actor: Actor, pk: Any, capability: str = Cap.SURVEYS_VIEW) -> OrgUnit:
+    """An org unit where the actor holds `capability` (404 otherwise)."""
+    return get_for_actor(OrgUnit.objects.select_related("parent"), actor, pk, capability=capability)
+
+
+def home_unit(*, actor: Actor, capability: str = Cap.SURVEYS_VIEW) -> OrgUnit | None:
+    """The highest unit of the actor's reach: the dashboard's starting point."""
+    return OrgUnit.objects.for_actor(actor, capability).order_by("depth", "sort_key").first()
+
+
+def targets_of_unit(*, actor: Actor, unit: OrgUnit, capability: str = Cap.SURVEYS_VIEW):
+    return (
+        SurveyTarget.objects.for_actor(actor, capability)
+        .filter(unit__path__startswith=unit.path)
+        .select_related("unit", "counter", "person")
+        .order_by("unit__sort_key", "kind", "id")
+    )
+
+
+def _grouped(rows: QuerySet, field: str) -> dict[Any, Tally]:
+    result: dict[Any, Tally] = {}
+    for row in rows.values(field).annotate(**_SUMS).order_by():
+        tally = Tally()
+        tally.add_row(row)
+        result[row[field]] = tally
+    return result
+
+
+def _rollups(*, actor: Actor, period: Period) -> QuerySet:
+    return MonthlyRollup.objects.for_actor(actor, Cap.SURVEYS_VIEW).filter(
+        month__gte=period.start, month__lt=period.end
+    )
+
+
+def _total(rows: QuerySet) -> Tally:
+    tally = Tally()
+    row = rows.aggregate(**_SUMS)
+    tally.add_row(row)
+    return tally
+
+
+def _settings() -> tuple[int, int]:
+    return conf.get("CONGSO_SURVEY_MIN_SAMPLE"), conf.get("CONGSO_SURVEY_PRIOR_WEIGHT")
+
+
+@dataclass
+class Row:
+    """One line of a ranking table."""
+
+    position: int | None
+    key: Any
+    name: str
+    kind: str
+    index: Index
+    change: float | None = None
+    url_pk: Any = None
+
+
+@dataclass
+class UnitDashboard:
+    unit: OrgUnit
+    period: Period
+    overall: Index
+    previous: Index
+    change: float | None
+    agencies: list[Row]
+    targets: list[Row]
+    trend: list[tuple[date, Index]]
+    minimum: int
+    weight: int
+
+
+def agency_ranking(*, actor: Actor, period: Period, unit: OrgUnit | None = None) -> list[Row]:
+    """Agencies and communes under `unit` (the whole reach when None), by smoothed index,
+    each pulled toward the share of `unit` (the province for the top level)."""
+    minimum, weight = _settings()
+    rows = _rollups(actor=actor, period=period)
+    if unit is not None:
+        rows = rows.filter(agency__path__startswith=unit.path).exclude(agency_id=unit.pk)
+    tallies = _grouped(rows, "agency_id")
+    prior_tally = Tally()
+    for tally in tallies.values():
+        prior_tally.merge(tally)
+    prior = sipas_share(prior_tally)
+    names = dict(
+        OrgUnit.unscoped.filter(id__in=list(tallies)).values_list("id", "name")
+    )  # names of rows the actor already sees through the rollups
+    kinds = dict(OrgUnit.unscoped.filter(id__in=list(tallies)).values_list("id", "kind"))
+    indices = [
+        (pk, compute_index(t, prior=prior, minimum=minimum, weight=weight))
+        for pk, t in tallies.items()
+    ]
+    return [
+        Row(position, pk, names.get(pk, ""), kinds.get(pk, ""), index, url_pk=pk)
+        for position, pk, index in rank(indices)
+    ]
+
+
+def target_ranking(*, actor: Actor, period: Period, unit: OrgUnit) -> list[Row]:
+    """Counters and officers of a unit's subtree, pulled toward the unit's own share."""
+    minimum, weight = _settings()
+    rows = _rollups(actor=actor, period=period).filter(unit__path__startswith=unit.path)
+    tallies = _grouped(rows, "target_id")
+    total = Tally()
+    for tally in tallies.values():
+        total.merge(tally)
+    prior = sipas_share(total)
+    targets = {
+        t.pk: t
+        for t in SurveyTarget.unscoped.filter(id__in=list(tallies)).select_related(
+            "counter", "person"
+        )
+    }
+    indices = [
+        (pk, compute_index(t, prior=prior, minimum=minimum, weight=weight))
+        for pk, t in tallies.items()
+    ]
+    result = []
+    for position, pk, index in rank(indices):
+        target = targets[pk]
+        result.append(Row(position, pk, target_name(target), target.kind, index, url_pk=pk))
+    return result
+
+
+def monthly_trend(
+    *, actor: Actor, rows_filter: Q, months: Iterable[date]
+) -> list[tuple[date, Index]]:
+    minimum, weight = _settings()
+    months = list(months)
+    rows = MonthlyRollup.objects.for_actor(actor, Cap.SURVEYS_VIEW).filter(
+        rows_filter, month__gte=months[0], month__lte=months[-1]
+    )
+    tallies = _grouped(rows, "month")
+    return [
+        (m, compute_index(tallies.get(m, Tally()), prior=None, minimum=minimum, weight=weight))
+        for m in months
+    ]
+
+
+def _last_months(period: Period, count: int = 12) -> list[date]:
+    end = period.end
+    months = []
+    year, month = end.year, end.month
+    for _ in range(count):
+        month -= 1
+        if month == 0:
+            year, month = year - 1, 12
+        months.append(date(year, month, 1))
+    return list(reversed(months))
+
+
+def unit_dashboard(*, actor: Actor, unit: OrgUnit, period: Period) -> UnitDashboard:
+    """A unit's figures for a period: its index, the ranking of the agencies and communes
+    below it, its counters and officers, and the monthly trend of the last 12 months."""
+    minimum, weight = _settings()
+    scope = Q(unit__path__startswith=unit.path)
+    current = _total(_rollups(actor=actor, period=period).filter(scope))
+    before = _total(_rollups(actor=actor, period=previous_period(period)).filter(scope))
+    overall = compute_index(current, prior=None, minimum=minimum, weight=weight)
+    previous = compute_index(before, prior=None, minimum=minimum, weight=weight)
+    agencies = agency_ranking(actor=actor, period=period, unit=unit)
+    is_agency = not agencies
+    targets = target_ranking(actor=actor, period=period, unit=unit) if is_agency else []
+    return UnitDashboard(
+        unit=unit,
+        period=period,
+        overall=overall,
+        previous=previous,
+        change=trend(overall, previous),
+        agencies=agencies,
+        targets=targets,
+        trend=monthly_trend(actor=actor, rows_filter=scope, months=_last_months(period)),
+        minimum=minimum,
+        weight=weight,
+    )
+
+
+@dataclass
+class TargetReport:
+    target: SurveyTarget
+    period: Period
+    index: Index
+    previous: Index
+    change: float | None
+    trend: list[tuple[date, Index]]
+    minimum: int
+
+
+def target_report(*, actor: Actor, target: SurveyTarget, period: Period) -> TargetReport:
+    """One counter's or officer's figures, pulled toward its agency's share."""
+    minimum, weight = _settings()
+    rows = _rollups(actor=actor, period=period)
+    agency_total = _total(
+        MonthlyRollup.unscoped.filter(
+            agency_id=target.agency_id, month__gte=period.start, month__lt=period.end
+        )
+    )  # the prior only: an officer sees his agency's share, never a colleague's figures
+    prior = sipas_share(agency_total)
+    own = _total(rows.filter(target=target))
+    before = _total(_rollups(actor=actor, period=previous_period(period)).filter(target=target))
+    index = compute_index(own, prior=prior, minimum=minimum, weight=weight)
+    previous = compute_index(before, prior=None, minimum=minimum, weight=weight)
+    return TargetReport(
+        target=target,
+        period=period,
+        index=index,
+        previous=previous,
+        change=trend(index, previous),
+        trend=monthly_trend(actor=actor, rows_filter=Q(target=target), months=_last_months(period)),
+        minimum=minimum,
+    )
+
+
+def comments_list(*, actor: Actor, unit: OrgUnit, period: Period) -> QuerySet:
+    """Comments of a unit's subtree for supervisors; never those about the actor themself."""
+    rows = (
+        SurveyResponse.objects.for_actor(actor, Cap.SURVEYS_RESPONSES)
+        .filter(
+            unit__path__startswith=unit.path,
+            created_at__date__gte=period.start,
+            created_at__date__lt=period.end,
+        )
+        .exclude(comment="")
+        .select_related("target__counter", "target__person")
+        .order_by("-created_at")
+    )
+    if actor.person_id:
+        rows = rows.exclude(target__person_id=actor.person_id)
+    return rows
+
+
+def anomaly_list(*, actor: Actor, status: str = "") -> QuerySet:
+    rows = AnomalyFlag.objects.for_actor(actor, Cap.SURVEYS_ANOMALIES).select_related(
+        "agency", "target__counter", "target__person"
+    )
+    if status:
+        rows = rows.filter(status=status)
+    if actor.person_id:
+        rows = rows.exclude(target__person_id=actor.person_id)
+    return rows
+
+
+def anomaly_get(*, actor: Actor, pk: Any) -> AnomalyFlag:
+    return get_for_actor(AnomalyFlag, actor, pk, capability=Cap.SURVEYS_ANOMALIES)
+
+
+def public_agencies() -> list[OrgUnit]:
+    """Units that serve citizens (for the public index and scorecards)."""
+    return list(OrgUnit.unscoped.filter(serves_citizens=True).order_by("sort_key"))
+
+
+def public_scorecard(*, agency: OrgUnit, period: Period) -> tuple[Index, Index, list]:
+    """An agency's public figures (aggregates only, minimum sample respected)."""
+    minimum, weight = _settings()
+    rows = MonthlyRollup.unscoped.filter(
+        agency_id=agency.pk, month__gte=period.start, month__lt=period.end
+    )
+    before = previous_period(period)
+    previous_rows = MonthlyRollup.unscoped.filter(
+        agency_id=agency.pk, month__gte=before.start, month__lt=before.end
+    )
+    index = compute_index(_total(rows), prior=None, minimum=minimum, weight=weight)
+    previous = compute_index(_total(previous_rows), prior=None, minimum=minimum, weight=weight)
+    trend_rows = _grouped(
+        MonthlyRollup.unscoped.filter(
+            agency_id=agency.pk,
+            month__gte=_last_months(period)[0],
+            month__lt=period.end,
+        ),
+        "month",
+    )
+    monthly = [
+        (m, compute_index(trend_rows.get(m, Tally()), prior=None, minimum=minimum, weight=weight))
+        for m in _last_months(period)
+    ]
+    return index, previous, monthly

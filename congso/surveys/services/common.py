@@ -1,0 +1,61 @@
+"""Helpers shared by the survey services."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+
+from congso.common.scoping import Actor
+
+# Crockford's base-32 alphabet without the letters people confuse (i, l, o, u).
+CODE_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
+CODE_LENGTH = 12  # 60 random bits: not guessable, short enough for a URL under a QR code
+
+
+class SurveyError(Exception):
+    """A refusal with an HTTP status and a Vietnamese message for the citizen."""
+
+    def __init__(self, status: int, message: str, *, field: str = "") -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.field = field
+
+
+def require(actor: Actor | None, capability: str, unit_id: int | None) -> None:
+    """System jobs (actor=None) pass; people need the capability on the unit."""
+    if actor is not None and not actor.can(capability, unit_id):
+        raise PermissionDenied
+
+
+def new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def keyed_hash(*parts: str) -> int:
+    """A signed 63-bit keyed hash (HMAC-SHA256 with SECRET_KEY) of the parts, never 0."""
+    digest = hmac.new(
+        settings.SECRET_KEY.encode(), "\x1f".join(parts).encode(), hashlib.sha256
+    ).digest()
+    return (int.from_bytes(digest[:8], "big") >> 1) or 1
+
+
+def token_hash(token: str) -> str:
+    normalised = "".join(token.split()).upper()
+    return hmac.new(settings.SECRET_KEY.encode(), normalised.encode(), hashlib.sha256).hexdigest()
+
+
+def agency_map(units: list[tuple[int, int | None, str]]) -> dict[int, int]:
+    """unit id → its agency: the nearest unit at or above it that is not a division."""
+    by_id = {uid: (parent, kind) for uid, parent, kind in units}
+    result: dict[int, int] = {}
+    for uid in by_id:
+        current = uid
+        while by_id.get(current, (None, ""))[1] == "division" and by_id[current][0] is not None:
+            current = by_id[current][0]  # type: ignore[assignment]
+        result[uid] = current
+    return result

@@ -1,0 +1,157 @@
+"""Daily and monthly answer counts per target: kept on write, rebuilt from raw responses.
+
+`rollup_add` runs inside the transaction that stores a response (one UPSERT per table, valid
+on SQLite ≥ 3.24 and PostgreSQL), so dashboards are never behind the raw data: lag zero.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from django.conf import settings
+from django.db import connection, transaction
+
+from congso.surveys.models import DailyRollup, MonthlyRollup, SurveyResponse
+from congso.surveys.rules import COUNT_COLUMNS, LEVELS, QUESTION_KEYS, column
+
+_SQL_CACHE: dict[tuple[str, tuple[str, ...]], str] = {}
+
+
+def local_day(moment: datetime) -> date:
+    return moment.astimezone(zoneinfo.ZoneInfo(settings.TIME_ZONE)).date()
+
+
+def _upsert_sql(table: str, period_column: str, columns: tuple[str, ...]) -> str:
+    key = (table, columns)
+    sql = _SQL_CACHE.get(key)
+    if sql is None:
+        qn = connection.ops.quote_name
+        names = ["target_id", "agency_id", "unit_id", period_column, "n", *columns]
+        updates = ", ".join(f"{c} = {qn(table)}.{c} + 1" for c in ("n", *columns))
+        sql = (
+            f"INSERT INTO {qn(table)} ({', '.join(names)}) "  # noqa: S608 (identifiers come from model metadata)
+            f"VALUES ({', '.join(['%s'] * len(names))}) "
+            f"ON CONFLICT (target_id, {period_column}) DO UPDATE SET {updates}"
+        )
+        _SQL_CACHE[key] = sql
+    return sql
+
+
+def rollup_add(
+    *, target_id: int, agency_id: int, unit_id: int, day: date, answers: Mapping[str, int]
+) -> None:
+    """Count one response in the day's and the month's rows of its target."""
+    columns = tuple(column(key, answers[key]) for key in QUESTION_KEYS if key in answers)
+    ones = [1] * (1 + len(columns))
+    month = day.replace(day=1)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _upsert_sql(DailyRollup._meta.db_table, "day", columns),
+            [target_id, agency_id, unit_id, day, *ones],
+        )
+        cursor.execute(
+            _upsert_sql(MonthlyRollup._meta.db_table, "month", columns),
+            [target_id, agency_id, unit_id, month, *ones],
+        )
+
+
+def _utc_offset_hours() -> int:
+    """Offset of the configured zone (Asia/Ho_Chi_Minh keeps +7 all year, no DST)."""
+    offset = datetime.now(zoneinfo.ZoneInfo(settings.TIME_ZONE)).utcoffset() or timedelta()
+    return int(offset.total_seconds() // 3600)
+
+
+def _period_expr(kind: str) -> str:
+    """SQL giving a response's local day or month (as a date) from its UTC created_at."""
+    if connection.vendor == "postgresql":
+        local = f"(created_at AT TIME ZONE '{settings.TIME_ZONE}')"
+        return f"({local})::date" if kind == "day" else f"date_trunc('month', {local})::date"
+    shift = f"'{_utc_offset_hours():+d} hours'"
+    return (
+        f"date(created_at, {shift})"
+        if kind == "day"
+        else f"date(created_at, {shift}, 'start of month')"
+    )
+
+
+def _aggregate_sql(kind: str, where: str = "") -> str:
+    sums = ", ".join(
+        f"SUM(CASE WHEN a_{key} = {level} THEN 1 ELSE 0 END)"
+        for key in QUESTION_KEYS
+        for level in LEVELS
+    )
+    table = connection.ops.quote_name(SurveyResponse._meta.db_table)
+    period = _period_expr(kind)
+    return (
+        f"SELECT target_id, MIN(agency_id), MIN(unit_id), {period} AS p, COUNT(*), {sums} "  # noqa: S608 (identifiers come from model metadata)
+        f"FROM {table} {where} GROUP BY target_id, {period}"
+    )
+
+
+def rollups_fill(*, kind: str) -> None:
+    """Recompute one rollup table from raw responses in one INSERT … SELECT (bulk loads)."""
+    model = DailyRollup if kind == "day" else MonthlyRollup
+    period_column = "day" if kind == "day" else "month"
+    qn = connection.ops.quote_name
+    names = ["target_id", "agency_id", "unit_id", period_column, "n", *COUNT_COLUMNS]
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {qn(model._meta.db_table)}")  # noqa: S608 (identifiers come from model metadata)
+        cursor.execute(
+            f"INSERT INTO {qn(model._meta.db_table)} ({', '.join(names)}) {_aggregate_sql(kind)}"
+        )
+
+
+def _as_date(value) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+@dataclass
+class RebuildReport:
+    """What `rollups_rebuild` found: rows checked and the differences (target, period)."""
+
+    checked: dict[str, int] = field(default_factory=dict)
+    missing: dict[str, list[tuple[int, date]]] = field(default_factory=dict)
+    extra: dict[str, list[tuple[int, date]]] = field(default_factory=dict)
+    changed: dict[str, list[tuple[int, date]]] = field(default_factory=dict)
+    repaired: bool = False
+
+    @property
+    def differences(self) -> int:
+        return sum(len(v) for d in (self.missing, self.extra, self.changed) for v in d.values())
+
+
+def rollups_rebuild(*, repair: bool = True) -> RebuildReport:
+    """Compare both rollup tables with the raw responses; rewrite them when `repair`."""
+    report = RebuildReport()
+    for kind, model, period_column in (
+        ("day", DailyRollup, "day"),
+        ("month", MonthlyRollup, "month"),
+    ):
+        with connection.cursor() as cursor:
+            cursor.execute(_aggregate_sql(kind))
+            expected = {
+                (row[0], _as_date(row[3])): tuple(int(v) for v in row[4:])
+                for row in cursor.fetchall()
+            }
+        stored = {
+            (row[0], _as_date(row[1])): tuple(int(v) for v in row[2:])
+            for row in model.unscoped.values_list("target_id", period_column, "n", *COUNT_COLUMNS)
+        }
+        report.checked[kind] = len(expected)
+        report.missing[kind] = sorted(k for k in expected if k not in stored)
+        report.extra[kind] = sorted(k for k in stored if k not in expected)
+        report.changed[kind] = sorted(
+            k for k in expected if k in stored and stored[k] != expected[k]
+        )
+    if repair and report.differences:
+        rollups_fill(kind="day")
+        rollups_fill(kind="month")
+        report.repaired = True
+    return report

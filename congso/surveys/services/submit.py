@@ -1,0 +1,300 @@
+"""Public survey forms and the storing of one rating (the hot path of the public API).
+
+A form token is `TimestampSigner` over "code.version.nonce": it proves the form was fetched
+from us recently (replays of a captured request fail once it expires) and, because each nonce
+can be stored once (unique column), one fetched form gives at most one rating. The client_id is
+the idempotency key: the same client_id is stored once and answered 200 with the first result.
+
+The common path runs five statements: find the target, count recent responses for the rate
+limit, insert the response, upsert the day's and the month's rollup rows.
+"""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from django.core import signing
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+
+from congso.surveys import conf
+from congso.surveys.models import (
+    ReceiptToken,
+    ResponseFlag,
+    RevokedCode,
+    SurveyResponse,
+    SurveyTarget,
+    SurveyVersion,
+)
+from congso.surveys.rules import (
+    COMMENT_MAX_CHARS,
+    AnswerError,
+    clean_dossier_code,
+    clean_text,
+    parse_client_id,
+    validate_answers,
+)
+from congso.surveys.services.common import SurveyError, keyed_hash, token_hash
+from congso.surveys.services.rollups import local_day, rollup_add
+
+_SIGNER_SALT = "congso.surveys.form"
+_KIOSK_SALT = "congso.surveys.kiosk"
+_VERSION_KEYS: dict[int, tuple[str, ...]] = {}  # versions are immutable: safe to keep
+
+MSG_UNKNOWN = "Không tìm thấy mã khảo sát. Vui lòng kiểm tra lại mã QR."
+MSG_REVOKED = "Mã khảo sát này đã bị thu hồi. Vui lòng quét mã QR mới tại quầy."
+MSG_INACTIVE = "Quầy hoặc cán bộ này hiện không nhận đánh giá."
+MSG_THANKS = "Cảm ơn Ông/Bà đã đánh giá. Ý kiến đã được ghi nhận."
+
+
+@dataclass(frozen=True)
+class FormToken:
+    token: str
+    version_id: int
+    issued_at: datetime
+
+
+@dataclass(frozen=True)
+class SubmitResult:
+    created: bool
+    body: dict[str, str]
+
+
+def target_by_code(code: str) -> SurveyTarget:
+    """The active target of a code; 404 with a message telling a revoked code apart."""
+    target = (
+        SurveyTarget.unscoped.filter(code=code)
+        .only("id", "unit_id", "agency_id", "is_active", "requires_token", "kind")
+        .first()
+    )
+    if target is None:
+        if RevokedCode.objects.filter(code=code).exists():
+            raise SurveyError(404, MSG_REVOKED)
+        raise SurveyError(404, MSG_UNKNOWN)
+    if not target.is_active:
+        raise SurveyError(404, MSG_INACTIVE)
+    return target
+
+
+class _FormSigner(signing.TimestampSigner):
+    """TimestampSigner whose clock can be set (tests and benchmarks issue tokens in the past)."""
+
+    def __init__(self, *, at: datetime | None = None) -> None:
+        super().__init__(salt=_SIGNER_SALT)
+        self._at = at
+
+    def timestamp(self) -> str:
+        if self._at is None:
+            return super().timestamp()
+        return signing.b62_encode(int(self._at.timestamp()))
+
+
+def form_token_issue(*, code: str, version_id: int, now: datetime | None = None) -> FormToken:
+    """A fresh signed token for one form of `code` on version `version_id`."""
+    nonce = secrets.token_urlsafe(9)
+    token = _FormSigner(at=now).sign(f"{code}.{version_id}.{nonce}")
+    return FormToken(token=token, version_id=version_id, issued_at=now or timezone.now())
+
+
+def kiosk_key(code: str) -> str:
+    """The signed key a kiosk URL carries (given to staff only)."""
+    return signing.Signer(salt=_KIOSK_SALT).sign(code).rsplit(":", 1)[1]
+
+
+def kiosk_key_valid(code: str, key: str | None) -> bool:
+    if not key:
+        return False
+    return secrets.compare_digest(kiosk_key(code), key)
+
+
+def _check_form_token(code: str, token: Any) -> tuple[int, str]:
+    """(version id, nonce) of a valid, unexpired token for this code, else SurveyError 422."""
+    if not isinstance(token, str) or not token or len(token) > 200:
+        raise SurveyError(
+            422, "Thiếu mã phiếu (form_token). Vui lòng tải lại trang.", field="form_token"
+        )
+    try:
+        value = _FormSigner().unsign(token, max_age=conf.get("CONGSO_SURVEY_FORM_TOKEN_MAX_AGE"))
+    except signing.SignatureExpired as exc:
+        raise SurveyError(
+            422, "Phiếu đã hết hạn. Vui lòng tải lại trang và đánh giá lại.", field="form_token"
+        ) from exc
+    except signing.BadSignature as exc:
+        raise SurveyError(422, "Mã phiếu không hợp lệ.", field="form_token") from exc
+    token_code, _, rest = value.partition(".")
+    version, _, nonce = rest.partition(".")
+    if token_code != code or not version.isdigit() or not nonce:
+        raise SurveyError(422, "Mã phiếu không thuộc mã khảo sát này.", field="form_token")
+    return int(version), nonce
+
+
+def version_keys(version_id: int) -> tuple[str, ...]:
+    keys = _VERSION_KEYS.get(version_id)
+    if keys is None:
+        version = SurveyVersion.objects.filter(pk=version_id).only("questions").first()
+        if version is None:
+            raise SurveyError(422, "Phiên bản phiếu không tồn tại.", field="form_token")
+        keys = tuple(version.keys)
+        _VERSION_KEYS[version_id] = keys
+    return keys
+
+
+def _body(client_id: uuid.UUID, created_at: datetime) -> dict[str, str]:
+    return {
+        "client_id": str(client_id),
+        "received_at": created_at.astimezone(UTC).isoformat(timespec="seconds"),
+        "detail": MSG_THANKS,
+    }
+
+
+def _existing(client_id: uuid.UUID, target_id: int) -> SubmitResult | None:
+    row = (
+        SurveyResponse.unscoped.filter(client_id=client_id)
+        .values_list("target_id", "created_at")
+        .first()
+    )
+    if row is None:
+        return None
+    if row[0] != target_id:
+        raise SurveyError(
+            409, "client_id này đã được dùng cho một đánh giá khác.", field="client_id"
+        )
+    return SubmitResult(created=False, body=_body(client_id, row[1]))
+
+
+def _rate_limited(
+    *, target_id: int, ip_key: int, device_key: int, kiosk: bool, now: datetime
+) -> bool:
+    since = now - timedelta(seconds=conf.get("CONGSO_SURVEY_RATE_WINDOW_SECONDS"))
+    table = connection.ops.quote_name(SurveyResponse._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT COALESCE(SUM(CASE WHEN ip_key = %s THEN 1 ELSE 0 END), 0), "  # noqa: S608 (identifiers come from model metadata)
+            f"COALESCE(SUM(CASE WHEN device_key = %s THEN 1 ELSE 0 END), 0) "
+            f"FROM {table} WHERE target_id = %s AND created_at >= %s",
+            [ip_key, device_key, target_id, since],
+        )
+        by_address, by_device = cursor.fetchone()
+    if by_address >= conf.get("CONGSO_SURVEY_RATE_ADDRESS"):
+        return True
+    return not kiosk and by_device >= conf.get("CONGSO_SURVEY_RATE_DEVICE")
+
+
+def response_submit(
+    *,
+    code: str,
+    client_id: Any,
+    form_token: Any,
+    answers: Any,
+    comment: Any = None,
+    dossier_code: Any = None,
+    token: Any = None,
+    ip: str = "",
+    device: str = "",
+    kiosk: bool = False,
+    via_form: bool = False,
+    now: datetime | None = None,
+) -> SubmitResult:
+    """Store one anonymous rating once. Raises SurveyError (status + Vietnamese message).
+
+    Retries of a stored client_id are answered with the first result even when the form token
+    has expired since or the rate limit is reached: the offline queue must always get its
+    acknowledgement.
+    """
+    now = now or timezone.now()
+    try:
+        cid = parse_client_id(client_id)
+        if comment is not None and not isinstance(comment, str):
+            raise AnswerError("Góp ý phải là văn bản.", field="comment")
+        if dossier_code is not None and not isinstance(dossier_code, str):
+            raise AnswerError("Mã hồ sơ phải là văn bản.", field="dossier_code")
+        text = clean_text(comment, max_chars=COMMENT_MAX_CHARS, field="comment")
+        dossier = clean_dossier_code(dossier_code)
+    except AnswerError as exc:
+        raise SurveyError(422, exc.message, field=exc.field) from exc
+    target = target_by_code(code)
+    try:
+        version_id, nonce = _check_form_token(code, form_token)
+        keys = version_keys(version_id)
+        valid = validate_answers(answers, keys)
+    except AnswerError as exc:
+        previous = _existing(cid, target.pk)
+        if previous:
+            return previous
+        raise SurveyError(422, exc.message, field=exc.field) from exc
+    except SurveyError:
+        previous = _existing(cid, target.pk)
+        if previous:
+            return previous
+        raise
+    day_salt = now.date().isoformat()
+    ip_key = keyed_hash("ip", ip, day_salt) if ip else 0
+    device_key = keyed_hash("device", device, day_salt) if device else int(cid.hex[:8], 16) or 1
+    if _rate_limited(
+        target_id=target.pk, ip_key=ip_key, device_key=device_key, kiosk=kiosk, now=now
+    ):
+        previous = _existing(cid, target.pk)
+        if previous:
+            return previous
+        raise SurveyError(
+            429,
+            "Ông/Bà đã gửi nhiều đánh giá cho quầy/cán bộ này trong thời gian ngắn. "
+            "Vui lòng thử lại sau ít phút.",
+        )
+    flags = (ResponseFlag.KIOSK if kiosk else 0) | (ResponseFlag.FORM if via_form else 0)
+    try:
+        with transaction.atomic():
+            if target.requires_token:
+                _use_receipt_token(token, agency_id=target.agency_id, now=now)
+                flags |= ResponseFlag.TOKEN
+            SurveyResponse.unscoped.create(
+                target_id=target.pk,
+                unit_id=target.unit_id,
+                agency_id=target.agency_id,
+                version_id=version_id,
+                client_id=cid,
+                form_nonce=nonce[:16],
+                dossier_code=dossier,
+                comment=text,
+                flags=flags,
+                ip_key=ip_key,
+                device_key=device_key,
+                created_at=now,
+                **{f"a_{key}": value for key, value in valid.items()},
+            )
+            rollup_add(
+                target_id=target.pk,
+                agency_id=target.agency_id,
+                unit_id=target.unit_id,
+                day=local_day(now),
+                answers=valid,
+            )
+    except IntegrityError as exc:
+        previous = _existing(cid, target.pk)
+        if previous:
+            return previous
+        if SurveyResponse.unscoped.filter(form_nonce=nonce[:16]).exists():
+            raise SurveyError(
+                409, "Phiếu này đã được gửi. Vui lòng tải lại trang để đánh giá lần khác."
+            ) from exc
+        if dossier:
+            raise SurveyError(409, "Hồ sơ này đã được đánh giá.", field="dossier_code") from exc
+        raise
+    return SubmitResult(created=True, body=_body(cid, now))
+
+
+def _use_receipt_token(token: Any, *, agency_id: int, now: datetime) -> None:
+    """Spend a single-use receipt token of the agency (inside the caller's transaction)."""
+    if not isinstance(token, str) or not token.strip() or len(token) > 40:
+        raise SurveyError(
+            422, "Cơ quan này yêu cầu nhập mã in trên phiếu hẹn trả kết quả.", field="token"
+        )
+    spent = ReceiptToken.unscoped.filter(
+        token_hash=token_hash(token), unit_id=agency_id, used_at__isnull=True
+    ).update(used_at=now)
+    if spent != 1:
+        raise SurveyError(422, "Mã trên phiếu hẹn không đúng hoặc đã được dùng.", field="token")
