@@ -50,10 +50,9 @@ def _data_sheet(workbook: Workbook) -> None:
             )
             validation.add(cells)
             sheet.add_data_validation(validation)
-        if column.key == "start_date":
-            for row in range(2, 502):  # formatted cells; later rows may be typed as text
-                sheet.cell(row=row, column=index).number_format = "DD/MM/YYYY"
-        if column.key in ("staff_code", "unit"):
+        if column.key in ("staff_code", "unit", "start_date"):
+            # Text columns: codes keep their leading zeros, and a typed 01/07/2025 stays the
+            # text dd/mm/yyyy instead of being turned into 7 January by an English Excel.
             sheet.column_dimensions[letter].number_format = "@"
     sheet.freeze_panes = "A2"
 
