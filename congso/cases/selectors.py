@@ -1,0 +1,253 @@
+"""Reads of the cases app.
+
+Actor-scoped reads go through `for_actor` / `get_for_actor`. Two system-level reads serve the
+evaluation and emulation work, which apply their own scoping: `award_freeze_for` and
+`confirmed_violations` (they answer questions of fact about one person).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from congso.accounts.permissions import Cap
+from congso.cases.choices import CaseKind, ReportStatus
+from congso.cases.models import (
+    AwardFreeze,
+    Case,
+    CaseEvent,
+    Evidence,
+    Exemplar,
+    IdentityReveal,
+    Notification,
+    Report,
+)
+from congso.cases.rules import FINDING_STATES, TERMINAL_STATES
+from congso.common.scoping import Actor, get_for_actor
+
+PAGE_SIZES = (20, 50, 100)
+
+
+@dataclass(frozen=True)
+class QueueFilters:
+    state: str = ""
+    overdue: bool = False
+    unit_id: int | None = None
+    source: str = ""
+    category_id: int | None = None
+    kind: str = ""
+    mine: bool = False
+
+
+def case_queue(*, actor: Actor, filters: QueueFilters) -> QuerySet[Case]:
+    """Cases the actor may see, filtered, most urgent first (due date, then newest)."""
+    cases = Case.objects.for_actor(actor).select_related("unit", "person", "category", "handler")
+    if filters.state:
+        cases = cases.filter(state=filters.state)
+    if filters.overdue:
+        cases = cases.exclude(state__in=TERMINAL_STATES).filter(due_on__lt=timezone.localdate())
+    if filters.unit_id:
+        cases = cases.filter(unit_id=filters.unit_id)
+    if filters.source:
+        cases = cases.filter(source=filters.source)
+    if filters.category_id:
+        cases = cases.filter(category_id=filters.category_id)
+    if filters.kind:
+        cases = cases.filter(kind=filters.kind)
+    if filters.mine and actor.user_id:
+        cases = cases.filter(handler_id=actor.user_id)
+    return cases.order_by("due_on", "-id")
+
+
+def case_page(*, actor: Actor, filters: QueueFilters, page: int, size: int) -> Page:
+    """One page of the queue: a count and a slice, whatever the page size (two queries)."""
+    size = size if size in PAGE_SIZES else PAGE_SIZES[0]
+    paginator = Paginator(case_queue(actor=actor, filters=filters), size)
+    return paginator.get_page(page)
+
+
+def case_get(*, actor: Actor, pk) -> Case:
+    return get_for_actor(
+        Case.objects.select_related("unit", "person", "category", "clause", "handler"),
+        actor,
+        pk,
+    )
+
+
+def case_timeline(*, case: Case) -> QuerySet[CaseEvent]:
+    return case.events.order_by("at", "id")
+
+
+def case_report(*, case: Case) -> Report | None:
+    return Report.unscoped.filter(case=case).prefetch_related("evidence", "messages").first()
+
+
+def screening_queue(*, actor: Actor) -> QuerySet[Report]:
+    """Reports waiting to be screened (new, or forwarded here)."""
+    return (
+        Report.objects.for_actor(actor, Cap.CASES_SCREEN)
+        .filter(status__in=(ReportStatus.NEW, ReportStatus.FORWARDED))
+        .select_related("unit")
+        .annotate(evidence_count=Count("evidence"))
+        .order_by("created_at", "id")
+    )
+
+
+def report_get(*, actor: Actor, pk, capability: str = Cap.CASES_VIEW) -> Report:
+    return get_for_actor(
+        Report.objects.select_related("unit", "subject_counter", "case", "duplicate_of"),
+        actor,
+        pk,
+        capability=capability,
+    )
+
+
+def evidence_get(*, actor: Actor, pk) -> Evidence:
+    return get_for_actor(Evidence.objects.select_related("report"), actor, pk)
+
+
+def reveal_list(*, actor: Actor) -> QuerySet[IdentityReveal]:
+    return IdentityReveal.objects.for_actor(actor).select_related("unit", "report")
+
+
+def notifications_for(*, actor: Actor, limit: int = 10) -> list[Notification]:
+    if not actor.user_id:
+        return []
+    return list(
+        Notification.objects.filter(user_id=actor.user_id, read_at__isnull=True)
+        .select_related("case")
+        .order_by("-created_at", "-id")[:limit]
+    )
+
+
+@dataclass(frozen=True)
+class CaseStats:
+    by_category: list[tuple[str, int]]
+    by_unit: list[tuple[str, int]]
+    by_month: list[tuple[str, int]]
+    by_state: list[tuple[str, int]]
+    total: int
+    overdue: int
+
+
+def case_stats(*, actor: Actor, year: int) -> CaseStats:
+    """Counts by category, unit, month and state for cases opened in `year`."""
+    tz = timezone.get_current_timezone()
+    start = timezone.make_aware(datetime.combine(date(year, 1, 1), time.min), tz)
+    end = timezone.make_aware(datetime.combine(date(year + 1, 1, 1), time.min), tz)
+    cases = Case.objects.for_actor(actor).filter(created_at__gte=start, created_at__lt=end)
+    by_category = [
+        (row["category__name"] or "Chưa phân loại", row["n"])
+        for row in cases.values("category__name").annotate(n=Count("id")).order_by("-n")
+    ]
+    by_unit = [
+        (row["unit__name"], row["n"])
+        for row in cases.values("unit__name").annotate(n=Count("id")).order_by("-n")[:20]
+    ]
+    months = {
+        row["m"].month if hasattr(row["m"], "month") else int(str(row["m"])[5:7]): row["n"]
+        for row in cases.annotate(m=TruncMonth("created_at")).values("m").annotate(n=Count("id"))
+        if row["m"] is not None
+    }
+    by_month = [(f"{m:02d}/{year}", months.get(m, 0)) for m in range(1, 13)]
+    by_state = [(row["state"], row["n"]) for row in cases.values("state").annotate(n=Count("id"))]
+    totals = cases.aggregate(
+        total=Count("id"),
+        overdue=Count(
+            "id",
+            filter=Q(due_on__lt=timezone.localdate()) & ~Q(state__in=list(TERMINAL_STATES)),
+        ),
+    )
+    return CaseStats(by_category, by_unit, by_month, by_state, totals["total"], totals["overdue"])
+
+
+# ---------------------------------------------------------------------------------------------
+# System-level reads for other apps (evaluation, emulation). Keep these names.
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FreezeReasonItem:
+    reason: str
+    label: str
+    ref: str
+    since: date
+
+
+def award_freeze_for(*, person_id: int, on: date) -> list[FreezeReasonItem]:
+    """Why awards are paused for the person on `on` (empty list: not paused). NĐ 152/2025."""
+    tz = timezone.get_current_timezone()
+    end_of_day = timezone.make_aware(datetime.combine(on, time.max), tz)
+    rows = AwardFreeze.unscoped.filter(person_id=person_id, opened_at__lte=end_of_day).filter(
+        Q(closed_at__isnull=True) | Q(closed_at__gt=end_of_day)
+    )
+    return [
+        FreezeReasonItem(
+            row.reason,
+            str(row.get_reason_display()),
+            row.ref,
+            timezone.localtime(row.opened_at).date(),
+        )
+        for row in rows.order_by("opened_at", "id")
+    ]
+
+
+@dataclass(frozen=True)
+class ConfirmedViolation:
+    case_id: int
+    case_code: str
+    person_id: int
+    occurred_on: date | None
+    confirmed_on: date
+    category_code: str
+    category_name: str
+    culture: str  # "office" or "public_place"
+    clause_id: int | None
+    clause_label: str
+    severity: str
+    disciplined: bool
+
+
+def confirmed_violations(*, person_id: int, year: int) -> list[ConfirmedViolation]:
+    """Every confirmed, not reversed violation of the person in `year` (by the day it
+    happened, else the day it was confirmed). The evaluation work applies the directive's cap
+    (office or public-place culture) with it."""
+    rows = (
+        Case.unscoped.filter(
+            person_id=person_id,
+            kind=CaseKind.MISCONDUCT,
+            state__in=FINDING_STATES,
+            reversed=False,
+            confirmed_on__isnull=False,
+        )
+        .filter(Q(occurred_on__year=year) | Q(occurred_on__isnull=True, confirmed_on__year=year))
+        .select_related("category", "clause")
+        .annotate(discipline_count=Count("measures", filter=Q(measures__kind="discipline")))
+        .order_by("occurred_on", "id")
+    )
+    return [
+        ConfirmedViolation(
+            case_id=row.pk,
+            case_code=row.code,
+            person_id=row.person_id,
+            occurred_on=row.occurred_on,
+            confirmed_on=row.confirmed_on,
+            category_code=row.category.code if row.category else "",
+            category_name=row.category.name if row.category else "",
+            culture=row.culture,
+            clause_id=row.clause_id,
+            clause_label=str(row.clause) if row.clause else "",
+            severity=row.severity,
+            disciplined=row.discipline_count > 0,
+        )
+        for row in rows
+    ]
+
+
+def exemplar_list(*, actor: Actor) -> QuerySet[Exemplar]:
+    return Exemplar.objects.for_actor(actor).select_related("person", "unit")

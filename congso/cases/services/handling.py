@@ -1,0 +1,172 @@
+"""Handling of a confirmed violation (measures, discipline, the 90/150-day limit) and appeals."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+
+from congso.accounts.permissions import Cap
+from congso.cases.choices import AppealOutcome, CaseState, MeasureKind
+from congso.cases.models import Appeal, Case, CaseEvent, Measure
+from congso.cases.rules import RuleError, check_discipline
+from congso.cases.services.base import require
+from congso.cases.services.workflow import add_event, move, stage_due
+from congso.common.audit import audit_record
+from congso.common.scoping import Actor
+from congso.common.text import nfc
+
+
+def measure_record(
+    *,
+    actor: Actor | None,
+    case: Case,
+    kind: str,
+    discipline_form: str = "",
+    decision_number: str = "",
+    decision_date: date | None = None,
+    duration_months: int | None = None,
+    note: str = "",
+) -> Measure:
+    """Record a measure on a case being handled. Discipline needs a decision (number, date)
+    and a form of the regime in force for the person's category on the decision date."""
+    if kind not in MeasureKind.values:
+        raise RuleError("Biện pháp xử lý không hợp lệ.")
+    require(
+        actor,
+        Cap.CASES_DECIDE if kind == MeasureKind.DISCIPLINE else Cap.CASES_HANDLE,
+        case.unit_id,
+    )
+    case = Case.objects.select_related("person").get(pk=case.pk)
+    if case.state != CaseState.HANDLING:
+        raise RuleError("Chỉ ghi biện pháp khi vụ việc đang xử lý.")
+    regime = ""
+    if kind == MeasureKind.DISCIPLINE:
+        if not decision_number.strip() or decision_date is None:
+            raise RuleError("Kỷ luật cần số và ngày quyết định.")
+        person = case.person
+        regime = check_discipline(
+            category=person.category,
+            on=decision_date,
+            form=discipline_form,
+            is_leader=person.is_leader,
+        ).code
+    else:
+        discipline_form = ""
+    with transaction.atomic():
+        measure = Measure.objects.create(
+            case=case,
+            kind=kind,
+            discipline_form=discipline_form,
+            regime=regime,
+            decision_number=nfc(decision_number),
+            decision_date=decision_date,
+            duration_months=duration_months,
+            note=nfc(note),
+            created_by_id=actor.user_id if actor else None,
+        )
+        add_event(actor=actor, case=case, action="measure", note=MeasureKind(kind).label)
+        audit_record(
+            actor=actor,
+            action="cases.measure_record",
+            obj=case,
+            new={
+                "measure": measure.pk,
+                "kind": kind,
+                "form": discipline_form,
+                "regime": regime,
+                "decision": measure.decision_number,
+                "decision_date": decision_date,
+                "duration_months": duration_months,
+            },
+        )
+    return measure
+
+
+def processing_extend(*, actor: Actor | None, case: Case, reason: str) -> Case:
+    """Extend the discipline processing limit from 90 to 150 days (NĐ 172/2025)."""
+    require(actor, Cap.CASES_DECIDE, case.unit_id)
+    case.refresh_from_db()
+    if case.processing_started_on is None or case.processing_extended:
+        raise RuleError("Vụ việc chưa xử lý kỷ luật hoặc đã được gia hạn.")
+    if not nfc(reason):
+        raise RuleError("Cần ghi lý do gia hạn.")
+    with transaction.atomic():
+        case.processing_extended = True
+        case.save(update_fields=["processing_extended", "updated_at"])
+        add_event(actor=actor, case=case, action="extend", note=nfc(reason))
+        audit_record(
+            actor=actor,
+            action="cases.processing_extend",
+            obj=case,
+            old={"extended": False},
+            new={"extended": True, "reason": nfc(reason)},
+        )
+    return case
+
+
+def appeal_file(*, actor: Actor, case: Case, reason: str) -> Appeal:
+    """The person concerned appeals the confirmed violation, within the appeal window."""
+    reason = nfc(reason)
+    if not reason:
+        raise RuleError("Cần ghi lý do khiếu nại.")
+    with transaction.atomic():
+        locked = (
+            Case.objects.select_for_update().select_related("category", "person").get(pk=case.pk)
+        )
+        move(actor=actor, case=locked, to=CaseState.APPEALED, note=reason)
+        appeal = Appeal.objects.create(
+            case=locked,
+            filed_by_id=actor.user_id,
+            reason=reason,
+            review_due_on=locked.due_on,
+        )
+    case.refresh_from_db()
+    return appeal
+
+
+def _confirmed_by(case: Case) -> int | None:
+    event = (
+        CaseEvent.objects.filter(case=case, to_state=CaseState.CONFIRMED)
+        .order_by("-at", "-id")
+        .first()
+    )
+    return event.actor_user_id if event else None
+
+
+def appeal_review(*, actor: Actor | None, case: Case, outcome: str, note: str = "") -> Appeal:
+    """A higher level decides the pending appeal. `reversed` annuls the finding: it leaves
+    confirmed_violations, and the award freeze is recomputed."""
+    if outcome not in (AppealOutcome.UPHELD, AppealOutcome.REVERSED):
+        raise RuleError("Cần chọn kết quả xem xét khiếu nại.")
+    if actor is not None and actor.user_id is not None and actor.user_id == _confirmed_by(case):
+        raise RuleError("Người đã kết luận vi phạm không tự xem xét khiếu nại của kết luận đó.")
+    with transaction.atomic():
+        locked = (
+            Case.objects.select_for_update().select_related("category", "person").get(pk=case.pk)
+        )
+        appeal = locked.appeals.filter(outcome=AppealOutcome.PENDING).last()
+        if appeal is None:
+            raise RuleError("Không có khiếu nại đang chờ xem xét.")
+        if outcome == AppealOutcome.REVERSED:
+            locked.reversed = True
+            locked.save(update_fields=["reversed", "updated_at"])
+            audit_record(
+                actor=actor,
+                action="cases.finding_reverse",
+                obj=locked,
+                old={"reversed": False},
+                new={"reversed": True, "note": nfc(note)},
+            )
+        move(actor=actor, case=locked, to=CaseState.REVIEWED, note=nfc(note), outcome=outcome)
+        appeal.outcome = outcome
+        appeal.review_note = nfc(note)
+        appeal.reviewed_by_id = actor.user_id if actor else None
+        appeal.reviewed_at = timezone.now()
+        appeal.save(update_fields=["outcome", "review_note", "reviewed_by", "reviewed_at"])
+    case.refresh_from_db()
+    return appeal
+
+
+__all__ = ["appeal_file", "appeal_review", "measure_record", "processing_extend", "stage_due"]

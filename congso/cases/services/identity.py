@@ -1,0 +1,52 @@
+"""Identity custody (Luật Tố cáo 25/2018/QH14 art. 47; QĐ 774/QĐ-TTg 2020).
+
+The only code path that decrypts a reporter's contact details. It needs the custodian's
+capability on the report's unit, a confirmed second factor and a written reason; each reveal
+leaves an `IdentityReveal` row (listed to the unit head) and an audit row. Neither holds the
+contact details themselves.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from congso.accounts.permissions import Cap
+from congso.cases.crypto import decrypt_contact
+from congso.cases.models import IdentityReveal, Report
+from congso.cases.rules import RuleError
+from congso.cases.services.base import actor_label, clean_text
+from congso.common.audit import audit_record
+from congso.common.scoping import Actor
+
+MIN_REASON_CHARS = 15
+
+
+def identity_reveal(*, actor: Actor, report: Report, reason: str) -> dict[str, str]:
+    """Decrypt and return the reporter's contact details, recording who, when and why."""
+    if actor is None or not actor.can(Cap.IDENTITY_REVEAL, report.unit_id):
+        raise PermissionDenied
+    if not actor.second_factor_verified:
+        raise PermissionDenied
+    reason = clean_text(reason)
+    if len(reason) < MIN_REASON_CHARS:
+        raise RuleError(
+            f"Cần ghi rõ lý do (ít nhất {MIN_REASON_CHARS} ký tự) trước khi xem danh tính."
+        )
+    if not report.contact_ciphertext:
+        raise RuleError("Người phản ánh không để lại thông tin liên hệ.")
+    with transaction.atomic():
+        reveal = IdentityReveal.objects.create(
+            unit_id=report.unit_id,
+            report=report,
+            by_user_id=actor.user_id,
+            by_label=actor_label(actor),
+            reason=reason,
+        )
+        audit_record(
+            actor=actor,
+            action="cases.identity_reveal",
+            obj=report,
+            new={"reveal": reveal.pk, "reason": reason},
+        )
+    return decrypt_contact(report.contact_ciphertext)

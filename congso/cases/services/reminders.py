@@ -1,0 +1,81 @@
+"""Reminders for cases near or past their stage deadline: the handler first, then the unit head.
+
+Run by `congso cases send-reminders` (cron, or the db_worker task `send_reminders_task`).
+Each step is taken once per stage: `Case.reminder_level` remembers it and is reset when the
+case moves on. Notices are `Notification` rows shown on the staff pages (no mail server).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.db import transaction
+
+from congso.accounts.permissions import Role
+from congso.cases.models import Case, Notification
+from congso.cases.rules import TERMINAL_STATES, ReminderStep, reminder_step
+from congso.cases.services.base import today as local_today
+from congso.common.audit import Change, audit_record_many
+from congso.common.calendar import load_calendar
+from congso.common.workdays import working_days_between
+
+
+def _unit_heads() -> list[tuple[str, int]]:
+    from congso.accounts.models import RoleGrant
+
+    return list(
+        RoleGrant.objects.filter(role=Role.UNIT_HEAD, user__is_active=True).values_list(
+            "unit__path", "user_id"
+        )
+    )
+
+
+def send_reminders(*, today: date | None = None) -> dict[str, int]:
+    """Create the notices due today; returns how many of each were sent."""
+    day = today or local_today()
+    cases = list(
+        Case.unscoped.exclude(state__in=TERMINAL_STATES)
+        .filter(due_on__isnull=False, due_on__lte=day + timedelta(days=7))
+        .select_related("unit")
+        .only("id", "code", "state", "due_on", "reminder_level", "handler_id", "unit__path")
+    )
+    if not cases:
+        return {"handler": 0, "head": 0}
+    low = min(min(c.due_on for c in cases), day)
+    calendar = load_calendar(low, max(max(c.due_on for c in cases), day))
+    heads = _unit_heads()
+    notices: list[Notification] = []
+    changes: list[Change] = []
+    sent = {"handler": 0, "head": 0}
+    for case in cases:
+        left = working_days_between(day, case.due_on, calendar)
+        level = reminder_step(working_days_left=left, level=case.reminder_level)
+        if level == case.reminder_level:
+            continue
+        head_ids = sorted({uid for path, uid in heads if case.unit.path.startswith(path)})
+        due = case.due_on.strftime("%d/%m/%Y")
+        if level >= ReminderStep.HANDLER and case.reminder_level < ReminderStep.HANDLER:
+            targets = [case.handler_id] if case.handler_id else head_ids
+            text = f"Vụ việc {case.code} sắp đến hạn hoặc đã quá hạn bước hiện tại (hạn {due})."
+            notices += [Notification(user_id=u, case=case, level=1, text=text) for u in targets]
+            sent["handler"] += 1
+        if level >= ReminderStep.HEAD:
+            text = f"Vụ việc {case.code} đã quá hạn (hạn {due}); đề nghị thủ trưởng chỉ đạo xử lý."
+            notices += [Notification(user_id=u, case=case, level=2, text=text) for u in head_ids]
+            sent["head"] += 1
+        changes.append(
+            Change(
+                action="cases.reminder",
+                object_type="cases.case",
+                object_id=str(case.pk),
+                unit_id=case.unit_id,
+                old={"reminder_level": case.reminder_level},
+                new={"reminder_level": level},
+            )
+        )
+        case.reminder_level = level
+    with transaction.atomic():
+        Notification.objects.bulk_create(notices)
+        Case.unscoped.bulk_update([c for c in cases if c.reminder_level], ["reminder_level"])
+        audit_record_many(actor=None, changes=changes)
+    return sent
