@@ -1,7 +1,9 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ConductConfig(AppConfig):
     name = "congso.conduct"
     label = "conduct"
-    nav_entries: list = []
+    verbose_name = _("Quy chế văn hóa công sở")
+    nav_entries = [("conduct.view", "conduct:index", _("Quy chế văn hóa công sở"))]

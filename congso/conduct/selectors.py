@@ -1,75 +1,221 @@
-"""Reads of codes of conduct.
+"""Reads of codes of conduct for pages and the API (always through `for_actor`).
 
-Two kinds of read live here:
-- system-level look-ups used by other apps' services (cases, inspections): `category_list`,
-  `version_in_force`, `clause_in_force`. They take no actor because they answer a question of
-  law ("which rule applied to this unit on that day?"), not a question of visibility; the
-  caller has already checked that its actor may act on the unit.
-- actor-scoped reads for pages and the API (`code_list`, `code_get`, ...), always through
-  `for_actor` / `get_for_actor`.
+The system-level look-ups other apps use (`category_list`, `version_in_force`,
+`clause_in_force`) live in `conduct.in_force` and are re-exported here, so callers import
+them from `congso.conduct.selectors`.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, QuerySet
+from django.utils import timezone
 
-from congso.conduct.models import Clause, CodeVersion, VersionStatus, ViolationCategory
-from congso.conduct.rules import ancestor_ids
+from congso.accounts.permissions import Cap
+from congso.common.scoping import Actor, get_for_actor
+from congso.conduct.in_force import (
+    category_list,
+    clause_in_force,
+    in_force_filter,
+    version_in_force,
+    versions_in_force_by_unit,
+)
+from congso.conduct.models import (
+    Attestation,
+    Clause,
+    CodeOfConduct,
+    CodeVersion,
+    VersionStatus,
+)
+from congso.conduct.rules import ClauseText, diff_versions, percent
+from congso.org.models import OrgUnit, Person
+
+__all__ = [
+    "category_list",
+    "clause_in_force",
+    "version_in_force",
+]
 
 
-def category_list() -> QuerySet[ViolationCategory]:
-    """Active categories of the province-wide taxonomy, in display order."""
-    return ViolationCategory.objects.filter(is_active=True).order_by("sort_order", "code")
-
-
-def _unit_chain(unit_id: int) -> list[int]:
-    """The unit and its ancestors, nearest first ([] for an unknown unit)."""
-    from congso.org.models import OrgUnit
-
-    path = OrgUnit.unscoped.filter(pk=unit_id).values_list("path", flat=True).first()
-    return ancestor_ids(path) if path else []
-
-
-def in_force_filter(on: date) -> Q:
-    """Published versions whose [effective_from, effective_to) contains `on`."""
-    return Q(status=VersionStatus.PUBLISHED, effective_from__lte=on) & (
-        Q(effective_to__isnull=True) | Q(effective_to__gt=on)
+def code_list(*, actor: Actor) -> QuerySet[CodeOfConduct]:
+    """Codes the actor may read, with their unit, in unit order."""
+    return (
+        CodeOfConduct.objects.for_actor(actor, Cap.CONDUCT_VIEW)
+        .select_related("unit")
+        .order_by("unit__sort_key", "id")
     )
 
 
-def version_in_force(*, unit_id: int, on: date) -> CodeVersion | None:
-    """The code version that governs `unit_id` on `on`.
-
-    The unit's own code applies when it has a version in force that day; otherwise the nearest
-    ancestor's (a division follows its agency's rules, an agency without rules yet follows its
-    parent's). None when no unit up the tree has a version in force.
-    """
-    chain = _unit_chain(unit_id)
-    if not chain:
-        return None
-    versions = {
-        v.unit_id: v
-        for v in CodeVersion.unscoped.select_related("code")
-        .filter(in_force_filter(on), unit_id__in=chain)
-        .order_by("effective_from")
-    }
-    for candidate in chain:
-        if candidate in versions:
-            return versions[candidate]
-    return None
+def code_get(*, actor: Actor, pk, capability: str = Cap.CONDUCT_VIEW) -> CodeOfConduct:
+    return get_for_actor(
+        CodeOfConduct.objects.select_related("unit"), actor, pk, capability=capability
+    )
 
 
-def clause_in_force(*, unit_id: int, category_code: str, on: date) -> Clause | None:
-    """The first clause (in article order) for `category_code` of the version that governs
-    `unit_id` on `on`; None when no version is in force or it has no clause for the category."""
-    version = version_in_force(unit_id=unit_id, on=on)
-    if version is None:
-        return None
+def version_list(*, actor: Actor, code: CodeOfConduct) -> QuerySet[CodeVersion]:
     return (
-        Clause.unscoped.select_related("category", "version")
-        .filter(version=version, category__code=category_code)
-        .order_by("ordering", "id")
+        CodeVersion.objects.for_actor(actor, Cap.CONDUCT_VIEW)
+        .filter(code=code)
+        .annotate(clause_count=Count("clauses"))
+        .order_by("-number")
+    )
+
+
+def version_get(*, actor: Actor, pk, capability: str = Cap.CONDUCT_VIEW) -> CodeVersion:
+    return get_for_actor(
+        CodeVersion.objects.select_related("code", "unit"), actor, pk, capability=capability
+    )
+
+
+def current_version(*, actor: Actor, code: CodeOfConduct, on: date) -> CodeVersion | None:
+    """The code's own version in force on `on` (not an ancestor's)."""
+    return (
+        CodeVersion.objects.for_actor(actor, Cap.CONDUCT_VIEW)
+        .filter(in_force_filter(on), code=code)
+        .order_by("-effective_from")
         .first()
+    )
+
+
+def clause_list(*, version: CodeVersion) -> QuerySet[Clause]:
+    """Clauses of a version the caller already fetched through version_get."""
+    return version.clauses.select_related("category").order_by("ordering", "id")
+
+
+def clause_get(*, actor: Actor, pk, capability: str = Cap.CONDUCT_VIEW) -> Clause:
+    return get_for_actor(
+        Clause.objects.select_related("version", "category"), actor, pk, capability=capability
+    )
+
+
+def units_without_code(*, actor: Actor):
+    """Units where the actor keeps the rules and that have no code yet (agencies first)."""
+    with_code = CodeOfConduct.objects.for_actor(actor, Cap.CONDUCT_MANAGE).values("unit_id")
+    return (
+        OrgUnit.objects.for_actor(actor, Cap.CONDUCT_MANAGE)
+        .exclude(id__in=with_code)
+        .filter(valid_to__isnull=True)
+        .order_by("depth", "sort_key")
+    )
+
+
+@dataclass(frozen=True)
+class MyCode:
+    """The rules that govern the acting staff member today, and whether they attested."""
+
+    version: CodeVersion | None
+    clauses: list[Clause]
+    attested_at: object | None
+
+
+def my_code(*, actor: Actor) -> MyCode:
+    """A staff member may always read the rules in force for their own unit, even when they
+    come from an ancestor's code (a division follows its agency's)."""
+    if actor.home_unit_id is None:
+        return MyCode(None, [], None)
+    version = version_in_force(unit_id=actor.home_unit_id, on=timezone.localdate())
+    if version is None:
+        return MyCode(None, [], None)
+    attested = (
+        Attestation.objects.for_actor(actor, Cap.CONDUCT_ATTEST)
+        .filter(person_id=actor.person_id, version=version)
+        .values_list("at", flat=True)
+        .first()
+    )
+    return MyCode(version, list(clause_list(version=version)), attested)
+
+
+def version_diff(*, old: CodeVersion, new: CodeVersion):
+    """Clause-level diff of two versions the caller fetched through version_get."""
+
+    def texts(version: CodeVersion) -> list[ClauseText]:
+        return [
+            ClauseText(c.number, c.title, c.text, c.category.name if c.category_id else None)
+            for c in clause_list(version=version)
+        ]
+
+    return diff_versions(texts(old), texts(new))
+
+
+@dataclass(frozen=True)
+class CompletionRow:
+    unit_id: int
+    name: str
+    staff: int
+    attested: int
+    has_children: bool
+    own_only: bool = False
+
+    @property
+    def percent(self) -> int:
+        return percent(self.attested, self.staff)
+
+
+def attestation_completion(*, actor: Actor, unit, on: date | None = None) -> list[CompletionRow]:
+    """Active staff and how many attested the version in force for their unit, for `unit`
+    (its own staff) and each visible child (whole subtree). Four queries."""
+    on = on or timezone.localdate()
+    units = dict(
+        OrgUnit.objects.for_actor(actor, Cap.CONDUCT_MANAGE)
+        .filter(path__startswith=unit.path)
+        .values_list("id", "path")
+    )
+    governing = versions_in_force_by_unit(unit_paths=units, on=on)
+    staff_rows = (
+        Person.objects.for_actor(actor, Cap.CONDUCT_MANAGE)
+        .filter(is_active=True, unit_id__in=list(units))
+        .values("unit_id")
+        .annotate(n=Count("id"))
+    )
+    staff = {row["unit_id"]: row["n"] for row in staff_rows}
+    version_ids = sorted({v for v in governing.values() if v is not None})
+    attested_rows = (
+        Attestation.objects.for_actor(actor, Cap.CONDUCT_MANAGE)
+        .filter(person__is_active=True, person__unit_id__in=list(units), version_id__in=version_ids)
+        .values("person__unit_id", "version_id")
+        .annotate(n=Count("person_id", distinct=True))
+    )
+    attested: dict[int, int] = {}
+    for row in attested_rows:
+        if governing.get(row["person__unit_id"]) == row["version_id"]:
+            attested[row["person__unit_id"]] = row["n"]
+    children = (
+        OrgUnit.objects.for_actor(actor, Cap.CONDUCT_MANAGE)
+        .filter(parent=unit)
+        .order_by("sort_key")
+        .values_list("id", "name", "path")
+    )
+    rows = [
+        CompletionRow(
+            unit.pk, unit.name, staff.get(unit.pk, 0), attested.get(unit.pk, 0), False, True
+        )
+    ]
+    for child_id, name, path in children:
+        members = [u for u, p in units.items() if p.startswith(path)]
+        rows.append(
+            CompletionRow(
+                child_id,
+                name,
+                sum(staff.get(u, 0) for u in members),
+                sum(attested.get(u, 0) for u in members),
+                len(members) > 1,
+            )
+        )
+    return rows
+
+
+def published_versions(*, actor: Actor, code: CodeOfConduct) -> QuerySet[CodeVersion]:
+    return version_list(actor=actor, code=code).filter(status=VersionStatus.PUBLISHED)
+
+
+def managed_unit_get(*, actor: Actor, pk) -> OrgUnit:
+    return get_for_actor(OrgUnit, actor, pk, capability=Cap.CONDUCT_MANAGE)
+
+
+def completion_root(*, actor: Actor) -> OrgUnit | None:
+    """The highest unit where the actor keeps the rules (the start of the drill-down)."""
+    return (
+        OrgUnit.objects.for_actor(actor, Cap.CONDUCT_MANAGE).order_by("depth", "sort_key").first()
     )
