@@ -1,2 +1,17 @@
+"""Citizen pages under /cong-dan/. Each capability adds its patterns to its own list."""
+
+from django.urls import path
+
+from congso.portal import views
+
 app_name = "portal"
-urlpatterns: list = []
+
+index_patterns = [path("", views.portal_index, name="index")]
+
+survey_patterns = [
+    path("danh-gia/<str:code>/", views.survey_form, name="survey_form"),
+    path("danh-gia/<str:code>/cam-on/", views.survey_thanks, name="survey_thanks"),
+    path("co-quan/<int:pk>/hai-long/", views.agency_scorecard, name="agency_scorecard"),
+]
+
+urlpatterns = index_patterns + survey_patterns

@@ -20,7 +20,12 @@ from congso.accounts.permissions import Cap
 from congso.surveys import conf, selectors
 from congso.surveys.rules import COMMENT_MAX_CHARS, SCALE, parse_period
 from congso.surveys.services import SurveyError, form_token_issue, response_submit
-from congso.surveys.services.submit import MSG_INACTIVE, MSG_REVOKED, MSG_UNKNOWN
+from congso.surveys.services.submit import (
+    MSG_INACTIVE,
+    MSG_REVOKED,
+    MSG_UNKNOWN,
+    kiosk_key_valid,
+)
 
 router = Router()
 public_router = Router()
@@ -183,7 +188,8 @@ _BODY_DOC = {
     openapi_extra=_BODY_DOC,
     auth=None,
 )
-def survey_respond(request: HttpRequest, code: str):
+def survey_respond(request: HttpRequest, code: str, kiosk: str = ""):
+    """`kiosk` is the key of a kiosk URL (staff hand it to the tablet at the counter)."""
     data = _read_json(request)
     if isinstance(data, tuple):
         return Status(*data)
@@ -198,6 +204,7 @@ def survey_respond(request: HttpRequest, code: str):
             token=data.get("token"),
             ip=client_address(request),
             device=request.COOKIES.get(DEVICE_COOKIE, "")[:64],
+            kiosk=kiosk_key_valid(code, kiosk[:64]),
         )
     except SurveyError as exc:
         return Status(exc.status, {"detail": exc.message, "field": exc.field})

@@ -1,0 +1,84 @@
+"""Form handling for the citizen survey page (kept out of the views to keep them thin)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.http import HttpRequest
+
+from congso.surveys.api import DEVICE_COOKIE, client_address, form_payload
+from congso.surveys.rules import QUESTION_KEYS, SCALE
+from congso.surveys.services import SurveyError, response_submit
+
+__all__ = ["DEVICE_COOKIE", "form_context", "submit_form"]
+
+
+def _answers(request: HttpRequest) -> dict[str, Any]:
+    answers: dict[str, Any] = {}
+    for key in QUESTION_KEYS:
+        value = request.POST.get(f"q_{key}")
+        if value is not None:
+            answers[key] = int(value) if value.isdigit() and len(value) < 3 else value
+    return answers
+
+
+def submit_form(request: HttpRequest, *, code: str, kiosk: bool) -> SurveyError | None:
+    """Store the posted rating; None on success, else the refusal to show on the form."""
+    answers = _answers(request)
+    keys_in_form = request.POST.getlist("keys")
+    for key in keys_in_form:  # a question left blank in the plain form
+        answers.setdefault(key, None)
+    try:
+        response_submit(
+            code=code[:32],
+            client_id=request.POST.get("client_id"),
+            form_token=request.POST.get("form_token"),
+            answers=answers,
+            comment=request.POST.get("comment") or None,
+            dossier_code=request.POST.get("dossier_code") or None,
+            token=request.POST.get("token") or None,
+            ip=client_address(request),
+            device=request.COOKIES.get(DEVICE_COOKIE, "")[:64],
+            kiosk=kiosk,
+            via_form=True,
+        )
+    except SurveyError as exc:
+        return exc
+    return None
+
+
+def form_context(
+    request: HttpRequest, *, code: str, kiosk: bool, kiosk_key: str, error: SurveyError | None
+) -> dict[str, Any]:
+    """What the template shows: the form (a new token and client_id unless re-showing a
+    refused post, which keeps the citizen's answers)."""
+    status, payload = form_payload(code[:32])
+    if status != 200:
+        return {"unavailable": True, "message": payload["detail"]}
+    posted = request.method == "POST" and error is not None
+    chosen = _answers(request) if posted else {}
+    questions = [
+        {
+            "key": q["key"],
+            "label": q["label"],
+            "choices": [
+                {"value": value, "label": label, "checked": chosen.get(q["key"]) == value}
+                for value, label in SCALE
+            ],
+        }
+        for q in payload["questions"]
+    ]
+    return {
+        "code": code,
+        "form": payload,
+        "questions": questions,
+        "client_id": request.POST.get("client_id") if posted else str(uuid.uuid4()),
+        "form_token": request.POST.get("form_token") if posted else payload["form_token"],
+        "comment": request.POST.get("comment", "") if posted else "",
+        "dossier_code": request.POST.get("dossier_code", "") if posted else "",
+        "kiosk": kiosk,
+        "kiosk_key": kiosk_key if kiosk else "",
+        "error": error,
+        "api_url": f"/api/v1/public/surveys/{code}/responses",
+    }

@@ -1,0 +1,10 @@
+import pytest
+
+
+@pytest.fixture
+def sw(world):
+    """The standard world plus survey targets: a counter and an officer in agency A, a counter
+    in agency B, the province template."""
+    from congso.surveys.tests.factories import build_survey_world
+
+    return build_survey_world(world)

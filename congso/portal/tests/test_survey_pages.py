@@ -1,0 +1,154 @@
+"""The citizen page behind the QR code, the thank-you page, the portal index and scorecards."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from congso.org.models import OrgUnit
+from congso.surveys.models import ResponseFlag, SurveyResponse
+from congso.surveys.services import target_reissue_code
+from congso.surveys.services.submit import kiosk_key
+from congso.surveys.tests.factories import rate
+
+pytestmark = pytest.mark.django_db
+
+
+def hidden(html: str, name: str) -> str:
+    return re.search(rf'name="{name}" value="([^"]*)"', html).group(1)
+
+
+def form_post(client: Client, code: str, html: str, *, level: str = "5", **extra) -> object:
+    data = {
+        "client_id": hidden(html, "client_id"),
+        "form_token": hidden(html, "form_token"),
+        "keys": ["access", "procedure", "officer", "result", "feedback", "attitude", "overall"],
+        **{
+            f"q_{k}": level
+            for k in ("access", "procedure", "officer", "result", "feedback", "attitude", "overall")
+        },
+        **extra,
+    }
+    return client.post(f"/cong-dan/danh-gia/{code}/", data)
+
+
+def test_form_page_is_small_accessible_and_works_without_javascript(sw):
+    response = Client().get(f"/cong-dan/danh-gia/{sw.counter_a.code}/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert len(response.content) < 30 * 1024
+    assert html.count("<fieldset") == 7 and html.count("<legend>") == 7
+    assert 'method="post"' in html and 'type="radio"' in html
+    assert "Rất không hài lòng" in html and "Rất hài lòng" in html
+    assert 'name="viewport"' in html
+    assert "cs_device" in response.cookies
+
+
+def test_plain_post_stores_and_redirects_to_thank_you(sw):
+    client = Client()
+    html = client.get(f"/cong-dan/danh-gia/{sw.counter_a.code}/").content.decode()
+    response = form_post(client, sw.counter_a.code, html, comment="Rất tốt")
+    assert response.status_code == 302
+    assert response["Location"] == f"/cong-dan/danh-gia/{sw.counter_a.code}/cam-on/"
+    stored = SurveyResponse.unscoped.get()
+    assert stored.a_overall == 5 and stored.comment == "Rất tốt"
+    assert stored.flags & ResponseFlag.FORM
+    thanks = client.get(response["Location"])
+    assert "Cảm ơn" in thanks.content.decode()
+
+
+def test_refused_post_keeps_answers_and_explains_in_vietnamese(sw):
+    client = Client()
+    html = client.get(f"/cong-dan/danh-gia/{sw.counter_a.code}/").content.decode()
+    response = form_post(client, sw.counter_a.code, html, comment="x" * 2001)
+    assert response.status_code == 422
+    body = response.content.decode()
+    assert "dài quá 2000 ký tự" in body
+    assert 'value="5" required checked' in body
+    assert hidden(body, "client_id") == hidden(html, "client_id")
+    assert SurveyResponse.unscoped.count() == 0
+
+
+def test_missing_answer_in_plain_form_is_refused(sw):
+    client = Client()
+    html = client.get(f"/cong-dan/danh-gia/{sw.counter_a.code}/").content.decode()
+    data = {
+        "client_id": hidden(html, "client_id"),
+        "form_token": hidden(html, "form_token"),
+        "keys": ["access", "overall"],
+        "q_access": "4",
+    }
+    response = client.post(f"/cong-dan/danh-gia/{sw.counter_a.code}/", data)
+    assert response.status_code == 422
+    assert "Chưa trả lời" in response.content.decode()
+
+
+def test_revoked_code_page_says_revoked(sw):
+    old = sw.counter_a.code
+    target_reissue_code(actor=None, target=sw.counter_a)
+    response = Client().get(f"/cong-dan/danh-gia/{old}/")
+    assert response.status_code == 404
+    assert "thu hồi" in response.content.decode()
+
+
+def test_kiosk_key_marks_responses_and_lifts_the_device_limit(sw, settings):
+    settings.CONGSO_SURVEY_RATE_DEVICE = 1
+    key = kiosk_key(sw.counter_a.code)
+    client = Client()
+    for _ in range(3):
+        html = client.get(f"/cong-dan/danh-gia/{sw.counter_a.code}/?kiosk={key}").content.decode()
+        assert 'class="kiosk"' in html and "<textarea" not in html
+        response = form_post(client, sw.counter_a.code, html, kiosk=key)
+        assert response.status_code == 302
+        assert f"?kiosk={key}" in response["Location"]
+    assert SurveyResponse.unscoped.filter(flags=ResponseFlag.KIOSK | ResponseFlag.FORM).count() == 3
+    thanks = client.get(f"/cong-dan/danh-gia/{sw.counter_a.code}/cam-on/?kiosk={key}")
+    assert 'http-equiv="refresh"' in thanks.content.decode()
+
+
+def test_forged_kiosk_key_is_an_ordinary_form(sw):
+    html = Client().get(f"/cong-dan/danh-gia/{sw.counter_a.code}/?kiosk=1").content.decode()
+    assert 'class="kiosk"' not in html
+
+
+def test_scorecard_hides_figures_below_minimum_sample(sw):
+    OrgUnit.unscoped.filter(pk=sw.world.agency_a.pk).update(serves_citizens=True)
+    for _ in range(9):
+        rate(sw.counter_a, level=5)
+    page = Client().get(f"/cong-dan/co-quan/{sw.world.agency_a.pk}/hai-long/").content.decode()
+    assert "Chưa đủ số phiếu tối thiểu" in page
+    rate(sw.counter_a, level=2, comment="<script>alert(1)</script>")
+    page = Client().get(f"/cong-dan/co-quan/{sw.world.agency_a.pk}/hai-long/").content.decode()
+    assert "90,0 %" in page
+    assert "alert(1)" not in page
+
+
+def test_scorecard_only_for_units_serving_citizens(sw):
+    assert Client().get(f"/cong-dan/co-quan/{sw.world.agency_b.pk}/hai-long/").status_code == 404
+
+
+def test_portal_index_lists_agencies_with_scorecard_links(sw):
+    OrgUnit.unscoped.filter(pk=sw.world.agency_a.pk).update(serves_citizens=True)
+    page = Client().get("/cong-dan/").content.decode()
+    assert f"/cong-dan/co-quan/{sw.world.agency_a.pk}/hai-long/" in page
+    assert "Sở Y tế" not in page
+
+
+def test_expired_form_token_asks_to_reload(sw):
+    client = Client()
+    html = client.get(f"/cong-dan/danh-gia/{sw.counter_a.code}/").content.decode()
+    from congso.surveys.services import form_token_issue
+
+    old = form_token_issue(
+        code=sw.counter_a.code,
+        version_id=sw.version_id,
+        now=timezone.now() - timedelta(hours=13),
+    ).token
+    html = html.replace(hidden(html, "form_token"), old)
+    response = form_post(client, sw.counter_a.code, html)
+    assert response.status_code == 422
+    assert "hết hạn" in response.content.decode()

@@ -1,0 +1,78 @@
+"""The page behind a QR code (works without JavaScript), its thank-you page, and the public
+scorecard of an agency (aggregates only)."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from congso.org.models import OrgUnit
+from congso.portal.survey_forms import DEVICE_COOKIE, form_context, submit_form
+from congso.surveys.rules import ELEMENT_NAMES, SIPAS_KEYS, parse_period
+from congso.surveys.selectors import public_scorecard
+from congso.surveys.services.submit import kiosk_key_valid
+
+
+def _with_device_cookie(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    if DEVICE_COOKIE not in request.COOKIES:
+        response.set_cookie(
+            DEVICE_COOKIE, uuid.uuid4().hex, max_age=365 * 86400, httponly=True, samesite="Lax"
+        )
+    return response
+
+
+# Anonymous form protected by its signed single-use form token, not by a session: CSRF would
+# only add a cookie that locked-down phones refuse (docs/surveys.md).
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def survey_form(request: HttpRequest, code: str) -> HttpResponse:
+    """GET shows the form; POST stores the rating and redirects to the thank-you page."""
+    key = request.GET.get("kiosk") or request.POST.get("kiosk") or ""
+    kiosk = kiosk_key_valid(code, key)
+    error = None
+    if request.method == "POST":
+        error = submit_form(request, code=code, kiosk=kiosk)
+        if error is None:
+            url = reverse("portal:survey_thanks", args=[code])
+            return redirect(f"{url}?kiosk={key}" if kiosk else url)
+    context = form_context(request, code=code, kiosk=kiosk, kiosk_key=key, error=error)
+    if context.get("unavailable"):
+        return render(request, "portal/survey_unavailable.html", context, status=404)
+    status = error.status if error else 200
+    response = render(request, "portal/survey_form.html", context, status=status)
+    return _with_device_cookie(request, response)
+
+
+def survey_thanks(request: HttpRequest, code: str) -> HttpResponse:
+    key = request.GET.get("kiosk", "")
+    kiosk = kiosk_key_valid(code, key)
+    form_url = reverse("portal:survey_form", args=[code]) + (f"?kiosk={key}" if kiosk else "")
+    return render(request, "portal/survey_thanks.html", {"kiosk": kiosk, "form_url": form_url})
+
+
+def agency_scorecard(request: HttpRequest, pk: int) -> HttpResponse:
+    """Public figures of one agency or commune that serves citizens."""
+    agency = get_object_or_404(OrgUnit.unscoped, pk=pk, serves_citizens=True)
+    period = parse_period(request.GET.get("ky"), today=timezone.localdate())
+    if period.start > timezone.localdate():
+        raise Http404
+    index, previous, monthly = public_scorecard(agency=agency, period=period)
+    elements = [(ELEMENT_NAMES[k], index.shares.get(k)) for k in SIPAS_KEYS]
+    return render(
+        request,
+        "portal/scorecard.html",
+        {
+            "agency": agency,
+            "period": period,
+            "index": index,
+            "previous": previous,
+            "elements": elements,
+            "monthly": monthly,
+        },
+    )
