@@ -52,6 +52,8 @@ class Cap:
     IDENTITY_REVEALS_VIEW = "identity.reveals_view"
     INSPECTIONS_VIEW = "inspections.view"
     INSPECTIONS_MANAGE = "inspections.manage"
+    # Report progress on remediation tasks: the task owner (self) and the inspected unit's head.
+    INSPECTIONS_REMEDIATE = "inspections.remediate"
 
 
 SUBTREE_ROLES = frozenset(
@@ -85,6 +87,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             Cap.CASES_HANDLE,
             Cap.IDENTITY_REVEALS_VIEW,
             Cap.INSPECTIONS_VIEW,
+            Cap.INSPECTIONS_REMEDIATE,
         }
     ),
     Role.EMULATION_OFFICER: frozenset(
@@ -171,6 +174,7 @@ SELF_CAPABILITIES = frozenset(
         Cap.CONDUCT_ATTEST,
         Cap.CASES_APPEAL,
         Cap.CASES_VIEW,
+        Cap.INSPECTIONS_REMEDIATE,
     }
 )
 
