@@ -11,7 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from congso.org.models import Sex, StaffCategory
 from congso.org.rules import is_valid_on
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+# Text inputs in dd/mm/yyyy: a native date input shows the browser's own order (mm/dd/yyyy on
+# an English browser); DATE_INPUT_FORMATS also accept yyyy-mm-dd (links, API-style callers).
+DATE_WIDGET = forms.DateInput(
+    format="%d/%m/%Y",
+    attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "size": 10, "maxlength": 10},
+)
 
 
 class TreeFilterForm(forms.Form):

@@ -35,6 +35,11 @@ class TreeNode:
     in_force: bool
     has_children: bool
 
+    @property
+    def last_day(self):
+        """Last day in force (valid_to is exclusive: the successor's first day)."""
+        return self.unit.valid_to - timedelta(days=1) if self.unit.valid_to else None
+
 
 def _partial(request: HttpRequest) -> bool:
     """An htmx request for a fragment (a history restore needs the whole page)."""
@@ -97,6 +102,7 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "unit": unit,
         "in_force": unit.is_valid_on(day),
+        "last_day": unit.valid_to - timedelta(days=1) if unit.valid_to else None,
         "ancestors": selectors.unit_ancestors(actor=actor, unit=unit),
         "children": [TreeNode(c, counts[c.pk], c.is_valid_on(day), False) for c in children],
         "head_count": counts[unit.pk],

@@ -76,8 +76,8 @@ def test_tree_hides_units_not_in_force_unless_asked(world):
     assert "Sở Cũ Đã Hợp Nhất" not in text(client.get(url, {"goc": world.province.pk}))
     greyed = text(client.get(url, {"goc": world.province.pk, "het_hieu_luc": "on"}))
     assert "Sở Cũ Đã Hợp Nhất" in greyed
-    assert "org-node expired" in greyed and "01/07/2025" in greyed
-    past = text(client.get(url, {"goc": world.province.pk, "ngay": "2024-05-01"}))
+    assert "org-node expired" in greyed and "01/01/2010 – 30/06/2025" in greyed
+    past = text(client.get(url, {"goc": world.province.pk, "ngay": "01/05/2024"}))
     assert "Sở Cũ Đã Hợp Nhất" in past and "org-node expired" not in past
     assert today.strftime("%d/%m/%Y") in text(client.get(url))
 
