@@ -65,8 +65,10 @@ def _clean_image(data: bytes, mime: str) -> CleanFile:
             width, height = image.size
             check_evidence(mime=mime, size=len(data), width=width, height=height)
             image.load()
-    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise RuleError(_t("Không đọc được ảnh hoặc ảnh quá lớn.")) from None
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise RuleError(_t("Ảnh có kích thước quá lớn (vượt giới hạn số điểm ảnh).")) from None
+    except UnidentifiedImageError:
+        raise RuleError(_t("Không đọc được ảnh.")) from None
     except (OSError, SyntaxError, ValueError):
         raise RuleError(_t("Tệp ảnh bị hỏng.")) from None
     image = ImageOps.exif_transpose(image)

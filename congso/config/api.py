@@ -24,7 +24,7 @@ from congso.surveys.api import router as surveys_router  # noqa: E402
 staff_auth = SessionOrTokenAuth()
 api.add_router("/public/", portal_public_router, tags=["public"])
 api.add_router("/public/surveys/", surveys_public_router, tags=["public"])
-api.add_router("/public/reports/", cases_public_router, tags=["public"])
+api.add_router("/public/reports", cases_public_router, tags=["public"])
 api.add_router("/accounts/", accounts_router, auth=staff_auth, tags=["accounts"])
 api.add_router("/org/", org_router, auth=staff_auth, tags=["org"])
 api.add_router("/conduct/", conduct_router, auth=staff_auth, tags=["conduct"])

@@ -1,0 +1,42 @@
+"""What the public may see about a report, by receipt: status, public notes, the thread.
+
+Nothing that identifies anyone: no officer's or handler's name, no reporter details, no case
+number. Public notes are the notes handlers wrote for the public on each step.
+"""
+
+from __future__ import annotations
+
+from congso.cases.choices import ReportKind
+from congso.cases.models import CaseEvent, Message, Report
+from congso.cases.rules import public_status
+
+
+def receipt_view(report: Report) -> dict:
+    case = report.case
+    notes = []
+    if case is not None:
+        notes = [
+            {"at": event.at, "text": event.public_note}
+            for event in CaseEvent.objects.filter(case=case)
+            .exclude(public_note="")
+            .order_by("at", "id")
+        ]
+    messages = [
+        {"at": m.created_at, "author": m.author, "body": m.body}
+        for m in Message.objects.filter(report=report).order_by("created_at", "id")
+    ]
+    from congso.org.models import OrgUnit
+
+    agency = OrgUnit.unscoped.filter(pk=report.unit_id).values_list("name", flat=True).first()
+    return {
+        "kind": str(ReportKind(report.kind).label),
+        "agency": agency or "",
+        "status": public_status(
+            report_status=report.status,
+            case_state=case.state if case else None,
+            reversed=case.reversed if case else False,
+        ),
+        "submitted_at": report.created_at,
+        "public_notes": notes,
+        "messages": messages,
+    }
