@@ -1,7 +1,19 @@
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from congso.accounts.permissions import Role
+
+
+class LoginForm(AuthenticationForm):
+    """Django's login form with our own messages (Django's Vietnamese catalogue lacks them)."""
+
+    error_messages = {
+        "invalid_login": _(
+            "Tên đăng nhập hoặc mật khẩu không đúng. Lưu ý: mật khẩu phân biệt chữ hoa, chữ thường."
+        ),
+        "inactive": _("Tài khoản này đã bị khóa. Hãy liên hệ quản trị hệ thống."),
+    }
 
 
 class SecondFactorForm(forms.Form):

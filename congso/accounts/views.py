@@ -3,6 +3,8 @@ and selectors do the work."""
 
 from __future__ import annotations
 
+import base64
+
 import segno
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -18,6 +20,7 @@ from congso.accounts import selectors, services
 from congso.accounts.forms import (
     ApiTokenForm,
     GrantForm,
+    LoginForm,
     SecondFactorForm,
     UserCreateForm,
     UserSearchForm,
@@ -29,6 +32,7 @@ NEW_KEY_SESSION = "accounts_new_api_key"
 
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
+    authentication_form = LoginForm
     redirect_authenticated_user = True
 
 
@@ -57,14 +61,11 @@ def second_factor(request: HttpRequest) -> HttpResponse:
                 target = "/"
             return redirect(target)
         form.add_error("code", _("Mã không đúng hoặc đã hết hạn. Hãy nhập mã mới trên ứng dụng."))
-    qr_svg = None
-    if not device.confirmed:
-        qr_svg = segno.make(device.config_url, error="m").svg_inline(scale=4)
-    return render(
-        request,
-        "accounts/second_factor.html",
-        {"form": form, "qr_svg": qr_svg, "setup": not device.confirmed},
-    )
+    context = {"form": form, "setup": not device.confirmed}
+    if not device.confirmed:  # the QR code, and the key itself for apps typed in by hand
+        context["qr_svg"] = segno.make(device.config_url, error="m").svg_inline(scale=4)
+        context["secret"] = base64.b32encode(device.bin_key).decode("ascii")
+    return render(request, "accounts/second_factor.html", context)
 
 
 @login_required

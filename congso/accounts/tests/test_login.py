@@ -28,7 +28,7 @@ def test_login_with_the_right_password_lands_on_home(client, world):
 def test_wrong_password_shows_a_vietnamese_error(client, world):
     response = client.post(LOGIN, {"username": "alice", "password": "sai-mat-khau"})
     assert response.status_code == 200
-    assert "Đăng nhập" in response.content.decode()
+    assert "Tên đăng nhập hoặc mật khẩu không đúng" in response.content.decode()
     assert "_auth_user_id" not in client.session
 
 
