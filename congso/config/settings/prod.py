@@ -1,5 +1,6 @@
 """Production: refuses to start without its secrets and an explicit host list."""
 
+from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
 
 from congso.config.env import env_bool, env_list, env_str
@@ -9,6 +10,15 @@ from .base import *  # noqa: F403
 DEBUG = False
 SECRET_KEY = env_str("SECRET_KEY", required=True)
 FIELD_ENCRYPTION_KEY = env_str("FIELD_ENCRYPTION_KEY", required=True)
+try:
+    Fernet(FIELD_ENCRYPTION_KEY or "")
+except ValueError as exc:  # also binascii.Error: not base64, or not 32 bytes
+    raise ImproperlyConfigured(
+        "FIELD_ENCRYPTION_KEY không phải khóa Fernet hợp lệ (32 byte, base64 an toàn cho URL); "
+        "tạo khóa bằng: python -c 'from cryptography.fernet import Fernet; "
+        "print(Fernet.generate_key().decode())' "
+        "(FIELD_ENCRYPTION_KEY is not a valid Fernet key)."
+    ) from exc
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured(
