@@ -173,17 +173,21 @@ def target_ranking(*, actor: Actor, period: Period, unit: OrgUnit) -> list[Row]:
     prior = sipas_share(total)
     targets = {
         t.pk: t
-        for t in SurveyTarget.unscoped.filter(id__in=list(tallies)).select_related(
-            "counter", "person"
-        )
+        for t in SurveyTarget.objects.for_actor(actor, Cap.SURVEYS_VIEW)
+        .filter(Q(id__in=list(tallies)) | Q(unit__path__startswith=unit.path, is_active=True))
+        .select_related("counter", "person")
     }
+    for pk in targets:
+        tallies.setdefault(pk, Tally())  # counters and officers not rated yet show n = 0
     indices = [
         (pk, compute_index(t, prior=prior, minimum=minimum, weight=weight))
         for pk, t in tallies.items()
     ]
     result = []
     for position, pk, index in rank(indices):
-        target = targets[pk]
+        target = targets.get(pk)
+        if target is None:
+            continue
         result.append(Row(position, pk, target_name(target), target.kind, index, url_pk=pk))
     return result
 

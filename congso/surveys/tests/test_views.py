@@ -1,0 +1,181 @@
+"""Staff survey pages: dashboards, drill-down, exports, QR codes and posters, flags."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from congso.accounts.permissions import Role
+from congso.common.audit import audit_verify
+from congso.common.models import AuditEntry
+from congso.common.testing import login_client, make_user
+from congso.surveys.models import RevokedCode, SurveyTarget, SurveyVersion
+from congso.surveys.tests.factories import rate
+
+pytestmark = pytest.mark.django_db
+
+
+def admin_of_province(world):
+    return make_user("tinh_admin", roles=[(Role.ADMIN, world.province)])
+
+
+def test_province_dashboard_ranks_agencies_with_n_and_hides_small_samples(sw):
+    for _ in range(12):
+        rate(sw.counter_a, level=5)
+    for _ in range(3):
+        rate(sw.counter_b, level=1)
+    client = login_client(sw.world.boss)
+    response = client.get(f"/khao-sat/don-vi/{sw.world.province.pk}/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Xếp hạng cơ quan, xã, phường" in html
+    assert "Sở Nội vụ" in html and "Sở Y tế" in html
+    assert "chưa đủ số phiếu tối thiểu" in html  # Sở Y tế has 3
+    assert 'id="survey-charts"' in html
+
+
+def test_dashboard_redirects_to_the_top_of_the_reach(sw):
+    client = login_client(sw.world.head_a)
+    response = client.get("/khao-sat/")
+    assert response.status_code == 302
+    assert response["Location"] == f"/khao-sat/don-vi/{sw.world.agency_a.pk}/"
+
+
+def test_agency_page_lists_counters_and_officers(sw):
+    for _ in range(10):
+        rate(sw.officer_a, level=4)
+    html = (
+        login_client(sw.world.head_a)
+        .get(f"/khao-sat/don-vi/{sw.world.agency_a.pk}/")
+        .content.decode()
+    )
+    assert "Phạm Thu Hà" in html and "Quầy số 1" in html
+
+
+def test_officer_sees_only_own_aggregates_never_comments(sw):
+    from congso.org.models import Person
+
+    officer = Person.unscoped.get(pk=sw.officer_a.person_id)
+    user = make_user("ha", roles=[(Role.STAFF, sw.world.division_a)], person=officer)
+    for _ in range(10):
+        rate(sw.officer_a, level=5, comment="Cán bộ Hà rất nhiệt tình")
+    client = login_client(user)
+    response = client.get("/khao-sat/")
+    assert response["Location"] == f"/khao-sat/doi-tuong/{sw.officer_a.pk}/"
+    page = client.get(response["Location"]).content.decode()
+    assert "100,0 %" in page
+    assert "rất nhiệt tình" not in page
+    assert client.get(f"/khao-sat/don-vi/{sw.world.division_a.pk}/gop-y/").status_code == 404
+    assert client.get(f"/khao-sat/doi-tuong/{sw.counter_a.pk}/").status_code == 404
+
+
+def test_unit_head_reads_comments_escaped_but_not_those_about_himself(sw):
+    from congso.org.models import Person
+
+    rate(sw.counter_a, level=2, comment="<b>chờ lâu</b>")
+    head_person = Person.unscoped.get(pk=sw.world.head_a.person_id)
+    head_person.serves_citizens = True
+    head_person.save()
+    from congso.surveys.services import targets_sync
+
+    targets_sync(actor=None)
+    own = SurveyTarget.unscoped.get(person=head_person)
+    rate(own, level=1, comment="về thủ trưởng")
+    html = (
+        login_client(sw.world.head_a)
+        .get(f"/khao-sat/don-vi/{sw.world.agency_a.pk}/gop-y/")
+        .content.decode()
+    )
+    assert "&lt;b&gt;chờ lâu&lt;/b&gt;" in html
+    assert "về thủ trưởng" not in html
+
+
+@pytest.mark.parametrize(
+    ("table", "level"),
+    [
+        ("xep-hang", "province"),
+        ("doi-tuong", "agency_a"),
+        ("xu-huong", "province"),
+        ("yeu-to", "agency_a"),
+    ],
+)
+def test_every_table_exports_to_xlsx(sw, table, level):
+    for _ in range(10):
+        rate(sw.counter_a, level=4)
+    unit = getattr(sw.world, level)
+    response = login_client(sw.world.boss).get(f"/khao-sat/don-vi/{unit.pk}/xuat/{table}.xlsx")
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet.max_row >= 2
+
+
+def test_poster_pdfs_a4_a5_and_batch(sw):
+    client = login_client(admin_of_province(sw.world))
+    for size in ("a4", "a5"):
+        response = client.get(f"/khao-sat/doi-tuong/{sw.counter_a.pk}/ap-phich-{size}.pdf")
+        assert response.status_code == 200
+        assert response.content.startswith(b"%PDF")
+    batch = client.get(f"/khao-sat/don-vi/{sw.world.agency_a.pk}/ma-qr/ap-phich-a4.pdf")
+    assert batch.content.count(b"/Type /Page\n") + batch.content.count(b"/Type /Page ") >= 0
+    assert batch.status_code == 200 and batch.content.startswith(b"%PDF")
+
+
+def test_reissue_revokes_old_code_and_is_audited(sw):
+    client = login_client(admin_of_province(sw.world))
+    old = sw.counter_a.code
+    response = client.post(f"/khao-sat/doi-tuong/{sw.counter_a.pk}/cap-lai-ma/")
+    assert response.status_code == 302
+    sw.counter_a.refresh_from_db()
+    assert sw.counter_a.code != old
+    assert RevokedCode.objects.filter(code=old).exists()
+    assert AuditEntry.objects.filter(action="surveys.target_reissue_code").exists()
+    assert audit_verify().ok
+
+
+def test_staff_without_manage_cannot_reissue(sw):
+    client = login_client(sw.world.head_a)
+    assert client.post(f"/khao-sat/doi-tuong/{sw.counter_a.pk}/cap-lai-ma/").status_code == 404
+
+
+def test_template_edit_creates_a_new_version_and_old_responses_keep_theirs(sw):
+    rate(sw.counter_a, level=4)
+    client = login_client(admin_of_province(sw.world))
+    data = {"intro": "Lời dẫn mới", "label_overall": "Ông/Bà đánh giá chung thế nào?"}
+    for key in ("access", "procedure", "officer", "result", "feedback", "attitude"):
+        data[f"use_{key}"] = "on"
+        data[f"label_{key}"] = f"Câu hỏi {key}"
+    response = client.post("/khao-sat/mau-phieu/", data)
+    assert response.status_code == 302
+    assert SurveyVersion.objects.count() == 2
+    from congso.surveys.models import SurveyResponse
+
+    assert SurveyResponse.unscoped.get().version.number == 1
+
+
+def test_qr_list_sync_creates_targets_for_new_counters(sw):
+    from congso.org.services import counter_create
+
+    counter_create(actor=None, unit=sw.world.agency_a, name="Quầy số 2")
+    client = login_client(admin_of_province(sw.world))
+    client.post(f"/khao-sat/don-vi/{sw.world.agency_a.pk}/ma-qr/dong-bo/")
+    page = client.get(f"/khao-sat/don-vi/{sw.world.agency_a.pk}/ma-qr/").content.decode()
+    assert "Quầy số 2" in page and "?kiosk=" in page
+
+
+def test_receipt_tokens_download_and_requirement(sw):
+    client = login_client(admin_of_province(sw.world))
+    response = client.post(f"/khao-sat/don-vi/{sw.world.agency_a.pk}/ma-phieu-hen/", {"count": 3})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    tokens = [row[0].value for row in sheet.iter_rows(min_row=2)]
+    assert len(tokens) == 3
+    client.post(f"/khao-sat/don-vi/{sw.world.agency_a.pk}/ma-phieu-hen/", {"required": "1"})
+    assert SurveyTarget.unscoped.filter(agency=sw.world.agency_a, requires_token=False).count() == 0
+    from congso.surveys.services import SurveyError
+
+    with pytest.raises(SurveyError):
+        rate(sw.counter_a)
+    assert rate(sw.counter_a, token=tokens[0]).created
+    with pytest.raises(SurveyError, match="đã được dùng"):
+        rate(sw.counter_a, token=tokens[0])

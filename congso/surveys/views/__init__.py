@@ -1,0 +1,1 @@
+"""Staff survey pages: dashboards, QR codes and posters, anomaly flags, the template."""
