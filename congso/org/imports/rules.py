@@ -13,6 +13,7 @@ Legal basis of the checks:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -182,9 +183,15 @@ def parse_full_name(cell: Cell) -> str:
     return name
 
 
+@functools.lru_cache(maxsize=512)
+def _choice_key(text: str) -> str:
+    """search_key of an enumerated value; cached, since a column repeats a few values."""
+    return search_key(text)
+
+
 def _choice(cell: Cell, mapping: Mapping[str, Any], allowed: Iterable[str]) -> Any:
     text = _text(cell)
-    key = search_key(text)
+    key = _choice_key(text)
     if key not in mapping:
         raise CellError(
             _("“%(value)s” không hợp lệ; chỉ nhận: %(allowed)s.")
