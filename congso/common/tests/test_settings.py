@@ -16,7 +16,8 @@ GOOD = {
 }
 PROBE = (
     "import congso.config.settings.prod as s; "
-    "print(s.DEBUG, s.PASSWORD_HASHERS[0], s.SESSION_COOKIE_SECURE, s.ALLOWED_HOSTS)"
+    "print(s.DEBUG, s.PASSWORD_HASHERS[0], s.SESSION_COOKIE_SECURE, "
+    "s.AXES_IPWARE_META_PRECEDENCE_ORDER[0], s.ALLOWED_HOSTS)"
 )
 
 
@@ -65,8 +66,9 @@ def test_production_refuses_a_field_encryption_key_that_is_not_fernet(key):
 def test_production_starts_with_its_secrets_and_hashes_with_argon2():
     result = import_prod(**GOOD)
     assert result.returncode == 0, result.stderr
-    debug, hasher, secure, hosts = result.stdout.split(" ", 3)
+    debug, hasher, secure, client_ip, hosts = result.stdout.split(" ", 4)
     assert debug == "False"
     assert hasher == "django.contrib.auth.hashers.Argon2PasswordHasher"
     assert secure == "True"
+    assert client_ip == "HTTP_X_REAL_IP"  # lock-outs per client, not per proxy address
     assert "congso.laocai.gov.vn" in hosts
