@@ -260,7 +260,11 @@ def _index(index) -> dict:
     }
 
 
-@router.get("/units/{unit_id}/ranking", response={200: RankingOut, 404: ErrorOut})
+@router.get(
+    "/units/{unit_id}/ranking",
+    response={200: RankingOut, 404: ErrorOut},
+    url_name="surveys_unit_ranking",
+)
 def unit_ranking(request: HttpRequest, unit_id: int, period: str = ""):
     """Agencies and communes under a unit (or its counters and officers) by smoothed index."""
     actor = request.auth
@@ -285,7 +289,11 @@ def unit_ranking(request: HttpRequest, unit_id: int, period: str = ""):
     }
 
 
-@router.get("/targets/{target_id}", response={200: TargetReportOut, 404: ErrorOut})
+@router.get(
+    "/targets/{target_id}",
+    response={200: TargetReportOut, 404: ErrorOut},
+    url_name="surveys_target_get",
+)
 def target_detail(request: HttpRequest, target_id: int, period: str = ""):
     """One counter's or officer's aggregates (never single responses)."""
     actor = request.auth

@@ -58,7 +58,7 @@ def rate(
     **fields: Any,
 ):
     """Store one rating through the service (fresh client_id and form token)."""
-    token = form_token_issue(code=target.code, version_id=target_version(), now=now)
+    token = form_token_issue(code=target.code, version_id=target_version())
     return response_submit(
         code=target.code,
         client_id=fields.pop("client_id", uuid.uuid4()),
