@@ -1,8 +1,12 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CommonConfig(AppConfig):
     name = "congso.common"
     label = "common"
     verbose_name = "Chung"
-    nav_entries: list = []
+    nav_entries = [
+        ("audit.view", "common:audit", _("Nhật ký")),
+        ("calendar.manage", "common:holidays", _("Lịch nghỉ")),
+    ]

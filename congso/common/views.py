@@ -2,11 +2,33 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from congso.accounts.permissions import Cap
+from congso.common import services
+from congso.common.audit import audit_verify
+from congso.common.forms import AuditFilterForm, HolidayForm, holiday_initial
+from congso.common.selectors import (
+    AuditFilters,
+    audit_list,
+    audit_unit_names,
+    holiday_get,
+    holiday_year,
+)
+
+AUDIT_PAGE_SIZE = 50
 
 
 @require_GET
@@ -26,3 +48,107 @@ def home(request: HttpRequest) -> HttpResponse:
     from congso.common.selectors import home_summary
 
     return render(request, "common/home.html", {"summary": home_summary(actor=request.actor)})
+
+
+def _require(request: HttpRequest, capability: str) -> None:
+    """Pages of a capability the actor lacks answer 404, like rows out of reach."""
+    if not request.actor.has(capability):
+        raise Http404
+
+
+@login_required
+@require_GET
+def audit(request: HttpRequest) -> HttpResponse:
+    """The audit log, filtered and paged, scoped to the actor's `audit.view` reach."""
+    _require(request, Cap.AUDIT_VIEW)
+    form = AuditFilterForm(request.GET or None)
+    filters = form.filters() if form.is_bound and form.is_valid() else AuditFilters()
+    entries = audit_list(actor=request.actor, filters=filters)
+    page = Paginator(entries, AUDIT_PAGE_SIZE).get_page(request.GET.get("trang"))
+    names = audit_unit_names(actor=request.actor, unit_ids={row.unit_id for row in page})
+    rows = [(row, names.get(row.unit_id)) for row in page]
+    return render(request, "common/audit.html", {"form": form, "page": page, "rows": rows})
+
+
+@login_required
+@require_POST
+def audit_check(request: HttpRequest) -> HttpResponse:
+    """Walk the whole hash chain and show the result (the page's "verify" button)."""
+    _require(request, Cap.AUDIT_VIEW)
+    result = audit_verify()
+    template = "common/partials/audit_verify.html" if request.htmx else "common/audit_verify.html"
+    return render(request, template, {"result": result})
+
+
+def _require_calendar_editor(request: HttpRequest) -> None:
+    """The calendar is province-wide: only a whole-province `calendar.manage` may edit it."""
+    if not request.actor.can(Cap.CALENDAR_MANAGE, None):
+        raise Http404
+
+
+def _year(request: HttpRequest) -> int:
+    try:
+        year = int(request.GET.get("nam", ""))
+    except ValueError:
+        return timezone.localdate().year
+    return year if 2000 <= year <= 2100 else timezone.localdate().year
+
+
+def _day(request: HttpRequest) -> date:
+    try:
+        return date.fromisoformat(request.GET.get("ngay") or request.POST.get("ngay_cu", ""))
+    except ValueError as exc:
+        raise Http404 from exc
+
+
+@login_required
+@require_GET
+def holidays(request: HttpRequest) -> HttpResponse:
+    """The working-day calendar of one year."""
+    _require(request, Cap.CALENDAR_MANAGE)
+    calendar = holiday_year(actor=request.actor, year=_year(request))
+    can_edit = request.actor.can(Cap.CALENDAR_MANAGE, None)
+    return render(request, "common/holidays.html", {"cal": calendar, "can_edit": can_edit})
+
+
+@login_required
+def holiday_edit(request: HttpRequest) -> HttpResponse:
+    """Add an entry (no `ngay`) or change the entry of date `ngay`."""
+    _require_calendar_editor(request)
+    holiday = None
+    if request.GET.get("ngay") or request.POST.get("ngay_cu"):
+        holiday = holiday_get(actor=request.actor, day=_day(request))
+        if holiday is None:
+            raise Http404
+    initial = holiday_initial(holiday) if holiday else {}
+    form = HolidayForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if holiday is None:
+                saved = services.holiday_create(actor=request.actor, **form.service_kwargs())
+            else:
+                saved = services.holiday_update(
+                    actor=request.actor, holiday=holiday, **form.service_kwargs()
+                )
+        except ValidationError as exc:
+            form.add_error("ngay", exc.message_dict.get("date", exc.messages))
+        else:
+            messages.success(
+                request, _("Đã lưu lịch ngày %(day)s.") % {"day": f"{saved.date:%d/%m/%Y}"}
+            )
+            return redirect(f"{reverse('common:holidays')}?nam={saved.date.year}")
+    return render(request, "common/holiday_form.html", {"form": form, "holiday": holiday})
+
+
+@login_required
+@require_POST
+def holiday_delete(request: HttpRequest) -> HttpResponse:
+    _require_calendar_editor(request)
+    holiday = holiday_get(actor=request.actor, day=_day(request))
+    if holiday is None:
+        raise Http404
+    services.holiday_delete(actor=request.actor, holiday=holiday)
+    messages.success(
+        request, _("Đã xóa ngày %(day)s khỏi lịch.") % {"day": f"{holiday.date:%d/%m/%Y}"}
+    )
+    return redirect(f"{reverse('common:holidays')}?nam={holiday.date.year}")

@@ -1,0 +1,127 @@
+"""Writes on shared tables: the working-day calendar (holidays and make-up days).
+
+The calendar is province-wide reference data, so only an actor whose `calendar.manage` reaches
+the whole province may change it; every change writes an audit row keyed by the date.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from congso.accounts.permissions import Cap
+from congso.common.audit import audit_record
+from congso.common.models import Holiday
+from congso.common.scoping import Actor
+from congso.common.text import nfc
+
+# Migration 0002 marks entries the Government had not announced yet with this suffix.
+PROJECTED_SUFFIX = " — dự kiến, cần xác nhận"
+
+
+def holiday_is_projected(basis: str) -> bool:
+    """True for an entry that is a projection (dự kiến), not yet an official notice."""
+    return "dự kiến" in (basis or "")
+
+
+def _basis(basis: str, projected: bool) -> str:
+    text = nfc(basis).replace(PROJECTED_SUFFIX.strip(), "").strip(" —")
+    if projected and not holiday_is_projected(text):
+        text = f"{text}{PROJECTED_SUFFIX}" if text else PROJECTED_SUFFIX.strip(" —")
+    return text[:300]
+
+
+def _require_province(actor: Actor | None) -> None:
+    if actor is not None and not actor.can(Cap.CALENDAR_MANAGE, None):
+        raise PermissionDenied
+
+
+def _snapshot(holiday: Holiday) -> dict[str, Any]:
+    return {
+        "date": holiday.date,
+        "kind": holiday.kind,
+        "name": holiday.name,
+        "basis": holiday.basis,
+    }
+
+
+def _check_free(day: date, *, exclude_pk: int | None = None) -> None:
+    taken = Holiday.objects.filter(date=day)
+    if exclude_pk is not None:
+        taken = taken.exclude(pk=exclude_pk)
+    if taken.exists():
+        raise ValidationError(
+            {"date": _("Ngày %(day)s đã có trong lịch.") % {"day": day.strftime("%d/%m/%Y")}}
+        )
+
+
+def holiday_create(
+    *, actor: Actor | None, day: date, kind: str, name: str, basis: str = "", projected: bool
+) -> Holiday:
+    """Add a public holiday or a make-up working day."""
+    _require_province(actor)
+    with transaction.atomic():
+        _check_free(day)
+        holiday = Holiday(date=day, kind=kind, name=nfc(name), basis=_basis(basis, projected))
+        holiday.full_clean()
+        holiday.save()
+        audit_record(
+            actor=actor,
+            action="common.holiday_create",
+            object_type="common.holiday",
+            object_id=day.isoformat(),
+            new=_snapshot(holiday),
+        )
+    return holiday
+
+
+def holiday_update(
+    *,
+    actor: Actor | None,
+    holiday: Holiday,
+    day: date,
+    kind: str,
+    name: str,
+    basis: str = "",
+    projected: bool,
+) -> Holiday:
+    """Change a calendar entry (its date too); no audit row when nothing changed."""
+    _require_province(actor)
+    with transaction.atomic():
+        _check_free(day, exclude_pk=holiday.pk)
+        old = _snapshot(holiday)
+        holiday.date, holiday.kind = day, kind
+        holiday.name, holiday.basis = nfc(name), _basis(basis, projected)
+        holiday.full_clean(validate_unique=False)
+        new = _snapshot(holiday)
+        changed = [key for key in new if new[key] != old[key]]
+        if changed:
+            holiday.save(update_fields=["date", "kind", "name", "basis"])
+            audit_record(
+                actor=actor,
+                action="common.holiday_update",
+                object_type="common.holiday",
+                object_id=old["date"].isoformat(),
+                old={key: old[key] for key in changed},
+                new={key: new[key] for key in changed},
+            )
+    return holiday
+
+
+def holiday_delete(*, actor: Actor | None, holiday: Holiday) -> None:
+    """Remove a calendar entry; the audit row keeps what it was."""
+    _require_province(actor)
+    with transaction.atomic():
+        old = _snapshot(holiday)
+        holiday.delete()
+        audit_record(
+            actor=actor,
+            action="common.holiday_delete",
+            object_type="common.holiday",
+            object_id=old["date"].isoformat(),
+            old=old,
+        )

@@ -1,0 +1,105 @@
+"""The `congso` sub-commands: demo, audit verify, backup/restore, serve."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from congso.common.audit import audit_record
+from congso.common.management.commands import serve
+from congso.common.models import AuditEntry, Holiday
+
+
+def _run(*args, **options) -> str:
+    out = io.StringIO()
+    call_command(*args, stdout=out, stderr=io.StringIO(), **options)
+    return out.getvalue()
+
+
+def test_audit_verify_prints_the_number_of_rows(db):
+    for i in range(3):
+        audit_record(actor=None, action="test.change", object_type="x", object_id=str(i))
+    assert _run("audit", "verify").strip() == "OK: 3 bản ghi"
+
+
+def test_audit_verify_exits_1_at_a_tampered_row(db):
+    for i in range(3):
+        audit_record(actor=None, action="test.change", object_type="x", object_id=str(i))
+    AuditEntry.objects.filter(seq=2).update(action="test.forged")
+    err = io.StringIO()
+    with pytest.raises(SystemExit) as exit_info:
+        call_command("audit", "verify", stdout=io.StringIO(), stderr=err)
+    assert exit_info.value.code == 1
+    assert "bản ghi số 2" in err.getvalue()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_backup_and_restore_round_trip_keeps_data_and_the_audit_chain(world, tmp_path):
+    from congso.org.models import OrgUnit, Person
+
+    Holiday.objects.filter(date="2027-02-08").delete()  # an edit the backup must carry
+    counts = (OrgUnit.unscoped.count(), Person.unscoped.count(), AuditEntry.objects.count())
+    target = tmp_path / "congso.json.gz"
+    _run("backup", str(target))
+    assert target.stat().st_size > 0
+    with pytest.raises(CommandError, match="not empty"):
+        _run("restore", str(target))
+    call_command("flush", interactive=False, verbosity=0)
+    assert AuditEntry.objects.count() == 0
+    out = _run("restore", str(target))
+    assert "Nhật ký: OK" in out
+    assert (OrgUnit.unscoped.count(), Person.unscoped.count(), AuditEntry.objects.count()) == counts
+    assert not Holiday.objects.filter(date="2027-02-08").exists()
+    assert _run("audit", "verify").startswith(f"OK: {counts[2]} ")
+
+
+def test_restore_refuses_a_file_that_is_not_a_backup(db, tmp_path):
+    bogus = tmp_path / "x.json.gz"
+    bogus.write_text("not gzip")
+    with pytest.raises(CommandError, match="gzip"):
+        _run("restore", str(bogus))
+
+
+def test_demo_loads_once_and_prints_a_login_per_role(db):
+    from congso.accounts.permissions import Role
+    from congso.org.models import OrgUnit
+
+    first = _run("demo", no_serve=True, staff=50, without_apps=True)
+    units = OrgUnit.unscoped.count()
+    second = _run("demo", no_serve=True, staff=50, without_apps=True)
+    assert "Nạp tỉnh mẫu" in first
+    assert "đã có sẵn" in second and "Nạp tỉnh mẫu" not in second
+    assert OrgUnit.unscoped.count() == units
+    for label in Role.labels:
+        assert str(label) in second
+    assert "quantri-demo-2026" in second
+
+
+def test_serve_defaults_to_sync_workers_and_port_from_environment(monkeypatch):
+    monkeypatch.setenv("PORT", "9123")
+    argv = serve.gunicorn_argv(bind=serve.default_bind(), workers=3, timeout=60)
+    assert argv[argv.index("--bind") + 1] == "0.0.0.0:9123"
+    assert argv[argv.index("--worker-class") + 1] == "sync"
+    assert serve.default_workers() == 2 * (os.cpu_count() or 1) + 1
+
+
+def test_serve_without_production_secrets_prints_a_message_not_a_traceback():
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "DJANGO_SETTINGS_MODULE", "ALLOWED_HOSTS"}
+    }
+    script = Path(sys.executable).with_name("congso")
+    done = subprocess.run(  # noqa: S603 - our own entry point
+        [str(script), "serve"], env=env, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 2
+    assert "SECRET_KEY" in done.stderr
+    assert "Traceback" not in done.stderr
