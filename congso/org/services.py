@@ -327,12 +327,12 @@ def _import_bulk_update(people: list[Person], updates: list[Update]) -> None:
     for person, update in zip(people, updates, strict=True):
         fields = list(update.new)
         if "full_name" in update.new:
-            fields += derived
+            fields.extend(derived)
         if update.transfer_on is not None:
             fields.append("unit")
         groups.setdefault(tuple(sorted(fields)), []).append(person)
-    for fields, group in groups.items():
-        Person.unscoped.bulk_update(group, [*fields, "updated_at"], batch_size=100)
+    for names, group in groups.items():
+        Person.unscoped.bulk_update(group, [*names, "updated_at"], batch_size=100)
 
 
 import typing  # noqa: E402

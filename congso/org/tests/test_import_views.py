@@ -170,3 +170,18 @@ def test_upload_handler_stops_a_body_without_honest_length(rf):
     with pytest.raises(StopUpload):
         handler.receive_data_chunk(b"678901", 5)
     assert handler.exceeded
+
+
+def test_upload_without_csrf_token_is_refused_after_the_size_check(world):
+    client = login_client(world.admin_a)
+    client.handler.enforce_csrf_checks = True
+    response = client.post(reverse("org:import"), {"file": upload([staff_values("CB1", 1)])})
+    assert response.status_code == 403
+    assert not Person.objects.filter(staff_code="CB1").exists()
+
+
+def test_page_in_english(world):
+    client = login_client(world.admin_a)
+    client.cookies["congso_language"] = "en"
+    page = text(client.get(reverse("org:import")))
+    assert "Import the staff list from Excel" in page and "Download the template" in page
