@@ -1,7 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CasesConfig(AppConfig):
     name = "congso.cases"
     label = "cases"
-    nav_entries: list = []
+    verbose_name = _("Vụ việc")
+    nav_entries = [
+        ("cases.view", "cases:queue", _("Vụ việc")),
+    ]

@@ -17,7 +17,7 @@ from congso.cases.services.intake import (
     reporter_message_post,
     staff_message_post,
 )
-from congso.cases.services.reminders import send_reminders
+from congso.cases.services.reminders import notifications_mark_read, send_reminders
 from congso.cases.services.screening import (
     report_accept,
     report_forward,
@@ -44,6 +44,7 @@ __all__ = [
     "identity_reveal",
     "lookup_allowed",
     "measure_record",
+    "notifications_mark_read",
     "processing_extend",
     "report_accept",
     "report_by_receipt",

@@ -79,3 +79,14 @@ def send_reminders(*, today: date | None = None) -> dict[str, int]:
         Case.unscoped.bulk_update([c for c in cases if c.reminder_level], ["reminder_level"])
         audit_record_many(actor=None, changes=changes)
     return sent
+
+
+def notifications_mark_read(*, actor) -> int:
+    """Mark the actor's unread notices as read."""
+    from django.utils import timezone
+
+    if not actor.user_id:
+        return 0
+    return Notification.objects.filter(user_id=actor.user_id, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )

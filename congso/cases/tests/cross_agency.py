@@ -69,10 +69,65 @@ def make_reveal(world, unit):
     )
 
 
+def _case_post(name: str, slug: str) -> CrossAgencyRoute:
+    return CrossAgencyRoute(
+        model=Case,
+        make=make_case,
+        pages=[lambda row, slug=slug: f"/vu-viec/{row.pk}/{slug}/"],
+        url_names=[f"cases:{name}"],
+        methods=("post",),
+    )
+
+
 ROUTES = [
-    CrossAgencyRoute(model=Report, make=make_report),
-    CrossAgencyRoute(model=Evidence, make=make_evidence),
-    CrossAgencyRoute(model=Case, make=make_case),
+    CrossAgencyRoute(
+        model=Report,
+        make=make_report,
+        pages=[
+            lambda row: f"/vu-viec/phan-anh/{row.pk}/",
+            lambda row: f"/vu-viec/phan-anh/{row.pk}/danh-tinh/",
+        ],
+        url_names=["cases:report", "cases:reveal"],
+    ),
+    CrossAgencyRoute(
+        model=Report,
+        make=make_report,
+        pages=[lambda row: f"/vu-viec/phan-anh/{row.pk}/tin-nhan/"],
+        url_names=["cases:report_message"],
+        methods=("post",),
+    ),
+    CrossAgencyRoute(
+        model=Evidence,
+        make=make_evidence,
+        pages=[lambda row: f"/vu-viec/bang-chung/{row.pk}/"],
+        url_names=["cases:evidence"],
+        methods=("get",),
+    ),
+    CrossAgencyRoute(
+        model=Case,
+        make=make_case,
+        pages=[lambda row: f"/vu-viec/{row.pk}/"],
+        api=[lambda row: f"/api/v1/cases/{row.pk}"],
+        url_names=["cases:case", "api:case_detail"],
+        methods=("get",),
+    ),
+    CrossAgencyRoute(
+        model=Case,
+        make=make_case,
+        api=[
+            lambda row: f"/api/v1/cases/{row.pk}/transitions",
+            lambda row: f"/api/v1/cases/{row.pk}/assign",
+        ],
+        url_names=["api:case_move", "api:case_assign_api"],
+        methods=("post",),
+    ),
+    _case_post("case_move", "chuyen-buoc"),
+    _case_post("case_assign", "phan-cong"),
+    _case_post("case_finding", "ket-luan"),
+    _case_post("case_measure", "bien-phap"),
+    _case_post("case_extend", "gia-han"),
+    _case_post("case_appeal", "khieu-nai"),
+    _case_post("case_review", "xem-xet-khieu-nai"),
     CrossAgencyRoute(model=AwardFreeze, make=make_freeze),
     CrossAgencyRoute(model=Exemplar, make=make_exemplar),
     CrossAgencyRoute(model=IdentityReveal, make=make_reveal),
