@@ -1,7 +1,9 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class InspectionsConfig(AppConfig):
     name = "congso.inspections"
     label = "inspections"
-    nav_entries: list = []
+    verbose_name = _("Thanh tra, kiểm tra")
+    nav_entries = [("inspections.view", "inspections:index", _("Thanh tra, kiểm tra"))]
