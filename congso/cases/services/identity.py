@@ -50,3 +50,25 @@ def identity_reveal(*, actor: Actor, report: Report, reason: str) -> dict[str, s
             new={"reveal": reveal.pk, "reason": reason},
         )
     return decrypt_contact(report.contact_ciphertext)
+
+
+def contact_rotate_all(*, batch_size: int = 500) -> int:
+    """Re-encrypt every stored contact under the newest key (after FIELD_ENCRYPTION_KEY gets
+    a new first key). System job: no decrypted value leaves this function."""
+    from congso.cases.crypto import rotate_token
+
+    count = 0
+    rows = Report.unscoped.exclude(contact_ciphertext="").only("id", "contact_ciphertext")
+    for report in rows.iterator(chunk_size=batch_size):
+        Report.unscoped.filter(pk=report.pk).update(
+            contact_ciphertext=rotate_token(report.contact_ciphertext)
+        )
+        count += 1
+    if count:
+        audit_record(
+            actor=None,
+            action="cases.contact_rotate",
+            object_type="cases.report",
+            new={"rows": count},
+        )
+    return count
