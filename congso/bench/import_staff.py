@@ -110,7 +110,7 @@ def changed_rows(rows: list[list[object]], units: list[str], rng: random.Random)
 
 
 def run(options: dict) -> dict:
-    n = 2_000 if options.get("quick") else 30_000
+    n = options.get("rows") or (2_000 if options.get("quick") else 30_000)
     rng = random.Random(20251125)
     units = build_province()
     rows = make_rows(n, units, rng)

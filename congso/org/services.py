@@ -291,12 +291,20 @@ def _import_updates(updates: list[Update]) -> list[Change]:
         if update.transfer_on is None:
             continue
         on = update.transfer_on
-        closing.setdefault(on, []).append(person.pk)
-        opening.append(
-            Assignment(
-                person_id=person.pk, unit_id=row.unit_id, position=person.position, start_date=on
+        if update.correction:
+            Assignment.unscoped.filter(person_id=person.pk, end_date__isnull=True).update(
+                unit_id=row.unit_id, position=person.position
             )
-        )
+        else:
+            closing.setdefault(on, []).append(person.pk)
+            opening.append(
+                Assignment(
+                    person_id=person.pk,
+                    unit_id=row.unit_id,
+                    position=person.position,
+                    start_date=on,
+                )
+            )
         changes.append(
             Change(
                 action="org.person_transfer",
@@ -304,7 +312,12 @@ def _import_updates(updates: list[Update]) -> list[Change]:
                 object_id=str(person.pk),
                 unit_id=row.unit_id,
                 old={"unit_id": update.person.unit_id},
-                new={"unit_id": row.unit_id, "on": on, "position": person.position},
+                new={
+                    "unit_id": row.unit_id,
+                    "on": on,
+                    "position": person.position,
+                    **({"correction": True} if update.correction else {}),
+                },
             )
         )
     for on, ids in closing.items():

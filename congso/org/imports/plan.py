@@ -3,6 +3,8 @@
 Matching is by staff code. A known person is updated field by field (only what changed), and
 transferred when the row names another unit: the open assignment is closed on the row's start
 date (or the import day) and a new one opens that day, as `org.services.person_transfer` does.
+When that day is the very day the open assignment started, the row corrects the unit of that
+assignment instead (an empty assignment [d, d) would record nothing true).
 """
 
 from __future__ import annotations
@@ -48,6 +50,9 @@ class Update:
     old: dict[str, Any]
     new: dict[str, Any]
     transfer_on: date | None = None  # set when the unit changes
+    # The transfer day is the day the open assignment started: the unit of that assignment was
+    # wrong (a mistaken earlier import), so it is corrected in place instead of closed.
+    correction: bool = False
 
 
 @dataclass
@@ -98,14 +103,14 @@ def plan_import(
         transfer_on = None
         if row.unit_id != person.unit_id:
             transfer_on = row.start_date or today
-            if person.open_start is not None and transfer_on <= person.open_start:
+            if person.open_start is not None and transfer_on < person.open_start:
                 plan.errors.append(
                     RowError(
                         row.row,
                         COLUMN_BY_KEY["start_date"].header,
                         _(
-                            "Người này chuyển đơn vị: ngày bắt đầu ở đơn vị mới (%(on)s) phải "
-                            "sau ngày bắt đầu ở đơn vị hiện tại (%(since)s)."
+                            "Người này chuyển đơn vị: ngày bắt đầu ở đơn vị mới (%(on)s) không "
+                            "được trước ngày bắt đầu ở đơn vị hiện tại (%(since)s)."
                         )
                         % {
                             "on": transfer_on.strftime("%d/%m/%Y"),
@@ -124,6 +129,7 @@ def plan_import(
                 old={name: person.values[name] for name in changed},
                 new={name: new_values[name] for name in changed},
                 transfer_on=transfer_on,
+                correction=transfer_on is not None and transfer_on == person.open_start,
             )
         )
     return plan

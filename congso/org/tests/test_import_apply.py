@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied
+from django.utils import translation
 
 from congso.common.audit import audit_verify
 from congso.common.models import AuditEntry
@@ -16,6 +17,14 @@ from congso.org.imports.runner import staff_import
 from congso.org.models import Assignment, Person
 from congso.org.services import people_import_apply
 from congso.org.tests.test_import_files import make_xlsx, staff_values
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese():
+    """Messages are checked in Vietnamese, whatever an earlier test left active."""
+    with translation.override("vi"):
+        yield
+
 
 TODAY = date(2026, 11, 25)
 
@@ -121,6 +130,17 @@ def test_unit_change_transfers_the_person(world):
     assert entry.old == f'{{"unit_id":{world.agency_a.pk}}}'
     assert '"on":"2026-10-01"' in entry.new
     assert not AuditEntry.objects.filter(action="org.person_update").exists()
+
+
+def test_wrong_unit_imported_today_is_corrected_in_place(world):
+    run([staff_values("CB1", world.agency_a.pk, start_date=None)])
+    report = run([staff_values("CB1", world.division_a.pk, start_date=None)])
+    assert (report.updated, report.transferred) == (1, 1)
+    person = Person.objects.get(staff_code="CB1")
+    history = list(person.assignments.values_list("unit_id", "start_date", "end_date"))
+    assert history == [(world.division_a.pk, TODAY, None)]
+    assert person.unit == world.division_a
+    assert '"correction":true' in AuditEntry.objects.get(action="org.person_transfer").new
 
 
 def test_dry_run_reports_counts_and_writes_nothing(world):

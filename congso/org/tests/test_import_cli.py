@@ -9,10 +9,19 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import override_settings
+from django.utils import translation
 
 from congso.cli import main
 from congso.org.models import Person
 from congso.org.tests.test_import_files import make_xlsx, staff_values
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese():
+    """Messages are checked in Vietnamese, whatever an earlier test left active."""
+    with translation.override("vi"):
+        yield
+
 
 pytestmark = pytest.mark.django_db
 

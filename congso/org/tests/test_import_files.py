@@ -11,12 +11,21 @@ import zipfile
 from datetime import date
 
 import pytest
+from django.utils import translation
 from openpyxl import Workbook, load_workbook
 
 from congso.org.imports.columns import COLUMNS, GUIDE_SHEET_NAME, SHEET_NAME, UNITS_SHEET_NAME
 from congso.org.imports.reader import ImportFileError, open_staff_sheet
 from congso.org.imports.runner import staff_import, template_bytes
 from congso.org.models import Person
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese():
+    """Messages are checked in Vietnamese, whatever an earlier test left active."""
+    with translation.override("vi"):
+        yield
+
 
 HEADERS = [column.header for column in COLUMNS]
 

@@ -6,6 +6,7 @@ import unicodedata
 from datetime import date, datetime
 
 import pytest
+from django.utils import translation
 
 from congso.org.imports.plan import ExistingPerson, plan_import
 from congso.org.imports.rules import (
@@ -19,6 +20,14 @@ from congso.org.imports.rules import (
     parse_start_date,
     parse_yes_no,
 )
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese():
+    """Messages are checked in Vietnamese, whatever an earlier test left active."""
+    with translation.override("vi"):
+        yield
+
 
 TODAY = date(2026, 11, 25)
 UNITS = UnitIndex.build(
@@ -251,6 +260,18 @@ def test_transfer_must_start_after_the_current_assignment():
     )
     assert [(e.row, e.column) for e in plan.errors] == [(6, "Ngày bắt đầu")]
     assert plan.updates == []
+
+
+def test_transfer_on_the_day_the_assignment_started_corrects_the_unit():
+    plan = plan_import(
+        rows=[staff_row(6, "MOVED", unit_id=2, start_date=date(2020, 1, 1))],
+        existing={"MOVED": existing(3, 1, open_start=date(2020, 1, 1))},
+        can_import=lambda _unit: True,
+        today=TODAY,
+    )
+    assert plan.errors == []
+    (update,) = plan.updates
+    assert (update.transfer_on, update.correction) == (date(2020, 1, 1), True)
 
 
 def test_person_outside_the_actors_reach_is_an_error_not_a_change():

@@ -8,6 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import translation
 from openpyxl import load_workbook
 
 from congso.common.models import AuditEntry
@@ -15,6 +16,14 @@ from congso.common.testing import login_client
 from congso.org.imports.columns import SHEET_NAME
 from congso.org.models import Person
 from congso.org.tests.test_import_files import make_xlsx, staff_values
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese():
+    """Messages are checked in Vietnamese, whatever an earlier test left active."""
+    with translation.override("vi"):
+        yield
+
 
 pytestmark = pytest.mark.django_db
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -183,5 +192,6 @@ def test_upload_without_csrf_token_is_refused_after_the_size_check(world):
 def test_page_in_english(world):
     client = login_client(world.admin_a)
     client.cookies["congso_language"] = "en"
-    page = text(client.get(reverse("org:import")))
+    with translation.override("vi"):  # the request activates English; restore afterwards
+        page = text(client.get(reverse("org:import")))
     assert "Import the staff list from Excel" in page and "Download the template" in page
