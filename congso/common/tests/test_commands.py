@@ -103,3 +103,15 @@ def test_serve_without_production_secrets_prints_a_message_not_a_traceback():
     assert done.returncode == 2
     assert "SECRET_KEY" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_people_search_bench_reports_percentiles_for_about_200_queries(db):
+    from congso.bench import people_search
+
+    result = people_search.run({"quick": True})
+    assert result["people"] == 4000
+    assert result["units"] == 150
+    assert 190 <= result["queries"] == result["samples"] <= 210
+    assert result["p50_ms"] <= result["p95_ms"] <= result["p99_ms"]
+    assert result["target"] == "p95 < 100 ms"
+    assert result["pass"] is (result["p95_ms"] < 100)
