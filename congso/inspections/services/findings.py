@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -124,10 +126,17 @@ def finding_to_case(*, actor: Actor | None, finding: Finding) -> Finding:
 
 
 def task_create(
-    *, actor: Actor | None, finding: Finding, title: str, owner, working_days: int
+    *,
+    actor: Actor | None,
+    finding: Finding,
+    title: str,
+    owner,
+    working_days: int,
+    assigned_on: date | None = None,
 ) -> RemediationTask:
-    """A remediation task for a finding about the unit, due `working_days` working days from
-    today (holidays and make-up Saturdays counted by the province calendar)."""
+    """A remediation task for a finding about the unit, due `working_days` working days after
+    `assigned_on` (today by default; holidays and make-up Saturdays counted by the province
+    calendar)."""
     require(actor, Cap.INSPECTIONS_MANAGE, finding.unit_id)
     if finding.kind != FindingKind.UNIT:
         raise ValidationError(_("Việc khắc phục chỉ giao cho kết luận về đơn vị."))
@@ -142,7 +151,7 @@ def task_create(
             }
         )
     require_person_in_unit(owner, finding.visit.unit, "owner")
-    due_on = deadline_after(timezone.localdate(), working_days)
+    due_on = deadline_after(assigned_on or timezone.localdate(), working_days)
     with transaction.atomic():
         task = RemediationTask.objects.create(
             finding=finding,
