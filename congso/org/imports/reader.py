@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
@@ -33,7 +34,8 @@ class ImportFileError(Exception):
 
 
 def megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f}".replace(".", ",")
+    """Size in MB with one decimal, in the active language's format (50,0 / 50.0)."""
+    return number_format(size / (1024 * 1024), 1)
 
 
 def check_size(size: int, *, max_bytes: int) -> None:

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import IntegrityError
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from congso.accounts.permissions import Cap
 from congso.common.scoping import Actor
@@ -46,14 +47,19 @@ class ImportReport:
 
     @property
     def error_rows(self) -> int:
-        return len({error.row for error in self.errors})
+        return len({error.row for error in self.errors if error.row is not None})
 
     def summary(self) -> str:
         if not self.ok:
-            return _("Không nhập: %(n)s lỗi ở %(rows)s dòng; chưa ghi gì vào cơ sở dữ liệu.") % {
-                "n": len(self.errors),
-                "rows": self.error_rows,
-            }
+            n = len(self.errors)
+            message = ngettext(
+                "Không nhập: tệp có %(n)s lỗi (số dòng có lỗi: %(rows)s); chưa ghi gì vào cơ sở "
+                "dữ liệu.",
+                "Không nhập: tệp có %(n)s lỗi (số dòng có lỗi: %(rows)s); chưa ghi gì vào cơ sở "
+                "dữ liệu.",
+                n,
+            )
+            return message % {"n": n, "rows": self.error_rows}
         values = {
             "rows": self.rows,
             "created": self.created,
