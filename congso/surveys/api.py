@@ -11,7 +11,7 @@ import json
 import uuid
 from typing import Literal
 
-from django.http import HttpRequest
+from django.http import HttpRequest, JsonResponse
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
@@ -208,7 +208,8 @@ def survey_respond(request: HttpRequest, code: str, kiosk: str = ""):
         )
     except SurveyError as exc:
         return Status(exc.status, {"detail": exc.message, "field": exc.field})
-    return Status(201 if result.created else 200, result.body)
+    # The body is already the documented ResponseOut; skip re-validating it on the hot path.
+    return JsonResponse(result.body, status=201 if result.created else 200)
 
 
 # ------------------------------------------------------------------------------- staff API

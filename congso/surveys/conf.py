@@ -25,6 +25,8 @@ DEFAULTS = {
     "CONGSO_SURVEY_BURST_ADDRESS": 15,
     "CONGSO_SURVEY_BURST_WINDOW_SECONDS": 300,
     "CONGSO_SURVEY_MAX_BODY_BYTES": 16 * 1024,
+    # 1 adds the bench-only bare view (congso bench survey-submit); never set in production.
+    "CONGSO_BENCH_BARE_VIEW": 0,
 }
 
 

@@ -1,0 +1,148 @@
+"""`congso bench survey-submit`: the public rating endpoint under 16 concurrent connections,
+served by gunicorn (sync workers, production settings) over loopback, against a bare Django
+view inserting one row in the same database and the same run.
+
+Form tokens are fetched first through the public GET operation (each token is single-use).
+Targets: ratio of requests/s ≥ 0.8 of the bare view, p99 < 50 ms.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import queue
+import threading
+import time
+import uuid
+
+from django.db import connection
+
+from congso.bench.harness import percentile
+from congso.bench.survey_support import build_org, gunicorn
+
+CONNECTIONS = 16
+KEYS = ("access", "procedure", "officer", "result", "feedback", "attitude", "overall")
+
+
+def _worker(port: int, jobs: queue.Queue, results: list, errors: list) -> None:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    while True:
+        try:
+            method, path, body = jobs.get_nowait()
+        except queue.Empty:
+            break
+        headers = {"Content-Type": "application/json", "Connection": "keep-alive"}
+        start = time.perf_counter()
+        try:
+            conn.request(method, path, body=body, headers=headers)
+            response = conn.getresponse()
+            payload = response.read()
+            status = response.status
+            if response.getheader("Connection", "").lower() == "close":
+                conn.close()
+        except (OSError, http.client.HTTPException) as exc:
+            conn.close()
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            errors.append(repr(exc))
+            continue
+        results.append(((time.perf_counter() - start) * 1000, status, payload))
+    conn.close()
+
+
+def _run(port: int, jobs: list[tuple[str, str, bytes | None]]) -> tuple[list, float, list]:
+    work: queue.Queue = queue.Queue()
+    for job in jobs:
+        work.put(job)
+    results: list = []
+    errors: list = []
+    threads = [
+        threading.Thread(target=_worker, args=(port, work, results, errors))
+        for _ in range(CONNECTIONS)
+    ]
+    start = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results, time.perf_counter() - start, errors
+
+
+def _figures(results: list, seconds: float, ok: set[int]) -> dict:
+    latencies = [r[0] for r in results]
+    good = sum(1 for r in results if r[1] in ok)
+    return {
+        "requests": len(results),
+        "ok": good,
+        "requests_per_s": round(len(results) / seconds, 1),
+        "p50_ms": round(percentile(latencies, 50), 2),
+        "p99_ms": round(percentile(latencies, 99), 2),
+    }
+
+
+def run(options: dict) -> dict:
+    from congso.surveys.models import SurveyResponse, SurveyTarget
+
+    quick = options.get("quick")
+    total = 400 if quick else 6000
+    build_org(agencies=20, communes=30, counters=2, officers=3)
+    codes = list(SurveyTarget.unscoped.values_list("code", flat=True))
+    env = {
+        "CONGSO_BENCH_BARE_VIEW": "1",
+        "CONGSO_SURVEY_RATE_ADDRESS": "1000000",
+        "CONGSO_SURVEY_RATE_DEVICE": "1000000",
+    }
+    workers = 5
+    settings_dict = dict(connection.settings_dict)
+    connection.close()
+    with gunicorn(settings_dict, workers=workers, extra_env=env) as port:
+        gets = [
+            ("GET", f"/api/v1/public/surveys/{codes[i % len(codes)]}", None) for i in range(total)
+        ]
+        fetched, _seconds, errors = _run(port, gets)
+        forms = [json.loads(r[2]) for r in fetched if r[1] == 200]
+        bodies = []
+        for form in forms:
+            body = {
+                "client_id": str(uuid.uuid4()),
+                "form_token": form["form_token"],
+                "answers": {k: 4 for k in KEYS},
+            }
+            bodies.append((form["code"], json.dumps(body).encode()))
+        warm = [("POST", "/khao-sat/bench/bare/", b) for _c, b in bodies[:100]]
+        _run(port, warm)
+        bare_jobs = [("POST", "/khao-sat/bench/bare/", b) for _c, b in bodies]
+        survey_jobs = [("POST", f"/api/v1/public/surveys/{c}/responses", b) for c, b in bodies]
+        # Interleave two rounds each so neither side gets a warmer machine.
+        half = len(bodies) // 2
+        rounds = [
+            ("bare", bare_jobs[:half]),
+            ("survey", survey_jobs[:half]),
+            ("bare", bare_jobs[half:]),
+            ("survey", survey_jobs[half:]),
+        ]
+        collected: dict[str, tuple[list, float]] = {"bare": ([], 0.0), "survey": ([], 0.0)}
+        for name, jobs in rounds:
+            results, seconds, errs = _run(port, jobs)
+            errors.extend(errs)
+            previous, spent = collected[name]
+            collected[name] = (previous + results, spent + seconds)
+    survey = _figures(*collected["survey"], ok={201})
+    bare = _figures(*collected["bare"], ok={201})
+    stored = SurveyResponse.unscoped.count()
+    ratio = (
+        round(survey["requests_per_s"] / bare["requests_per_s"], 3) if bare["requests_per_s"] else 0
+    )
+    return {
+        "connections": CONNECTIONS,
+        "gunicorn_workers": workers,
+        "survey": survey,
+        "bare_view": bare,
+        "ratio_to_bare": ratio,
+        "stored_responses": stored,
+        "transport_errors": len(errors),
+        "target": "ratio ≥ 0.8 of the bare view, p99 < 50 ms",
+        "pass": ratio >= 0.8
+        and survey["p99_ms"] < 50
+        and survey["ok"] == survey["requests"]
+        and stored == survey["ok"],
+    }
