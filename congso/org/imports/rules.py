@@ -105,12 +105,16 @@ class UnitIndex:
     by_code: dict[str, int] = field(default_factory=dict)
     by_id: set[int] = field(default_factory=set)
     by_name: dict[str, list[int]] = field(default_factory=dict)
+    valid_from: dict[int, date] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, units: Iterable[tuple[int, str, str]]) -> UnitIndex:
+    def build(cls, units: Iterable[tuple[Any, ...]]) -> UnitIndex:
+        """From (id, code, name) or (id, code, name, valid_from) tuples."""
         index = cls()
-        for unit_id, code, name in units:
+        for unit_id, code, name, *rest in units:
             index.by_id.add(unit_id)
+            if rest and rest[0] is not None:
+                index.valid_from[unit_id] = rest[0]
             if code:
                 index.by_code[code.strip().upper()] = unit_id
             index.by_name.setdefault(nfc(name).casefold(), []).append(unit_id)
@@ -308,6 +312,19 @@ def parse_row(
                 values[target] = parsers[target](cell)
             except CellError as exc:
                 errors.append(RowError(row, column.header, str(exc)))
+    start, unit_id = values.get("start_date"), values.get("unit_id")
+    since = units.valid_from.get(unit_id) if unit_id is not None else None
+    if start is not None and since is not None and start < since:
+        # An assignment cannot begin before its unit existed (units keep their history:
+        # work before a merger belongs to the predecessor unit).
+        message = _("Đơn vị chỉ có hiệu lực từ %(since)s; ngày bắt đầu không được trước ngày đó.")
+        errors.append(
+            RowError(
+                row,
+                COLUMN_BY_KEY["start_date"].header,
+                message % {"since": since.strftime("%d/%m/%Y")},
+            )
+        )
     if errors:
         return None, errors
     return StaffRow(row=row, **values), []

@@ -85,15 +85,18 @@ class ImportReport:
         )
 
 
-def import_unit_rows(*, actor: Actor | None, today: date) -> list[tuple[int, str, str]]:
-    """(id, electronic code, name) of the units in force today that the actor may import into
-    (the whole province for a system job), in Vietnamese order, through the scoping function."""
+def import_unit_rows(
+    *, actor: Actor | None, today: date
+) -> list[tuple[int, str, str, date | None]]:
+    """(id, electronic code, name, valid from) of the units in force today that the actor may
+    import into (the whole province for a system job), in Vietnamese order, through the
+    scoping function."""
     units = OrgUnit.objects.all()
     if actor is not None:
         units = units.for_actor(actor, Cap.PEOPLE_IMPORT)
     rows = units.order_by("sort_key").values_list("id", "code", "name", "valid_from", "valid_to")
     return [
-        (unit_id, code, name)
+        (unit_id, code, name, valid_from)
         for unit_id, code, name, valid_from, valid_to in rows
         if is_valid_on(today, valid_from, valid_to)
     ]
@@ -102,7 +105,7 @@ def import_unit_rows(*, actor: Actor | None, today: date) -> list[tuple[int, str
 def template_bytes(*, actor: Actor | None, today: date | None = None) -> bytes:
     """The template with the actor's units listed (code, or id when the unit has none)."""
     rows = import_unit_rows(actor=actor, today=today or timezone.localdate())
-    return build_template(units=[(code or str(unit_id), name) for unit_id, code, name in rows])
+    return build_template(units=[(code or str(unit_id), name) for unit_id, code, name, _ in rows])
 
 
 def _digest(source: IO[bytes]) -> str:

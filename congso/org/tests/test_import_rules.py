@@ -33,7 +33,7 @@ TODAY = date(2026, 11, 25)
 UNITS = UnitIndex.build(
     [
         (1, "000.00.12.H38", "Sở Nội vụ"),
-        (2, "", "Phòng Tổ chức"),
+        (2, "", "Phòng Tổ chức", date(2025, 7, 1)),
         (3, "", "Phòng Hành chính"),
         (4, "", "Phòng Hành chính"),
     ]
@@ -181,6 +181,14 @@ def test_staff_code_and_name_shapes():
     assert [e.column for e in errors] == ["Mã cán bộ", "Họ và tên"]
     row, errors = parse(staff_code=12345.0)
     assert errors == [] and row.staff_code == "12345"
+
+
+def test_start_date_before_the_unit_existed_is_rejected():
+    _row, errors = parse(unit="2", start_date="30/06/2025")
+    assert [(e.row, e.column) for e in errors] == [(7, "Ngày bắt đầu")]
+    assert "01/07/2025" in errors[0].message
+    row, errors = parse(unit="2", start_date="01/07/2025")
+    assert errors == [] and row.unit_id == 2
 
 
 def test_unit_index_by_code_id_and_exact_name():
