@@ -41,6 +41,8 @@ class Cap:
     CONDUCT_VIEW = "conduct.view"
     CONDUCT_MANAGE = "conduct.manage"
     CONDUCT_ATTEST = "conduct.attest"
+    # See attestation completion per unit (heads, emulation officers, leadership, admins).
+    CONDUCT_REPORT = "conduct.report"
     CASES_VIEW = "cases.view"
     CASES_SCREEN = "cases.screen"
     CASES_HANDLE = "cases.handle"
@@ -82,6 +84,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             Cap.SURVEYS_ANOMALIES,
             Cap.CONDUCT_VIEW,
             Cap.CONDUCT_MANAGE,
+            Cap.CONDUCT_REPORT,
             Cap.CASES_VIEW,
             Cap.CASES_DECIDE,
             Cap.CASES_HANDLE,
@@ -96,6 +99,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             Cap.PEOPLE_VIEW,
             Cap.SURVEYS_VIEW,
             Cap.CONDUCT_VIEW,
+            Cap.CONDUCT_REPORT,
             Cap.CASES_VIEW,
         }
     ),
@@ -141,6 +145,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             Cap.SURVEYS_VIEW,
             Cap.SURVEYS_ANOMALIES,
             Cap.CONDUCT_VIEW,
+            Cap.CONDUCT_REPORT,
             Cap.CASES_VIEW,
             Cap.INSPECTIONS_VIEW,
             Cap.AUDIT_VIEW,
@@ -162,6 +167,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             Cap.SURVEYS_MANAGE,
             Cap.CONDUCT_VIEW,
             Cap.CONDUCT_MANAGE,
+            Cap.CONDUCT_REPORT,
         }
     ),
 }

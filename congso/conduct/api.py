@@ -226,7 +226,7 @@ def clause_in_force(request, query: Query[ClauseInForceQuery]):
 def attestation_completion(request, query: Query[CompletionQuery]):
     actor = request.auth
     if query.unit_id is not None:
-        unit = _found(lambda: selectors.managed_unit_get(actor=actor, pk=query.unit_id))
+        unit = _found(lambda: selectors.report_unit_get(actor=actor, pk=query.unit_id))
     else:
         unit = selectors.completion_root(actor=actor)
         if unit is None:

@@ -158,13 +158,13 @@ def attestation_completion(*, actor: Actor, unit, on: date | None = None) -> lis
     (its own staff) and each visible child (whole subtree). Four queries."""
     on = on or timezone.localdate()
     units = dict(
-        OrgUnit.objects.for_actor(actor, Cap.CONDUCT_MANAGE)
+        OrgUnit.objects.for_actor(actor, Cap.CONDUCT_REPORT)
         .filter(path__startswith=unit.path)
         .values_list("id", "path")
     )
     governing = versions_in_force_by_unit(unit_paths=units, on=on)
     staff_rows = (
-        Person.objects.for_actor(actor, Cap.CONDUCT_MANAGE)
+        Person.objects.for_actor(actor, Cap.CONDUCT_REPORT)
         .filter(is_active=True, unit_id__in=list(units))
         .values("unit_id")
         .annotate(n=Count("id"))
@@ -172,7 +172,7 @@ def attestation_completion(*, actor: Actor, unit, on: date | None = None) -> lis
     staff = {row["unit_id"]: row["n"] for row in staff_rows}
     version_ids = sorted({v for v in governing.values() if v is not None})
     attested_rows = (
-        Attestation.objects.for_actor(actor, Cap.CONDUCT_MANAGE)
+        Attestation.objects.for_actor(actor, Cap.CONDUCT_REPORT)
         .filter(person__is_active=True, person__unit_id__in=list(units), version_id__in=version_ids)
         .values("person__unit_id", "version_id")
         .annotate(n=Count("person_id", distinct=True))
@@ -182,7 +182,7 @@ def attestation_completion(*, actor: Actor, unit, on: date | None = None) -> lis
         if governing.get(row["person__unit_id"]) == row["version_id"]:
             attested[row["person__unit_id"]] = row["n"]
     children = (
-        OrgUnit.objects.for_actor(actor, Cap.CONDUCT_MANAGE)
+        OrgUnit.objects.for_actor(actor, Cap.CONDUCT_REPORT)
         .filter(parent=unit)
         .order_by("sort_key")
         .values_list("id", "name", "path")
@@ -214,8 +214,12 @@ def managed_unit_get(*, actor: Actor, pk) -> OrgUnit:
     return get_for_actor(OrgUnit, actor, pk, capability=Cap.CONDUCT_MANAGE)
 
 
+def report_unit_get(*, actor: Actor, pk) -> OrgUnit:
+    return get_for_actor(OrgUnit, actor, pk, capability=Cap.CONDUCT_REPORT)
+
+
 def completion_root(*, actor: Actor) -> OrgUnit | None:
-    """The highest unit where the actor keeps the rules (the start of the drill-down)."""
+    """The highest unit whose completion the actor may see (the start of the drill-down)."""
     return (
-        OrgUnit.objects.for_actor(actor, Cap.CONDUCT_MANAGE).order_by("depth", "sort_key").first()
+        OrgUnit.objects.for_actor(actor, Cap.CONDUCT_REPORT).order_by("depth", "sort_key").first()
     )

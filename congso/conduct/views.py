@@ -42,7 +42,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "mine": selectors.my_code(actor=actor),
         "codes": list(selectors.code_list(actor=actor)[:MAX_UNIT_CHOICES]),
         "create_form": _create_form(request) if actor.has(Cap.CONDUCT_MANAGE) else None,
-        "can_manage": actor.has(Cap.CONDUCT_MANAGE),
+        "can_report": actor.has(Cap.CONDUCT_REPORT),
     }
     return render(request, "conduct/index.html", context)
 
@@ -238,11 +238,11 @@ def attest(request: HttpRequest, pk: int) -> HttpResponse:
 def completion(request: HttpRequest) -> HttpResponse:
     """Attestation completion for a unit and its children, with drill-down (?don_vi=)."""
     actor = request.actor
-    if not actor.has(Cap.CONDUCT_MANAGE):
+    if not actor.has(Cap.CONDUCT_REPORT):
         raise Http404
     unit_pk = request.GET.get("don_vi")
     if unit_pk:
-        unit = selectors.managed_unit_get(actor=actor, pk=unit_pk)
+        unit = selectors.report_unit_get(actor=actor, pk=unit_pk)
     else:
         unit = selectors.completion_root(actor=actor)
     if unit is None:
@@ -253,6 +253,6 @@ def completion(request: HttpRequest) -> HttpResponse:
         "rows": rows,
         "total_staff": sum(r.staff for r in rows),
         "total_attested": sum(r.attested for r in rows),
-        "parent_id": unit.parent_id if actor.can(Cap.CONDUCT_MANAGE, unit.parent_id) else None,
+        "parent_id": unit.parent_id if actor.can(Cap.CONDUCT_REPORT, unit.parent_id) else None,
     }
     return render(request, "conduct/completion.html", context)

@@ -190,3 +190,18 @@ def test_categories_and_template_pages(world):
     assert "Văn hóa nơi công cộng" in client.get(reverse("conduct:categories")).content.decode()
     page = client.get(reverse("conduct:template")).content.decode()
     assert "4 xin" in page and "quai hậu" in page
+
+
+def test_leadership_sees_province_completion_but_cannot_edit(world):
+    _, code = _in_force(world)
+    client = login_client(world.boss)
+    response = client.get(reverse("conduct:completion"))
+    assert response.status_code == 200
+    assert response.context["unit"].pk == world.province.pk
+    names = [row.name for row in response.context["rows"]]
+    assert "Sở Nội vụ" in names and "Sở Y tế" in names
+    assert client.post(reverse("conduct:draft_create", args=[code.pk])).status_code == 404
+
+
+def test_staff_member_cannot_see_completion(world):
+    assert login_client(world.alice).get(reverse("conduct:completion")).status_code == 404
