@@ -219,7 +219,8 @@ def test_export_contains_the_filtered_list_with_formulas_neutralised(world):
     response = client.get(reverse("org:people_export"), {"doi_tuong": "cong_chuc"})
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    content = b"".join(response.streaming_content)
+    sheet = load_workbook(io.BytesIO(content)).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:2] == ("Mã cán bộ", "Họ và tên")
     names = [row[1] for row in rows[1:]]
