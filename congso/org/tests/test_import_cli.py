@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from contextlib import redirect_stderr, redirect_stdout
+from unittest import mock
 
 import pytest
 from django.core.management import call_command
@@ -61,9 +62,11 @@ def test_bad_rows_print_row_and_column_and_exit_one(world, tmp_path):
 def test_entry_point_exit_codes(world, tmp_path):
     good = write(tmp_path, [staff_values("CB1", world.agency_a.pk)], "good.xlsx")
     bad = write(tmp_path, [staff_values("CB2", world.agency_a.pk, sex="?")], "bad.xlsx")
-    with redirect_stdout(io.StringIO()):
+    # run_from_argv closes every connection when done, which would end the test's transaction.
+    keep = mock.patch("django.core.management.base.connections.close_all")
+    with keep, redirect_stdout(io.StringIO()):
         main(["import-staff", good, "--dry-run"])  # returns normally: exit code 0
-    with redirect_stderr(io.StringIO()) as err, pytest.raises(SystemExit) as caught:
+    with keep, redirect_stderr(io.StringIO()) as err, pytest.raises(SystemExit) as caught:
         main(["import-staff", bad])
     assert caught.value.code == 1
     assert "Dòng 2, cột “Giới tính”" in err.getvalue()
