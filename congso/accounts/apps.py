@@ -9,6 +9,6 @@ class AccountsConfig(AppConfig):
     label = "accounts"
     verbose_name = "Tài khoản"
     nav_entries = [
-        (Cap.ACCOUNTS_MANAGE, "accounts:user_list", _("Tài khoản")),
-        (Cap.ORG_VIEW, "accounts:api_tokens", _("Khóa API")),
+        (Cap.ACCOUNTS_MANAGE, "accounts:user_list", _("Quản lý tài khoản")),
+        (Cap.ORG_VIEW, "accounts:me", _("Tài khoản của tôi")),
     ]

@@ -67,6 +67,11 @@ def person_for_new_account(*, actor: Actor, code: str):
     return person
 
 
+def own_grants(*, user: User) -> QuerySet[RoleGrant]:
+    """The caller's own roles (everyone may read their own)."""
+    return user.grants.select_related("unit").order_by("unit__sort_key", "role")
+
+
 def token_list(*, actor: Actor) -> QuerySet[ApiToken]:
     return ApiToken.objects.for_actor(actor)
 

@@ -56,15 +56,19 @@ def role_revoke(*, actor: Actor | None, grant: RoleGrant) -> None:
         grant.delete()
 
 
-def user_create(*, actor: Actor | None, person, username: str, password: str) -> User:
-    """Create the login of a staff member (one account per person)."""
-    _require_manage(actor, person.unit_id)
+def user_create(*, actor: Actor | None, person=None, username: str, password: str) -> User:
+    """Create the login of a staff member (one account per person). Only a system job
+    (`actor=None`, e.g. `congso create-admin`) may create a login linked to no person."""
+    if person is None and actor is not None:
+        raise PermissionDenied(_("Tài khoản phải gắn với một cán bộ."))
+    unit_id = person.unit_id if person is not None else None
+    _require_manage(actor, unit_id)
     username = username.strip()
     if not username:
         raise ValidationError({"username": _("Hãy nhập tên đăng nhập.")})
     if User.objects.filter(username__iexact=username).exists():
         raise ValidationError({"username": _("Tên đăng nhập này đã có người dùng.")})
-    if User.objects.filter(person=person).exists():
+    if person is not None and User.objects.filter(person=person).exists():
         raise ValidationError({"staff_code": _("Cán bộ này đã có tài khoản.")})
     user = User(username=username, person=person)
     try:
@@ -79,12 +83,21 @@ def user_create(*, actor: Actor | None, person, username: str, password: str) ->
                 actor=actor,
                 action="accounts.user_create",
                 obj=user,
-                unit_id=person.unit_id,
-                new={"username": username, "person": person.pk},
+                unit_id=unit_id,
+                new={"username": username, "person": getattr(person, "pk", None)},
             )
     except IntegrityError as exc:  # a concurrent double submission
         raise ValidationError({"username": _("Tên đăng nhập này đã có người dùng.")}) from exc
     return user
+
+
+def password_change(*, actor: Actor | None, user: User, new_password: str) -> None:
+    """Set a new password (already validated by the form); the audit row holds no secret."""
+    validate_password(new_password, user)
+    with transaction.atomic():
+        user.set_password(new_password)
+        user.save(update_fields=["password"])
+        audit_record(actor=actor, action="accounts.password_change", obj=user)
 
 
 def api_token_create(*, actor: Actor, user: User, name: str) -> tuple[ApiToken, str]:

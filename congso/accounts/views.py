@@ -7,8 +7,10 @@ import base64
 
 import segno
 from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordChangeForm
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -25,7 +27,7 @@ from congso.accounts.forms import (
     UserCreateForm,
     UserSearchForm,
 )
-from congso.accounts.permissions import Cap
+from congso.accounts.permissions import SECOND_FACTOR_ROLES, Cap
 
 NEW_KEY_SESSION = "accounts_new_api_key"
 
@@ -66,6 +68,28 @@ def second_factor(request: HttpRequest) -> HttpResponse:
         context["qr_svg"] = segno.make(device.config_url, error="m").svg_inline(scale=4)
         context["secret"] = base64.b32encode(device.bin_key).decode("ascii")
     return render(request, "accounts/second_factor.html", context)
+
+
+@login_required
+def my_account(request: HttpRequest) -> HttpResponse:
+    """Who I am here: my roles and units, the second factor, links to password and API keys."""
+    context = {
+        "grants": selectors.own_grants(user=request.user),
+        "needs_second_factor": bool(request.actor.roles & SECOND_FACTOR_ROLES),
+    }
+    return render(request, "accounts/my_account.html", context)
+
+
+@login_required
+def password_change(request: HttpRequest) -> HttpResponse:
+    form = PasswordChangeForm(user=request.user, data=request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        new_password = form.cleaned_data["new_password1"]
+        services.password_change(actor=request.actor, user=request.user, new_password=new_password)
+        update_session_auth_hash(request, request.user)  # stay logged in on this device
+        messages.success(request, _("Đã đổi mật khẩu."))
+        return redirect("accounts:me")
+    return render(request, "accounts/password_change.html", {"form": form})
 
 
 @login_required

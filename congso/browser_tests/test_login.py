@@ -33,7 +33,7 @@ def test_successful_login_lands_on_home_with_the_menu(page, live_server, browser
     assert "Nguyễn Thị Hoa" in page.inner_text("h1")
     nav = page.locator("nav[aria-label] a")
     assert nav.count() >= 1
-    assert "Khóa API" in nav.all_inner_texts()
+    assert "Tài khoản của tôi" in nav.all_inner_texts()
     screenshot(page, "home-alice")
 
 
