@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from congso.common.scoping import ScopedModel
-from congso.surveys.rules import COUNT_COLUMNS, QUESTION_KEYS
+from congso.surveys.rules import COUNT_COLUMNS, QUESTION_KEYS, SIPAS_COLUMNS
 
 
 class SurveyTemplate(ScopedModel):
@@ -192,7 +192,7 @@ class RollupCounts(ScopedModel):
     target = models.ForeignKey(SurveyTarget, on_delete=models.PROTECT, related_name="+")
     agency = models.ForeignKey("org.OrgUnit", on_delete=models.PROTECT, related_name="+")
     n = models.PositiveIntegerField(db_default=0, default=0)
-    for _name in COUNT_COLUMNS:
+    for _name in (*COUNT_COLUMNS, *SIPAS_COLUMNS):
         locals()[_name] = models.PositiveIntegerField(db_default=0, default=0)
     del _name
 

@@ -95,6 +95,16 @@ def column(key: str, level: int) -> str:
 
 
 COUNT_COLUMNS: tuple[str, ...] = tuple(column(k, lv) for k in QUESTION_KEYS for lv in LEVELS)
+# Compact SIPAS figures kept beside the counts so rankings sum 4 columns instead of 36:
+# satisfied answers, answers and the sum of levels over the five elements.
+SIPAS_COLUMNS: tuple[str, ...] = ("s_sat", "s_ans", "s_sum")
+ROLLUP_COLUMNS: tuple[str, ...] = (*COUNT_COLUMNS, *SIPAS_COLUMNS)
+
+
+def sipas_increments(answers: Mapping[str, int]) -> tuple[int, int, int]:
+    """(satisfied answers, answers, sum of levels) of one response over the five elements."""
+    levels = [answers[k] for k in SIPAS_KEYS if answers.get(k) is not None]
+    return sum(1 for v in levels if v in SATISFIED_LEVELS), len(levels), sum(levels)
 
 
 def validate_questions(questions: Sequence[Mapping[str, Any]]) -> list[dict[str, str]]:
@@ -191,18 +201,36 @@ class Tally:
     counts: dict[str, list[int]] = field(
         default_factory=lambda: {k: [0, 0, 0, 0, 0] for k in QUESTION_KEYS}
     )
+    s_sat: int = 0  # satisfied answers over the five SIPAS elements
+    s_ans: int = 0  # answers over the five SIPAS elements
+    s_sum: int = 0  # sum of levels over the five SIPAS elements
 
     def add_row(self, row: Mapping[str, Any]) -> None:
-        """Add a rollup row (mapping with `n` and the COUNT_COLUMNS)."""
+        """Add a rollup row: `n`, the COUNT_COLUMNS present and the SIPAS_COLUMNS (derived
+        from the counts when the row has none)."""
         self.responses += int(row.get("n") or 0)
         for key in QUESTION_KEYS:
             bucket = self.counts[key]
             for index, level in enumerate(LEVELS):
                 bucket[index] += int(row.get(column(key, level)) or 0)
+        if "s_ans" in row:
+            self.s_sat += int(row.get("s_sat") or 0)
+            self.s_ans += int(row.get("s_ans") or 0)
+            self.s_sum += int(row.get("s_sum") or 0)
+            return
+        for key in SIPAS_KEYS:
+            for level in LEVELS:
+                count = int(row.get(column(key, level)) or 0)
+                self.s_ans += count
+                self.s_sum += count * level
+                self.s_sat += count if level in SATISFIED_LEVELS else 0
 
     def merge(self, other: Tally) -> None:
         """Add another group's counts to this one."""
         self.responses += other.responses
+        self.s_sat += other.s_sat
+        self.s_ans += other.s_ans
+        self.s_sum += other.s_sum
         for key in QUESTION_KEYS:
             self.counts[key] = [
                 a + b for a, b in zip(self.counts[key], other.counts[key], strict=True)
@@ -236,19 +264,12 @@ def sipas_share(tally: Tally) -> float | None:
     response answers every element, pooling answers gives the same value and stays defined when
     a template version leaves an element out.
     """
-    answered = sum(tally.answered(k) for k in SIPAS_KEYS)
-    if not answered:
-        return None
-    return sum(tally.satisfied(k) for k in SIPAS_KEYS) / answered
+    return tally.s_sat / tally.s_ans if tally.s_ans else None
 
 
 def sipas_mean(tally: Tally) -> float | None:
     """Mean level over all answers to the five elements."""
-    answered = sum(tally.answered(k) for k in SIPAS_KEYS)
-    if not answered:
-        return None
-    total = sum(level * tally.counts[k][level - 1] for k in SIPAS_KEYS for level in LEVELS)
-    return total / answered
+    return tally.s_sum / tally.s_ans if tally.s_ans else None
 
 
 def smoothed_index(

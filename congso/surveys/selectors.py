@@ -22,7 +22,8 @@ from congso.surveys.models import (
     SurveyTemplate,
 )
 from congso.surveys.rules import (
-    COUNT_COLUMNS,
+    ROLLUP_COLUMNS,
+    SIPAS_COLUMNS,
     Index,
     Period,
     Tally,
@@ -33,7 +34,8 @@ from congso.surveys.rules import (
     trend,
 )
 
-_SUMS = {"n": Sum("n"), **{c: Sum(c) for c in COUNT_COLUMNS}}
+_SUMS = {"n": Sum("n"), **{c: Sum(c) for c in ROLLUP_COLUMNS}}
+_COMPACT_SUMS = {"n": Sum("n"), **{c: Sum(c) for c in SIPAS_COLUMNS}}
 
 
 def template_get(*, actor: Actor) -> SurveyTemplate | None:
@@ -83,9 +85,12 @@ def targets_of_unit(*, actor: Actor, unit: OrgUnit, capability: str = Cap.SURVEY
     )
 
 
-def _grouped(rows: QuerySet, field: str) -> dict[Any, Tally]:
+def _grouped(rows: QuerySet, field: str, *, detail: bool = True) -> dict[Any, Tally]:
+    """Tallies per value of `field`; without `detail` only n and the SIPAS figures are summed
+    (rankings), with it every answer count (element shares, exports)."""
     result: dict[Any, Tally] = {}
-    for row in rows.values(field).annotate(**_SUMS).order_by():
+    sums = _SUMS if detail else _COMPACT_SUMS
+    for row in rows.values(field).annotate(**sums).order_by():
         tally = Tally()
         tally.add_row(row)
         result[row[field]] = tally
@@ -136,28 +141,33 @@ class UnitDashboard:
     weight: int
 
 
-def agency_ranking(*, actor: Actor, period: Period, unit: OrgUnit | None = None) -> list[Row]:
+def agency_ranking(
+    *, actor: Actor, period: Period, unit: OrgUnit | None = None, detail: bool = False
+) -> list[Row]:
     """Agencies and communes under `unit` (the whole reach when None), by smoothed index,
     each pulled toward the share of `unit` (the province for the top level)."""
     minimum, weight = _settings()
     rows = _rollups(actor=actor, period=period)
     if unit is not None:
         rows = rows.filter(agency__path__startswith=unit.path).exclude(agency_id=unit.pk)
-    tallies = _grouped(rows, "agency_id")
+    tallies = _grouped(rows, "agency_id", detail=detail)
     prior_tally = Tally()
     for tally in tallies.values():
         prior_tally.merge(tally)
     prior = sipas_share(prior_tally)
-    names = dict(
-        OrgUnit.unscoped.filter(id__in=list(tallies)).values_list("id", "name")
-    )  # names of rows the actor already sees through the rollups
-    kinds = dict(OrgUnit.unscoped.filter(id__in=list(tallies)).values_list("id", "kind"))
+    # names of the agencies the actor already sees through the rollups
+    names = {
+        pk: (name, kind)
+        for pk, name, kind in OrgUnit.unscoped.filter(id__in=list(tallies)).values_list(
+            "id", "name", "kind"
+        )
+    }
     indices = [
         (pk, compute_index(t, prior=prior, minimum=minimum, weight=weight))
         for pk, t in tallies.items()
     ]
     return [
-        Row(position, pk, names.get(pk, ""), kinds.get(pk, ""), index, url_pk=pk)
+        Row(position, pk, *names.get(pk, ("", "")), index, url_pk=pk)
         for position, pk, index in rank(indices)
     ]
 
@@ -200,7 +210,7 @@ def monthly_trend(
     rows = MonthlyRollup.objects.for_actor(actor, Cap.SURVEYS_VIEW).filter(
         rows_filter, month__gte=months[0], month__lte=months[-1]
     )
-    tallies = _grouped(rows, "month")
+    tallies = _grouped(rows, "month", detail=False)
     return [
         (m, compute_index(tallies.get(m, Tally()), prior=None, minimum=minimum, weight=weight))
         for m in months
@@ -219,7 +229,9 @@ def _last_months(period: Period, count: int = 12) -> list[date]:
     return list(reversed(months))
 
 
-def unit_dashboard(*, actor: Actor, unit: OrgUnit, period: Period) -> UnitDashboard:
+def unit_dashboard(
+    *, actor: Actor, unit: OrgUnit, period: Period, detail: bool = False
+) -> UnitDashboard:
     """A unit's figures for a period: its index, the ranking of the agencies and communes
     below it, its counters and officers, and the monthly trend of the last 12 months."""
     minimum, weight = _settings()
@@ -228,7 +240,7 @@ def unit_dashboard(*, actor: Actor, unit: OrgUnit, period: Period) -> UnitDashbo
     before = _total(_rollups(actor=actor, period=previous_period(period)).filter(scope))
     overall = compute_index(current, prior=None, minimum=minimum, weight=weight)
     previous = compute_index(before, prior=None, minimum=minimum, weight=weight)
-    agencies = agency_ranking(actor=actor, period=period, unit=unit)
+    agencies = agency_ranking(actor=actor, period=period, unit=unit, detail=detail)
     is_agency = not agencies
     targets = target_ranking(actor=actor, period=period, unit=unit) if is_agency else []
     return UnitDashboard(

@@ -15,7 +15,16 @@ from django.conf import settings
 from django.db import connection, transaction
 
 from congso.surveys.models import DailyRollup, MonthlyRollup, SurveyResponse
-from congso.surveys.rules import COUNT_COLUMNS, LEVELS, QUESTION_KEYS, column
+from congso.surveys.rules import (
+    LEVELS,
+    QUESTION_KEYS,
+    ROLLUP_COLUMNS,
+    SATISFIED_LEVELS,
+    SIPAS_COLUMNS,
+    SIPAS_KEYS,
+    column,
+    sipas_increments,
+)
 
 _SQL_CACHE: dict[tuple[str, tuple[str, ...]], str] = {}
 
@@ -29,8 +38,9 @@ def _upsert_sql(table: str, period_column: str, columns: tuple[str, ...]) -> str
     sql = _SQL_CACHE.get(key)
     if sql is None:
         qn = connection.ops.quote_name
-        names = ["target_id", "agency_id", "unit_id", period_column, "n", *columns]
+        names = ["target_id", "agency_id", "unit_id", period_column, "n", *columns, *SIPAS_COLUMNS]
         updates = ", ".join(f"{c} = {qn(table)}.{c} + 1" for c in ("n", *columns))
+        updates += "".join(f", {c} = {qn(table)}.{c} + excluded.{c}" for c in SIPAS_COLUMNS)
         sql = (
             f"INSERT INTO {qn(table)} ({', '.join(names)}) "  # noqa: S608 (identifiers come from model metadata)
             f"VALUES ({', '.join(['%s'] * len(names))}) "
@@ -45,7 +55,7 @@ def rollup_add(
 ) -> None:
     """Count one response in the day's and the month's rows of its target."""
     columns = tuple(column(key, answers[key]) for key in QUESTION_KEYS if key in answers)
-    ones = [1] * (1 + len(columns))
+    ones = [1] * (1 + len(columns)) + list(sipas_increments(answers))
     month = day.replace(day=1)
     with connection.cursor() as cursor:
         cursor.execute(
@@ -83,6 +93,13 @@ def _aggregate_sql(kind: str, where: str = "") -> str:
         for key in QUESTION_KEYS
         for level in LEVELS
     )
+    satisfied = " + ".join(
+        f"(CASE WHEN a_{k} IN ({', '.join(map(str, SATISFIED_LEVELS))}) THEN 1 ELSE 0 END)"
+        for k in SIPAS_KEYS
+    )
+    answered = " + ".join(f"(CASE WHEN a_{k} IS NOT NULL THEN 1 ELSE 0 END)" for k in SIPAS_KEYS)
+    level_sum = " + ".join(f"COALESCE(a_{k}, 0)" for k in SIPAS_KEYS)
+    sums += f", SUM({satisfied}), SUM({answered}), SUM({level_sum})"
     table = connection.ops.quote_name(SurveyResponse._meta.db_table)
     period = _period_expr(kind)
     return (
@@ -91,17 +108,33 @@ def _aggregate_sql(kind: str, where: str = "") -> str:
     )
 
 
-def rollups_fill(*, kind: str) -> None:
-    """Recompute one rollup table from raw responses in one INSERT … SELECT (bulk loads)."""
+def _month_from_daily_sql() -> str:
+    """Monthly counts summed from the daily rows (bulk loads: far fewer rows than responses)."""
+    qn = connection.ops.quote_name
+    if connection.vendor == "postgresql":
+        month = "date_trunc('month', day)::date"
+    else:
+        month = "date(day, 'start of month')"
+    sums = ", ".join(f"SUM({c})" for c in ("n", *ROLLUP_COLUMNS))
+    table = qn(DailyRollup._meta.db_table)
+    return (
+        f"SELECT target_id, MIN(agency_id), MIN(unit_id), {month}, {sums} "  # noqa: S608 (identifiers come from model metadata)
+        f"FROM {table} GROUP BY target_id, {month}"
+    )
+
+
+def rollups_fill(*, kind: str, from_daily: bool = False) -> None:
+    """Recompute one rollup table in one INSERT … SELECT (bulk loads): from the raw responses,
+    or, for the monthly table with `from_daily`, from the daily rows."""
     model = DailyRollup if kind == "day" else MonthlyRollup
     period_column = "day" if kind == "day" else "month"
     qn = connection.ops.quote_name
-    names = ["target_id", "agency_id", "unit_id", period_column, "n", *COUNT_COLUMNS]
+    names = ["target_id", "agency_id", "unit_id", period_column, "n", *ROLLUP_COLUMNS]
+    source = _month_from_daily_sql() if from_daily and kind == "month" else _aggregate_sql(kind)
+    table = qn(model._meta.db_table)
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {qn(model._meta.db_table)}")  # noqa: S608 (identifiers come from model metadata)
-        cursor.execute(
-            f"INSERT INTO {qn(model._meta.db_table)} ({', '.join(names)}) {_aggregate_sql(kind)}"
-        )
+        cursor.execute(f"DELETE FROM {table}")  # noqa: S608 (identifiers come from model metadata)
+        cursor.execute(f"INSERT INTO {table} ({', '.join(names)}) {source}")
 
 
 def _as_date(value) -> date:
@@ -142,7 +175,7 @@ def rollups_rebuild(*, repair: bool = True) -> RebuildReport:
             }
         stored = {
             (row[0], _as_date(row[1])): tuple(int(v) for v in row[2:])
-            for row in model.unscoped.values_list("target_id", period_column, "n", *COUNT_COLUMNS)
+            for row in model.unscoped.values_list("target_id", period_column, "n", *ROLLUP_COLUMNS)
         }
         report.checked[kind] = len(expected)
         report.missing[kind] = sorted(k for k in expected if k not in stored)

@@ -30,13 +30,25 @@ from congso.surveys.rules import (
 KEYS = rules.QUESTION_KEYS
 
 
-def tally_of(*levels_per_response: int, key_levels: dict | None = None) -> Tally:
+def tally_of(*levels_per_response: int) -> Tally:
+    """A tally as the rollups would give it: one row per response, every question answered."""
     tally = Tally()
     for level in levels_per_response:
-        tally.responses += 1
-        for key in KEYS:
-            tally.counts[key][level - 1] += 1
+        tally.add_row({"n": 1, **{rules.column(key, level): 1 for key in KEYS}})
     return tally
+
+
+def test_compact_sipas_columns_match_the_counts():
+    row = {"n": 2, "c_access_5": 2, "c_procedure_4": 1, "c_procedure_2": 1}
+    derived = Tally()
+    derived.add_row(row)
+    compact = Tally()
+    compact.add_row(
+        {"n": 2, "s_sat": derived.s_sat, "s_ans": derived.s_ans, "s_sum": derived.s_sum}
+    )
+    assert (derived.s_sat, derived.s_ans, derived.s_sum) == (3, 4, 16)
+    assert sipas_share(compact) == sipas_share(derived) == pytest.approx(0.75)
+    assert rules.sipas_increments({"access": 5, "procedure": 2, "overall": 1}) == (1, 2, 7)
 
 
 @pytest.mark.parametrize(

@@ -70,7 +70,7 @@ def unit_export(request: HttpRequest, pk: int, table: str) -> HttpResponse:
         raise Http404
     unit = selectors.unit_get(actor=request.actor, pk=pk)
     period = period_from(request)
-    board = selectors.unit_dashboard(actor=request.actor, unit=unit, period=period)
+    board = selectors.unit_dashboard(actor=request.actor, unit=unit, period=period, detail=True)
     title, headers, rows = export_rows(board, table)
     content = build_workbook(title=title, headers=headers, rows=rows)
     return xlsx_response(content, f"khao-sat-{table}-{unit.pk}-{period.slug}.xlsx")
