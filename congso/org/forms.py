@@ -7,6 +7,7 @@ from datetime import date
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from congso.org.models import Sex, StaffCategory
 from congso.org.rules import is_valid_on
@@ -53,7 +54,7 @@ class PeopleFilterForm(forms.Form):
     # does), not be silently dropped. The select lists the units the actor may filter by.
     don_vi = forms.IntegerField(label=_("Đơn vị (gồm đơn vị trực thuộc)"), required=False)
     doi_tuong = forms.ChoiceField(
-        label=_("Đối tượng"),
+        label=pgettext_lazy("staff category", "Đối tượng"),
         required=False,
         choices=[("", _("Tất cả đối tượng")), *StaffCategory.choices],
     )
@@ -138,7 +139,9 @@ class PersonEditForm(forms.Form):
     full_name = forms.CharField(label=_("Họ và tên"), max_length=120)
     sex = forms.ChoiceField(label=_("Giới tính"), choices=Sex.choices)
     birth_year = forms.IntegerField(label=_("Năm sinh"), min_value=1930)
-    category = forms.ChoiceField(label=_("Đối tượng"), choices=StaffCategory.choices)
+    category = forms.ChoiceField(
+        label=pgettext_lazy("staff category", "Đối tượng"), choices=StaffCategory.choices
+    )
     position = forms.CharField(label=_("Chức vụ"), max_length=120, required=False)
     is_leader = forms.BooleanField(label=_("Lãnh đạo, quản lý"), required=False)
     is_party_member = forms.BooleanField(label=_("Đảng viên"), required=False)

@@ -7,6 +7,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from congso.common.scoping import ScopedModel, ScopedQuerySet
 from congso.common.text import nfc, search_key, vi_sort_key
@@ -107,7 +108,8 @@ class ServiceCounter(ScopedModel):
 
 
 class StaffCategory(models.TextChoices):
-    CAN_BO = "can_bo", _("Cán bộ")
+    # Context: "Cán bộ" alone also means "staff" in menus; here it is the legal category.
+    CAN_BO = "can_bo", pgettext_lazy("staff category", "Cán bộ")
     CONG_CHUC = "cong_chuc", _("Công chức")
     VIEN_CHUC = "vien_chuc", _("Viên chức")
     NGUOI_LAO_DONG = "nguoi_lao_dong", _("Người lao động")

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET
 
 from congso.accounts.permissions import Cap
@@ -99,7 +100,7 @@ def people_export(request: HttpRequest) -> HttpResponse:
         (_("Họ và tên"), 30),
         (_("Giới tính"), 10),
         (_("Năm sinh"), 10),
-        (_("Đối tượng"), 18),
+        (pgettext("staff category", "Đối tượng"), 18),
         (_("Đơn vị"), 40),
         (_("Chức vụ"), 28),
         (_("Lãnh đạo, quản lý"), 12),
