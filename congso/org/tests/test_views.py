@@ -347,3 +347,43 @@ def test_edit_refuses_a_staff_code_already_used(world):
     assert response.status_code == 400
     assert "đã tồn tại" in text(response)
     assert Person.objects.get(pk=world.alice.person_id).staff_code != taken
+
+
+def _view_queries(view, world, path, params=None, **kwargs) -> int:
+    """Queries run by the view itself (the actor is built by middleware beforehand)."""
+    from django.db import connection
+    from django.test import RequestFactory
+    from django.test.utils import CaptureQueriesContext
+    from django_htmx.middleware import HtmxDetails
+
+    from congso.common.testing import actor_of
+
+    request = RequestFactory().get(path, params or {})
+    request.user, request.actor = world.boss, actor_of(world.boss)
+    request.htmx = HtmxDetails(request)
+    with CaptureQueriesContext(connection) as queries:
+        assert view(request, **kwargs).status_code == 200
+    return len(queries.captured_queries)
+
+
+def test_tree_and_unit_pages_query_count_does_not_grow_with_children(world):
+    from congso.org.views import tree, unit_detail
+
+    def counts() -> tuple[int, int]:
+        return (
+            _view_queries(tree, world, reverse("org:tree"), {"goc": world.province.pk}),
+            _view_queries(
+                unit_detail,
+                world,
+                reverse("org:unit", args=[world.province.pk]),
+                pk=world.province.pk,
+            ),
+        )
+
+    before = counts()
+    for i in range(12):
+        unit = make_unit(f"Xã Thử {i}", kind="commune", parent=world.province)
+        make_unit(f"Thôn {i}", kind="division", parent=unit)
+        make_person(unit, full_name=f"Lò Văn Người{i}")
+        counter_create(actor=None, unit=world.province, name=f"Quầy {i}")
+    assert counts() == before
