@@ -205,3 +205,10 @@ def test_leadership_sees_province_completion_but_cannot_edit(world):
 
 def test_staff_member_cannot_see_completion(world):
     assert login_client(world.alice).get(reverse("conduct:completion")).status_code == 404
+
+
+def test_pages_are_translated_to_english(world):
+    client = login_client(world.alice)
+    client.cookies["congso_language"] = "en"
+    body = client.get(reverse("conduct:categories")).content.decode()
+    assert "Violation categories" in body and "Public-place culture" in body

@@ -197,3 +197,9 @@ def test_index_filters_by_status(world, inspector):
         reverse("inspections:index"), {"nam": 2025, "trang_thai": "in_progress"}
     )
     assert len(response.context["visits"]) == 1
+
+
+def test_inspection_pages_are_translated_to_english(world, inspector):
+    inspector.cookies["congso_language"] = "en"
+    body = inspector.get(reverse("inspections:scores"), {"nam": 2025}).content.decode()
+    assert "Inspection scores by unit, 2025" in body
