@@ -29,12 +29,14 @@ PERSON_NOT_FOUND = "Không tìm thấy cán bộ."
 
 
 class PageIn(Schema):
-    page: int = Field(1, ge=1, description="Trang (từ 1)")
-    page_size: int = Field(50, ge=1, le=MAX_PAGE_SIZE, description="Số dòng mỗi trang")
+    # Ranges are checked in _page (400 with a Vietnamese message) rather than by pydantic,
+    # whose 422 messages are English.
+    page: int = Field(1, description="Trang (từ 1)")
+    page_size: int = Field(50, description=f"Số dòng mỗi trang (1–{MAX_PAGE_SIZE})")
 
 
 class UnitListIn(PageIn):
-    q: str = Field("", max_length=100, description="Tìm theo tên, tên viết tắt hoặc mã")
+    q: str = Field("", description="Tìm theo tên, tên viết tắt hoặc mã")
     on: date | None = Field(None, description="Chỉ đơn vị có hiệu lực ngày này")
 
 
@@ -43,7 +45,7 @@ class UnitChildrenIn(Schema):
 
 
 class PeopleListIn(PageIn):
-    q: str = Field("", max_length=100, description="Tìm theo tên (không dấu) hoặc mã cán bộ")
+    q: str = Field("", description="Tìm theo tên (không dấu) hoặc mã cán bộ")
     unit: int | None = Field(None, description="Mã số đơn vị (gồm đơn vị trực thuộc)")
     category: StaffCategory | None = Field(None, description="Đối tượng")
     status: Literal["active", "inactive", "all"] = Field(
@@ -133,6 +135,10 @@ def _person_out(person: Person) -> dict:
 
 def _page(queryset, params: PageIn):
     """The requested page; a page past the end is empty rather than an error."""
+    if params.page < 1:
+        raise HttpError(400, "Số trang phải từ 1 trở lên.")
+    if not 1 <= params.page_size <= MAX_PAGE_SIZE:
+        raise HttpError(400, f"Số dòng mỗi trang phải từ 1 đến {MAX_PAGE_SIZE}.")
     paginator = Paginator(queryset, params.page_size)
     count = paginator.count
     items = (
@@ -146,7 +152,7 @@ def _page(queryset, params: PageIn):
 
 @router.get("/units", response=UnitPage, url_name="org_unit_list", summary="Danh sách đơn vị")
 def unit_list(request, params: Query[UnitListIn]):
-    units = selectors.unit_list(actor=request.auth, query=params.q, on=params.on)
+    units = selectors.unit_list(actor=request.auth, query=params.q[:100], on=params.on)
     count, items = _page(units, params)
     return {
         "count": count,
@@ -186,7 +192,7 @@ def person_list(request, params: Query[PeopleListIn]):
     unit = _unit(request.auth, params.unit) if params.unit is not None else None
     people = selectors.person_list(
         actor=request.auth,
-        query=params.q,
+        query=params.q[:100],
         unit=unit,
         category=params.category or "",
         active={"active": True, "inactive": False, "all": None}[params.status],

@@ -62,7 +62,10 @@ def test_people_list_searches_without_diacritics_and_filters(world):
 
 def test_people_list_refuses_bad_input_in_vietnamese(world):
     client = login_client(world.head_a)
-    assert client.get(f"{API}/people", {"page_size": 1000}).status_code == 422
+    status, body = get(client, "/people", page_size=1000)
+    assert status == 400 and body["detail"] == "Số dòng mỗi trang phải từ 1 đến 200."
+    status, body = get(client, "/units", page=0)
+    assert status == 400 and body["detail"] == "Số trang phải từ 1 trở lên."
     status, body = get(client, "/people", unit=world.agency_b.pk)
     assert status == 404 and body["detail"] == "Không tìm thấy đơn vị."
 
