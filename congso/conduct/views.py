@@ -37,14 +37,19 @@ def _create_form(request: HttpRequest, data=None) -> CreateFromTemplateForm:
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
     """The rules in force for me (with the attest button) and the codes I may read."""
+    return render(request, "conduct/index.html", _index_context(request))
+
+
+def _index_context(request: HttpRequest, create_form=None) -> dict:
     actor = request.actor
-    context = {
+    if create_form is None and actor.has(Cap.CONDUCT_MANAGE):
+        create_form = _create_form(request)
+    return {
         "mine": selectors.my_code(actor=actor),
         "codes": list(selectors.code_list(actor=actor)[:MAX_UNIT_CHOICES]),
-        "create_form": _create_form(request) if actor.has(Cap.CONDUCT_MANAGE) else None,
+        "create_form": create_form,
         "can_report": actor.has(Cap.CONDUCT_REPORT),
     }
-    return render(request, "conduct/index.html", context)
 
 
 @login_required
@@ -69,8 +74,9 @@ def template(request: HttpRequest) -> HttpResponse:
 def code_create(request: HttpRequest) -> HttpResponse:
     form = _create_form(request, request.POST)
     if not form.is_valid():
-        messages.error(request, _("Hãy chọn một đơn vị chưa có quy chế."))
-        return redirect("conduct:index")
+        form.add_error(None, _("Hãy chọn một đơn vị chưa có quy chế."))
+        context = _index_context(request, create_form=form)
+        return render(request, "conduct/index.html", context, status=400)
     unit = selectors.managed_unit_get(actor=request.actor, pk=form.cleaned_data["unit"])
     code = services.code_create_from_template(actor=request.actor, unit=unit)
     messages.success(request, _("Đã tạo dự thảo quy chế từ quy chế mẫu của tỉnh."))
@@ -215,9 +221,9 @@ def clause_delete(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.clause_delete(actor=request.actor, clause=clause)
     except ValidationError as exc:
-        messages.error(request, " ".join(_errors(exc)))
-    else:
-        messages.success(request, _("Đã xóa điều khoản khỏi dự thảo."))
+        context = _version_context(request, clause.version, error=" ".join(_errors(exc)))
+        return render(request, "conduct/version_detail.html", context, status=400)
+    messages.success(request, _("Đã xóa điều khoản khỏi dự thảo."))
     return redirect("conduct:version", pk=clause.version_id)
 
 

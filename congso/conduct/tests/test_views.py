@@ -212,3 +212,21 @@ def test_pages_are_translated_to_english(world):
     client.cookies["congso_language"] = "en"
     body = client.get(reverse("conduct:categories")).content.decode()
     assert "Violation categories" in body and "Public-place culture" in body
+
+
+def test_deleting_a_published_clause_is_400_and_keeps_it(world):
+    _in_force(world)
+    clause = CodeVersion.objects.get().clauses.first()
+    response = login_client(world.head_a).post(reverse("conduct:clause_delete", args=[clause.pk]))
+    assert response.status_code == 400
+    assert "không sửa được" in response.content.decode()
+    assert CodeVersion.objects.get().clauses.filter(pk=clause.pk).exists()
+
+
+def test_creating_a_code_for_a_unit_that_has_one_is_400(world):
+    client = login_client(world.head_a)
+    client.post(reverse("conduct:code_create"), {"unit": world.agency_a.pk})
+    response = client.post(reverse("conduct:code_create"), {"unit": world.agency_a.pk})
+    assert response.status_code == 400
+    assert "chưa có quy chế" in response.content.decode()
+    assert CodeOfConduct.objects.count() == 1
