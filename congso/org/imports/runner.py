@@ -50,6 +50,8 @@ class ImportReport:
         return len({error.row for error in self.errors if error.row is not None})
 
     def summary(self) -> str:
+        if not self.ok and not self.error_rows:
+            return _("Không nhập tệp này; chưa ghi gì vào cơ sở dữ liệu.")
         if not self.ok:
             n = len(self.errors)
             message = ngettext(

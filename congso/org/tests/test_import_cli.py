@@ -88,7 +88,13 @@ def test_oversized_file_refused_from_its_size_on_disk(world, tmp_path):
         call_command("import_staff", path)
 
 
-def test_missing_file_and_unknown_user(world, tmp_path):
+def test_unusable_file_missing_file_and_unknown_user(world, tmp_path):
+    not_xlsx = tmp_path / "ds.xlsx"
+    not_xlsx.write_text("Mã cán bộ,Họ và tên\n")
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="Không nhập tệp này; chưa ghi gì"):
+        call_command("import_staff", str(not_xlsx), stderr=err)
+    assert err.getvalue().startswith("Tệp: Tệp không phải bảng tính Excel .xlsx")
     with pytest.raises(CommandError, match="Không đọc được tệp"):
         call_command("import_staff", str(tmp_path / "khong-co.xlsx"))
     with pytest.raises(CommandError, match="Không có tài khoản"):
