@@ -145,7 +145,7 @@ def kiosk_key(code: str) -> str:
 def kiosk_key_valid(code: str, key: str | None) -> bool:
     if not key:
         return False
-    return secrets.compare_digest(kiosk_key(code), key)
+    return secrets.compare_digest(kiosk_key(code).encode(), key.encode("utf-8", "replace"))
 
 
 def _check_form_token(code: str, token: Any) -> tuple[int, str]:

@@ -1,0 +1,149 @@
+"""Demo data: the province's survey template, a QR target for every counter and serving
+officer, a year of synthetic ratings with realistic differences, two planted stuffing bursts,
+and the rollups built from the raw rows (called by `congso demo` after the province)."""
+
+from __future__ import annotations
+
+import random
+import time
+import uuid
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from django.utils import timezone
+
+from congso.surveys.models import ResponseFlag, SurveyResponse, SurveyTarget
+from congso.surveys.rules import QUESTION_KEYS
+from congso.surveys.services import anomalies_detect, targets_sync, template_default
+from congso.surveys.services.rollups import rollups_fill
+
+TOTAL_RATINGS = 150_000
+# How each element tends to differ from the agency's level (procedures score lowest in SIPAS
+# surveys, results and the officer's conduct highest).
+ELEMENT_SHIFT = {
+    "access": 0.0,
+    "procedure": -0.06,
+    "officer": 0.03,
+    "result": 0.04,
+    "feedback": -0.04,
+    "attitude": 0.02,
+    "overall": 0.0,
+}
+COMMENTS = (
+    "Cán bộ hướng dẫn tận tình, dễ hiểu.",
+    "Phải chờ lâu, nên bố trí thêm quầy vào buổi sáng.",
+    "Thủ tục còn nhiều giấy tờ, mong được đơn giản hóa.",
+    "Trả kết quả đúng hẹn, cảm ơn cán bộ.",
+    "Chỗ ngồi chờ chật, thiếu quạt.",
+    "Cán bộ thái độ chưa niềm nở.",
+    "Được nhắn tin báo kết quả, rất tiện.",
+    "Phải đi lại hai lần vì hướng dẫn chưa đủ.",
+)
+
+
+def _level(rng: random.Random, p_satisfied: float) -> int:
+    if rng.random() < p_satisfied:
+        return 5 if rng.random() < 0.45 else 4
+    roll = rng.random()
+    return 3 if roll < 0.6 else (2 if roll < 0.9 else 1)
+
+
+def _moment(rng: random.Random, start: datetime) -> datetime:
+    """A working-hours moment (Mon–Fri, 07:30–17:00 local) within the year after `start`."""
+    while True:
+        day = start + timedelta(days=rng.randrange(365))
+        if day.weekday() < 5:
+            break
+    minutes = rng.randrange(7 * 60 + 30, 17 * 60)
+    return day.replace(hour=minutes // 60, minute=minutes % 60, second=rng.randrange(60))
+
+
+def _rows(rng: random.Random, version_id: int, targets: list[SurveyTarget], start: datetime):
+    agency_level = {t.agency_id: min(0.97, max(0.45, rng.gauss(0.8, 0.09))) for t in targets}
+    weights = []
+    officer_shift = {}
+    for target in targets:
+        weights.append(rng.uniform(3.0, 8.0) if target.kind == "counter" else rng.uniform(0.3, 2))
+        officer_shift[target.pk] = rng.gauss(0, 0.07)
+    chosen = rng.choices(targets, weights=weights, k=TOTAL_RATINGS)
+    for index, target in enumerate(chosen):
+        base = agency_level[target.agency_id] + officer_shift[target.pk]
+        answers = {
+            f"a_{key}": _level(rng, min(0.99, max(0.05, base + ELEMENT_SHIFT[key])))
+            for key in QUESTION_KEYS
+        }
+        comment = rng.choice(COMMENTS) if rng.random() < 0.04 else ""
+        yield SurveyResponse(
+            target_id=target.pk,
+            unit_id=target.unit_id,
+            agency_id=target.agency_id,
+            version_id=version_id,
+            client_id=uuid.UUID(int=rng.getrandbits(128), version=4),
+            form_nonce=f"demo{index}",
+            comment=comment,
+            flags=ResponseFlag.FORM if rng.random() < 0.2 else 0,
+            ip_key=rng.getrandbits(62) + 1,
+            device_key=rng.getrandbits(62) + 1,
+            created_at=_moment(rng, start),
+            **answers,
+        )
+
+
+def _planted(rng: random.Random, version_id: int, targets: list[SurveyTarget], start: datetime):
+    """Two stuffing episodes: 14 identical top ratings at one counter within 4 minutes, and 20
+    ratings from one network address at another counter within 5 minutes."""
+    counters = [t for t in targets if t.kind == "counter"]
+    if len(counters) < 2:
+        return []
+    first, second = rng.sample(counters, 2)
+    moment = _moment(rng, start + timedelta(days=200))
+    rows = []
+    for i in range(14):
+        rows.append((first, moment + timedelta(seconds=17 * i), {k: 5 for k in QUESTION_KEYS}, 0))
+    address = rng.getrandbits(62) + 1
+    later = _moment(rng, start + timedelta(days=300))
+    for i in range(20):
+        answers = {k: rng.choice((4, 5)) for k in QUESTION_KEYS}
+        rows.append((second, later + timedelta(seconds=14 * i), answers, address))
+    return [
+        SurveyResponse(
+            target_id=t.pk,
+            unit_id=t.unit_id,
+            agency_id=t.agency_id,
+            version_id=version_id,
+            client_id=uuid.UUID(int=rng.getrandbits(128), version=4),
+            form_nonce=f"plant{i}",
+            ip_key=ip or rng.getrandbits(62) + 1,
+            device_key=rng.getrandbits(62) + 1,
+            created_at=at,
+            **{f"a_{k}": v for k, v in answers.items()},
+        )
+        for i, (t, at, answers, ip) in enumerate(rows)
+    ]
+
+
+def load_demo(*, rng: random.Random, log: Callable[[str], None]) -> None:
+    started = time.perf_counter()
+    template = template_default()
+    made = targets_sync(actor=None)
+    targets = list(SurveyTarget.unscoped.filter(is_active=True).order_by("id"))
+    if not targets:
+        log("  khảo sát: chưa có quầy hay cán bộ phục vụ người dân, bỏ qua phiếu mẫu")
+        return
+    today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    start = today - timedelta(days=365)
+    batch: list[SurveyResponse] = []
+    for row in _rows(rng, template.current_id, targets, start):
+        batch.append(row)
+        if len(batch) >= 5000:
+            SurveyResponse.unscoped.bulk_create(batch)
+            batch = []
+    batch.extend(_planted(rng, template.current_id, targets, start))
+    SurveyResponse.unscoped.bulk_create(batch)
+    rollups_fill(kind="day")
+    rollups_fill(kind="month", from_daily=True)
+    flags = anomalies_detect(full=True)
+    log(
+        f"  khảo sát: {made} mã QR, {SurveyResponse.unscoped.count()} phiếu trong 12 tháng, "
+        f"{len(flags)} cảnh báo bất thường ({time.perf_counter() - started:.1f} s)"
+    )

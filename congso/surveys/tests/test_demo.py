@@ -1,0 +1,29 @@
+"""The survey demo loader: targets, ratings that differ between agencies, planted bursts."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from congso.surveys import demo
+from congso.surveys.models import AnomalyFlag, DailyRollup, SurveyResponse, SurveyTarget
+from congso.surveys.services import rollups_rebuild
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_loads_ratings_rollups_and_planted_anomalies(sw, monkeypatch):
+    from congso.org.services import counter_create
+
+    counter_create(actor=None, unit=sw.world.agency_b, name="Quầy số 2")
+    monkeypatch.setattr(demo, "TOTAL_RATINGS", 3000)
+    lines: list[str] = []
+    demo.load_demo(rng=random.Random(7), log=lines.append)
+    assert SurveyTarget.unscoped.count() == 4
+    assert SurveyResponse.unscoped.count() == 3000 + 34
+    assert sum(DailyRollup.unscoped.values_list("n", flat=True)) == 3034
+    assert rollups_rebuild(repair=False).differences == 0
+    kinds = set(AnomalyFlag.unscoped.values_list("kind", flat=True))
+    assert kinds == {"identical", "address"}
+    assert "phiếu" in lines[-1]
