@@ -120,8 +120,12 @@ class TransferForm(forms.Form):
                 _("Ngày điều động phải sau ngày bắt đầu công tác hiện tại (%(day)s)."),
                 params={"day": self.current_start.strftime("%d/%m/%Y")},
             )
-        if value.year > timezone.localdate().year + 1:
-            raise forms.ValidationError(_("Ngày điều động quá xa trong tương lai."))
+        # person_transfer moves the current unit at once, so a future date would show the
+        # person in the new unit before the decision takes effect: record it on the day.
+        if value > timezone.localdate():
+            raise forms.ValidationError(
+                _("Ngày điều động không được sau hôm nay; hãy ghi nhận khi quyết định có hiệu lực.")
+            )
         return value
 
     def clean(self) -> dict:

@@ -291,18 +291,25 @@ def test_transfer_refuses_bad_input_in_vietnamese(world, data, message):
     assert Person.objects.get(pk=world.alice.person_id).unit_id == world.agency_a.pk
 
 
-def test_transfer_to_a_unit_not_in_force_that_day_is_refused(world):
-    closing = make_unit("Phòng Sắp Giải Thể", parent=world.agency_a, valid_to=date(2030, 1, 1))
+def test_transfer_to_a_unit_not_yet_in_force_that_day_is_refused(world):
+    new_unit = make_unit("Phòng Mới Thành Lập", parent=world.agency_a, valid_from=date(2025, 9, 1))
     client = login_client(world.admin_a)
-    on = (timezone.localdate() + timedelta(days=1)).replace(year=timezone.localdate().year + 1)
+    url = reverse("org:person_transfer", args=[world.alice.person_id])
+    early = client.post(url, {"to_unit": new_unit.pk, "on": "15/08/2025"})
+    assert early.status_code == 400
+    assert "không có hiệu lực vào ngày điều động" in text(early)
+    assert client.post(url, {"to_unit": new_unit.pk, "on": "01/09/2025"}).status_code == 302
+
+
+def test_transfer_cannot_be_dated_after_today(world):
+    client = login_client(world.admin_a)
+    tomorrow = timezone.localdate() + timedelta(days=1)
     response = client.post(
         reverse("org:person_transfer", args=[world.alice.person_id]),
-        {"to_unit": closing.pk, "on": on.isoformat()},
+        {"to_unit": world.division_a.pk, "on": tomorrow.strftime("%d/%m/%Y")},
     )
-    if on >= date(2030, 1, 1):
-        assert "không có hiệu lực vào ngày điều động" in text(response)
-    else:
-        assert response.status_code == 302
+    assert response.status_code == 400
+    assert "không được sau hôm nay" in text(response)
 
 
 def test_transfer_needs_people_manage(world):
