@@ -61,8 +61,8 @@ def _require_import(request: HttpRequest) -> None:
 def _page(request: HttpRequest, form: ImportForm, **context) -> HttpResponse:
     report: ImportReport | None = context.get("report")
     status = context.pop("status", 200 if report is None or report.ok else 400)
-    if request.htmx and status == 400:
-        status = 200  # htmx swaps only 2xx answers; the partial itself shows the errors
+    if request.htmx and 400 <= status < 500:
+        status = 200  # htmx swaps only 2xx answers; the partial itself shows the refusal
     context |= {"form": form, "limit_mb": megabytes(settings.STAFF_IMPORT_MAX_BYTES)}
     if report is not None:
         context |= {"errors": report.errors[:ERRORS_SHOWN], "errors_more": len(report.errors)}

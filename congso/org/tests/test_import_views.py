@@ -156,9 +156,12 @@ def test_50_mb_upload_is_refused_before_its_body_is_read(world):
 @override_settings(STAFF_IMPORT_MAX_BYTES=2000)
 def test_upload_over_the_configured_limit_is_refused(world):
     rows = [staff_values(f"CB{i}", world.agency_a.pk) for i in range(200)]
-    response = login_client(world.admin_a).post(reverse("org:import"), {"file": upload(rows)})
+    client = login_client(world.admin_a)
+    response = client.post(reverse("org:import"), {"file": upload(rows)})
     assert response.status_code == 413
     assert "Tệp quá lớn" in text(response)
+    partial = client.post(reverse("org:import"), {"file": upload(rows)}, HTTP_HX_REQUEST="true")
+    assert partial.status_code == 200 and "Không nhận tệp" in partial.content.decode()
     assert not Person.objects.filter(staff_code="CB1").exists()
 
 
