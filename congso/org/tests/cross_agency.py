@@ -69,6 +69,7 @@ ROUTES = [
         make=_assignment,
         pages=[lambda assignment: f"/to-chuc/can-bo/{assignment.person_id}/"],
         api=[lambda assignment: f"{API}/people/{assignment.person_id}"],
+        url_names=["org:person", "api:org_person_get"],
         methods=("get",),
     ),
     CrossAgencyRoute(
@@ -76,6 +77,7 @@ ROUTES = [
         make=_counter,
         pages=[lambda counter: f"/to-chuc/don-vi/{counter.unit_id}/"],
         api=[lambda counter: f"{API}/units/{counter.unit_id}"],
+        url_names=["org:unit", "api:org_unit_get"],
         methods=("get",),
     ),
 ]
