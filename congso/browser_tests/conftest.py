@@ -80,7 +80,7 @@ def log_in(page, live_server, username: str, password: str = PASSWORD) -> None:
     page.goto(f"{live_server.url}/tai-khoan/dang-nhap/")
     page.fill("#id_username", username)
     page.fill("#id_password", password)
-    page.click("form button[type=submit]")
+    page.click("main form button[type=submit]")
     page.wait_for_load_state()
 
 

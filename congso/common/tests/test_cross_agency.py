@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 from django.apps import apps
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve
 
 from congso.common.scoping import ScopedModel
 from congso.common.testing import CrossAgencyRoute, World, login_client
@@ -226,12 +226,21 @@ def test_other_agency_row_is_404(case: Case, world: World, admin_a_clients):
     else:
         path = case.route.api[case.path_index](row)
         kwargs = api_request_kwargs(path, case.method)
+    assert_path_resolves(path)
     client = admin_a_clients[case.kind]
     response = getattr(client, case.method)(path, **kwargs)
     assert response.status_code == 404, (
         f"{case.method.upper()} {path} as admin_a ({case.kind}) answered "
         f"{response.status_code}, not 404: {response.content[:300]!r}"
     )
+
+
+def assert_path_resolves(path: str) -> None:
+    """A misspelt path would get the resolver's 404 and pass without testing anything."""
+    try:
+        resolve(path.split("?", 1)[0])
+    except Resolver404:
+        pytest.fail(f"{path} matches no URL pattern: the route's path is wrong")
 
 
 @pytest.mark.django_db
@@ -344,3 +353,9 @@ def test_minimal_value_satisfies_required_fields():
         "count": 3,
         "kind": "a",
     }
+
+
+def test_a_misspelt_path_is_caught():
+    with pytest.raises(pytest.fail.Exception, match="matches no URL pattern"):
+        assert_path_resolves("/tai-khoan/quan-lyy/1/")
+    assert_path_resolves("/tai-khoan/quan-ly/1/?x=1")
