@@ -15,7 +15,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, connections, transaction
+from django.db import OperationalError, connection, connections, transaction
 
 # Apps whose demo data is loaded after the province, in this order (docs/architecture.md).
 DEMO_APPS = ("conduct", "surveys", "cases", "inspections")
@@ -89,7 +89,12 @@ class Command(BaseCommand):
             self.stdout.write("Xóa cơ sở dữ liệu cũ…")
             _reset_database()
         self.stdout.write("Cập nhật cấu trúc cơ sở dữ liệu (migrate)…")
-        call_command("migrate", interactive=False, verbosity=0)
+        try:
+            call_command("migrate", interactive=False, verbosity=0)
+        except OperationalError as exc:
+            raise CommandError(
+                f"Không kết nối được cơ sở dữ liệu (cannot reach the database): {exc}"
+            ) from exc
         if demo.is_loaded():
             self.stdout.write("Tỉnh mẫu đã có sẵn: không nạp lại (dùng --reset để nạp lại).")
         else:
