@@ -42,11 +42,18 @@ class VisitForm(forms.Form):
         label=_("Ngày kiểm tra (dd/mm/yyyy)"), input_formats=DATE_INPUTS, error_messages=DATE_ERROR
     )
     purpose = forms.CharField(label=_("Nội dung kiểm tra"), max_length=500, required=False)
+    inspectors = forms.TypedMultipleChoiceField(
+        label=_("Thành viên đoàn kiểm tra"),
+        coerce=int,
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
 
-    def __init__(self, *args, targets, inspecting_units, **kwargs):
+    def __init__(self, *args, targets, inspecting_units, inspectors, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["target"].choices = _choices(targets)
         self.fields["inspecting_unit"].choices = _choices(inspecting_units)
+        self.fields["inspectors"].choices = _choices(inspectors)
 
 
 class AssessForm(forms.Form):

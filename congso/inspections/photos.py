@@ -57,16 +57,16 @@ def clean_photo(upload) -> CleanPhoto:
         raise ValidationError(
             _("Ảnh quá lớn: tối đa %(mb)s MB.") % {"mb": MAX_PHOTO_BYTES // (1024 * 1024)}
         )
+    too_big = ValidationError(
+        _("Ảnh có kích thước quá lớn (tối đa %(side)s × %(side)s điểm ảnh).") % {"side": MAX_SIDE}
+    )
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data))
             width, height = image.size
             if width > MAX_SIDE or height > MAX_SIDE or width * height > MAX_PIXELS:
-                raise ValidationError(
-                    _("Ảnh có kích thước quá lớn (tối đa %(side)s × %(side)s điểm ảnh).")
-                    % {"side": MAX_SIDE}
-                )
+                raise too_big
             image.load()
             image = ImageOps.exif_transpose(image)
             if image.mode not in ("RGB", "L"):
@@ -75,13 +75,9 @@ def clean_photo(upload) -> CleanPhoto:
             image.save(out, format="JPEG", quality=JPEG_QUALITY, optimize=True)
     except ValidationError:
         raise
-    except (
-        UnidentifiedImageError,
-        OSError,
-        ValueError,
-        Image.DecompressionBombError,
-        Image.DecompressionBombWarning,
-    ) as exc:
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise too_big from exc
+    except (UnidentifiedImageError, OSError, ValueError) as exc:
         raise ValidationError(
             _("Không đọc được tệp ảnh (tệp hỏng hoặc không đúng định dạng).")
         ) from exc

@@ -207,6 +207,24 @@ def people_of(*, actor: Actor, unit: OrgUnit) -> QuerySet[Person]:
     )
 
 
+def inspector_options(*, actor: Actor, plan: InspectionPlan | None) -> QuerySet[Person]:
+    """Who may sit on the inspection team: staff of the plan's unit, or, for a surprise visit,
+    of the actor's own agency (their home unit, or its parent when that is a division)."""
+    unit = plan.unit if plan is not None else None
+    if unit is None and actor.home_unit_id is not None:
+        home = OrgUnit.objects.for_actor(actor, Cap.ORG_VIEW).filter(pk=actor.home_unit_id)
+        unit = home.select_related("parent").first()
+        if unit is not None and unit.kind == "division" and unit.parent_id:
+            unit = unit.parent
+    if unit is None:
+        return Person.objects.for_actor(actor, Cap.INSPECTIONS_VIEW).none()
+    return (
+        Person.objects.for_actor(actor, Cap.INSPECTIONS_VIEW)
+        .filter(is_active=True, unit__path__startswith=unit.path)
+        .order_by("sort_key", "id")[:MAX_OPTIONS]
+    )
+
+
 def person_get(*, actor: Actor, pk) -> Person:
     return get_for_actor(
         Person.objects.select_related("unit"), actor, pk, capability=Cap.INSPECTIONS_VIEW

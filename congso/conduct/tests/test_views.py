@@ -207,7 +207,7 @@ def test_staff_member_cannot_see_completion(world):
     assert login_client(world.alice).get(reverse("conduct:completion")).status_code == 404
 
 
-def test_pages_are_translated_to_english(world):
+def test_pages_are_translated_to_english(english, world):
     client = login_client(world.alice)
     client.cookies["congso_language"] = "en"
     body = client.get(reverse("conduct:categories")).content.decode()
@@ -230,3 +230,13 @@ def test_creating_a_code_for_a_unit_that_has_one_is_400(world):
     assert response.status_code == 400
     assert "chưa có quy chế" in response.content.decode()
     assert CodeOfConduct.objects.count() == 1
+
+
+@pytest.fixture
+def english():
+    """Pages in English; the language the middleware activated is reset afterwards so later
+    tests (which expect Vietnamese messages) are not affected."""
+    from django.utils import translation
+
+    yield
+    translation.activate("vi")

@@ -199,7 +199,72 @@ def test_index_filters_by_status(world, inspector):
     assert len(response.context["visits"]) == 1
 
 
-def test_inspection_pages_are_translated_to_english(world, inspector):
+def test_inspection_pages_are_translated_to_english(english, world, inspector):
     inspector.cookies["congso_language"] = "en"
     body = inspector.get(reverse("inspections:scores"), {"nam": 2025}).content.decode()
     assert "Inspection scores by unit, 2025" in body
+
+
+@pytest.fixture
+def english():
+    """Pages in English; the language the middleware activated is reset afterwards so later
+    tests (which expect Vietnamese messages) are not affected."""
+    from django.utils import translation
+
+    yield
+    translation.activate("vi")
+
+
+def test_surprise_visit_with_team_from_the_inspectors_agency(world):
+    from congso.common.testing import make_person, make_user
+
+    member = world.head_a.person  # a colleague in the inspector's agency (Sở Nội vụ)
+    inspector_person = make_person(world.division_a, full_name="Đinh Văn Tra")
+    user = make_user("tt2", roles=[("inspector", world.province)], person=inspector_person)
+    client = login_client(user)
+    page = client.get(reverse("inspections:visit_create"))
+    team_choices = [c[0] for c in page.context["form"].fields["inspectors"].choices]
+    assert member.pk in team_choices
+    response = client.post(
+        reverse("inspections:visit_create"),
+        {
+            "target": world.agency_b.pk,
+            "inspecting_unit": world.agency_a.pk,
+            "kind": "surprise",
+            "visit_on": "05/11/2026",
+            "inspectors": [member.pk, inspector_person.pk],
+        },
+    )
+    assert response.status_code == 302
+    visit = Visit.objects.get()
+    assert set(visit.inspectors.values_list("pk", flat=True)) == {member.pk, inspector_person.pk}
+
+
+def test_oversized_photo_upload_gets_400(world, inspector, tmp_path, settings):
+    from congso.inspections.photos import MAX_PHOTO_BYTES
+
+    settings.MEDIA_ROOT = tmp_path
+    item = started_visit(world).items.first()
+    big = SimpleUploadedFile("anh.jpg", b"\xff\xd8\xff" + b"0" * MAX_PHOTO_BYTES, "image/jpeg")
+    response = inspector.post(reverse("inspections:photo_add", args=[item.pk]), {"photo": big})
+    assert response.status_code == 400
+    assert "quá lớn" in response.content.decode()
+    assert not ItemPhoto.objects.exists()
+
+
+def test_photo_with_huge_dimensions_gets_400(world, inspector, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    item = started_visit(world).items.first()
+    out = io.BytesIO()
+    Image.new("1", (20000, 20000)).save(out, format="PNG")  # a few kB, 400 megapixels
+    upload = SimpleUploadedFile("anh.png", out.getvalue(), "image/png")
+    response = inspector.post(reverse("inspections:photo_add", args=[item.pk]), {"photo": upload})
+    assert response.status_code == 400
+    assert "kích thước" in response.content.decode()
+
+
+def test_assessing_without_a_result_is_400(world, inspector):
+    item = started_visit(world).items.first()
+    response = inspector.post(reverse("inspections:item_assess", args=[item.pk]), {"result": ""})
+    assert response.status_code == 400
+    assert "Hãy chọn kết quả" in response.content.decode()

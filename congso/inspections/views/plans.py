@@ -78,15 +78,19 @@ def plan_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = selectors.plan_get(actor=request.actor, pk=pk)
+    return render(request, "inspections/plan_detail.html", _plan_context(request, plan))
+
+
+def _plan_context(request: HttpRequest, plan, **extra) -> dict:
     actor = request.actor
-    plan = selectors.plan_get(actor=actor, pk=pk)
-    context = {
+    return {
         "plan": plan,
         "targets": list(selectors.plan_targets(plan=plan)),
         "visits": list(selectors.visit_list(actor=actor, plan=plan)),
         "can_manage": actor.can(Cap.INSPECTIONS_MANAGE, plan.unit_id),
+        **extra,
     }
-    return render(request, "inspections/plan_detail.html", context)
 
 
 @login_required
@@ -96,7 +100,8 @@ def plan_advance(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.plan_advance(actor=request.actor, plan=plan)
     except ValidationError as exc:
-        messages.error(request, error_text(exc))
+        context = _plan_context(request, plan, error=error_text(exc))
+        return render(request, "inspections/plan_detail.html", context, status=400)
     return redirect("inspections:plan", pk=plan.pk)
 
 

@@ -24,6 +24,10 @@ PAGE_SIZE = 50
 @login_required
 @require_GET
 def task_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "inspections/tasks.html", _tasks_context(request))
+
+
+def _tasks_context(request: HttpRequest, **extra) -> dict:
     actor = request.actor
     if not (actor.has(Cap.INSPECTIONS_VIEW) or actor.has(Cap.INSPECTIONS_REMEDIATE)):
         raise Http404
@@ -34,8 +38,7 @@ def task_list(request: HttpRequest) -> HttpResponse:
     rows = [
         (t, task_overdue(status=t.status, due_on=t.due_on, today=today)) for t in page.object_list
     ]
-    context = {"page": page, "rows": rows, "overdue_only": overdue_only, "form": CompleteTaskForm()}
-    return render(request, "inspections/tasks.html", context)
+    return {"page": page, "rows": rows, "overdue_only": overdue_only, **extra}
 
 
 @login_required
@@ -48,7 +51,7 @@ def task_complete(request: HttpRequest, pk: int) -> HttpResponse:
             raise ValidationError(_("Hãy ghi kết quả khắc phục."))
         services.task_complete(actor=request.actor, task=task, note=form.cleaned_data["note"])
     except ValidationError as exc:
-        messages.error(request, error_text(exc))
-    else:
-        messages.success(request, _("Đã ghi nhận hoàn thành việc khắc phục."))
+        context = _tasks_context(request, error=error_text(exc))
+        return render(request, "inspections/tasks.html", context, status=400)
+    messages.success(request, _("Đã ghi nhận hoàn thành việc khắc phục."))
     return redirect("inspections:tasks")

@@ -41,11 +41,19 @@ def visit_create(request: HttpRequest) -> HttpResponse:
         else list(selectors.target_options(actor=actor))
     )
     units = [plan.unit] if plan else list(selectors.inspecting_unit_options(actor=actor))
+    team = list(selectors.inspector_options(actor=actor, plan=plan))
     initial = {"kind": "scheduled" if plan else "surprise"}
-    form = VisitForm(request.POST or None, targets=targets, inspecting_units=units, initial=initial)
+    form = VisitForm(
+        request.POST or None,
+        targets=targets,
+        inspecting_units=units,
+        inspectors=team,
+        initial=initial,
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         by_id = {u.pk: u for u in [*targets, *units]}
+        people = {p.pk: p for p in team}
         target = selectors.unit_get(actor=actor, pk=data["target"])
         try:
             visit = services.visit_schedule(
@@ -56,6 +64,7 @@ def visit_create(request: HttpRequest) -> HttpResponse:
                 inspecting_unit=by_id[data["inspecting_unit"]],
                 plan=plan,
                 purpose=data["purpose"],
+                inspectors=[people[i] for i in data["inspectors"]],
             )
         except ValidationError as exc:
             form.add_error(None, error_text(exc))
@@ -96,6 +105,13 @@ def _visit_context(request: HttpRequest, visit, **forms) -> dict:
     }
 
 
+def _visit_error(request: HttpRequest, visit, message: str) -> HttpResponse:
+    """The visit page again, with the refusal, answered 400 (nothing was written)."""
+    context = _visit_context(request, visit)
+    context["error"] = message
+    return render(request, "inspections/visit_detail.html", context, status=400)
+
+
 @login_required
 @require_GET
 def visit_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -110,13 +126,11 @@ def visit_start(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         visit = services.visit_start(actor=request.actor, visit=visit)
     except ValidationError as exc:
-        messages.error(request, error_text(exc))
-    else:
-        if visit.version is None:
-            messages.warning(
-                request,
-                _("Đơn vị chưa có quy chế văn hóa công sở có hiệu lực vào ngày kiểm tra."),
-            )
+        return _visit_error(request, visit, error_text(exc))
+    if visit.version is None:
+        messages.warning(
+            request, _("Đơn vị chưa có quy chế văn hóa công sở có hiệu lực vào ngày kiểm tra.")
+        )
     return redirect("inspections:visit", pk=visit.pk)
 
 
@@ -144,13 +158,12 @@ def subject_add(request: HttpRequest, pk: int) -> HttpResponse:
     visit = selectors.visit_get(actor=actor, pk=pk, capability=Cap.INSPECTIONS_MANAGE)
     form = SubjectForm(request.POST, people=selectors.people_of(actor=actor, unit=visit.unit))
     if not form.is_valid():
-        messages.error(request, _("Hãy chọn một cán bộ của đơn vị được kiểm tra."))
-        return redirect("inspections:visit", pk=visit.pk)
+        return _visit_error(request, visit, _("Hãy chọn một cán bộ của đơn vị được kiểm tra."))
     person = selectors.person_get(actor=actor, pk=form.cleaned_data["person"])
     try:
         services.visit_add_subject(actor=actor, visit=visit, person=person)
     except ValidationError as exc:
-        messages.error(request, error_text(exc))
+        return _visit_error(request, visit, error_text(exc))
     return redirect("inspections:visit", pk=visit.pk)
 
 
@@ -164,8 +177,7 @@ def item_assess(request: HttpRequest, pk: int) -> HttpResponse:
             raise ValidationError(_("Hãy chọn kết quả kiểm tra."))
         services.item_assess(actor=request.actor, item=item, **form.cleaned_data)
     except ValidationError as exc:
-        messages.error(request, f"{item.clause.number}: {error_text(exc)}")
-        return redirect("inspections:visit", pk=item.visit_id)
+        return _visit_error(request, item.visit, f"{item.clause.number}: {error_text(exc)}")
     return redirect(f"{_visit_url(item.visit_id)}#muc-{item.pk}")
 
 
@@ -239,7 +251,7 @@ def finding_case(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.finding_to_case(actor=request.actor, finding=finding)
     except ValidationError as exc:
-        messages.error(request, error_text(exc))
+        return _visit_error(request, finding.visit, error_text(exc))
     return redirect("inspections:visit", pk=finding.visit_id)
 
 
@@ -264,7 +276,6 @@ def task_create(request: HttpRequest, pk: int) -> HttpResponse:
             working_days=data["working_days"],
         )
     except ValidationError as exc:
-        messages.error(request, error_text(exc))
-    else:
-        messages.success(request, _("Đã giao việc khắc phục."))
+        return _visit_error(request, finding.visit, error_text(exc))
+    messages.success(request, _("Đã giao việc khắc phục."))
     return redirect("inspections:visit", pk=finding.visit_id)
