@@ -93,8 +93,9 @@ COLUMNS: tuple[Column, ...] = (
         "start_date",
         "Ngày bắt đầu",
         False,
-        "Ngày bắt đầu công tác ở đơn vị, dạng dd/mm/yyyy (ô ngày của Excel hoặc chữ). Để trống "
-        "là ngày nhập. Chỉ dùng khi tạo người mới hoặc khi người đó chuyển sang đơn vị khác.",
+        "Ngày bắt đầu công tác ở đơn vị, dạng dd/mm/yyyy (ô ngày của Excel hoặc chữ), không trước "
+        "ngày đơn vị có hiệu lực. Để trống là ngày nhập. Chỉ dùng khi tạo người mới hoặc khi người "
+        "đó chuyển sang đơn vị khác (trùng ngày bắt đầu hiện tại thì coi là sửa lại đơn vị).",
         "01/07/2025",
     ),
 )
