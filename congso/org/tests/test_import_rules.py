@@ -7,6 +7,8 @@ from datetime import date, datetime
 
 import pytest
 from django.utils import translation
+from hypothesis import given
+from hypothesis import strategies as st
 
 from congso.org.imports.plan import ExistingPerson, plan_import
 from congso.org.imports.rules import (
@@ -16,6 +18,7 @@ from congso.org.imports.rules import (
     UnitIndex,
     duplicate_codes,
     parse_birth_year,
+    parse_full_name,
     parse_row,
     parse_start_date,
     parse_yes_no,
@@ -291,3 +294,19 @@ def test_person_outside_the_actors_reach_is_an_error_not_a_change():
     )
     assert [(e.row, e.column) for e in plan.errors] == [(2, "Mã cán bộ")]
     assert plan.updates == [] and plan.creates == []
+
+
+@given(st.dates(min_value=date(1950, 1, 1), max_value=TODAY))
+def test_any_past_date_written_dd_mm_yyyy_reads_back(day):
+    assert parse_start_date(Cell(day.strftime("%d/%m/%Y")), today=TODAY) == day
+    assert parse_start_date(Cell(f"{day.day}/{day.month}/{day.year}"), today=TODAY) == day
+
+
+@given(st.text(alphabet="aăâeêioôơuưyAĂÂĐđ \u0300\u0301\u0303\u0309\u0323", max_size=40))
+def test_names_are_stored_nfc_whatever_the_input_form(name):
+    try:
+        parsed = parse_full_name(Cell(unicodedata.normalize("NFD", name)))
+    except CellError:
+        return
+    assert unicodedata.is_normalized("NFC", parsed)
+    assert parsed == parse_full_name(Cell(unicodedata.normalize("NFC", name)))
