@@ -34,7 +34,9 @@ def person_field(label, *, required: bool = False) -> forms.ModelChoiceField:
 
 class QueueFilterForm(forms.Form):
     trang_thai = forms.ChoiceField(
-        label=_("Trạng thái"), required=False, choices=BLANK + CaseState.choices
+        label=_("Trạng thái"),
+        required=False,
+        choices=[("", _("Đang mở")), ("all", _("Tất cả")), *CaseState.choices],
     )
     qua_han = forms.BooleanField(label=_("Quá hạn"), required=False)
     don_vi = forms.TypedChoiceField(label=_("Đơn vị"), required=False, coerce=int, empty_value=None)

@@ -226,10 +226,14 @@ class Case(ScopedModel):
         ordering = ["-created_at", "-id"]
         verbose_name = _("vụ việc")
         verbose_name_plural = _("vụ việc")
+        # The queue filters on the state with one of unit, source or category and orders by
+        # the due date: each index below covers one such count and walk.
         indexes = [
             models.Index(fields=["unit", "state"]),
             models.Index(fields=["person", "state"]),
             models.Index(fields=["state", "due_on"]),
+            models.Index(fields=["source", "state", "due_on"], name="cases_case_source_queue"),
+            models.Index(fields=["category", "state", "due_on"], name="cases_case_cat_queue"),
         ]
 
     def __str__(self) -> str:

@@ -80,6 +80,52 @@ def _self_people(actor) -> QuerySet:
     return Person.objects.filter(pk=actor.person_id)
 
 
+def queue_rows(cases, today) -> list[dict]:
+    """The rows of the queue table, ready to print (plain dicts render fastest)."""
+    from django.urls import reverse
+
+    sources, states = dict(CaseSource.choices), dict(CaseState.choices)
+    url = reverse("cases:case", args=[0]).replace("/0/", "/{}/")  # one reverse, not one per row
+    return [
+        {
+            "url": url.format(c.pk),
+            "code": c.code,
+            "praise": c.kind == CaseKind.PRAISE,
+            "urgent": c.urgent,
+            "source": sources.get(c.source, c.source),
+            "unit": c.unit.name,
+            "person": c.person.full_name if c.person_id else "",
+            "category": c.category.name if c.category_id else "",
+            "state": states.get(c.state, c.state),
+            "reversed": c.reversed,
+            "handler": c.handler.username if c.handler_id else "",
+            "due_on": c.due_on,
+            "overdue": is_overdue(state=c.state, due_on=c.due_on, today=today),
+        }
+        for c in cases
+    ]
+
+
+def queue_options(form) -> dict:
+    """The filter selects as (value, label, selected) lists: rendering them in the template
+    loop is several times faster than Django's widget templates for 180 units."""
+    data = form.data if form.is_bound else {}
+
+    def options(name: str) -> list[tuple[str, str, bool]]:
+        current = str(data.get(name, "") or "")
+        return [(str(v), str(label), str(v) == current) for v, label in form.fields[name].choices]
+
+    return {
+        "states": options("trang_thai"),
+        "units": options("don_vi"),
+        "sources": options("nguon"),
+        "categories": options("loai_vi_pham"),
+        "sizes": options("so_dong"),
+        "overdue": bool(data.get("qua_han")),
+        "mine": bool(data.get("cua_toi")),
+    }
+
+
 def form_errors(form) -> str:
     return " ".join(
         f"{form.fields[k].label if k in form.fields else ''}: {' '.join(v)}".strip(": ")

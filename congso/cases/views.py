@@ -67,9 +67,9 @@ def queue(request: HttpRequest) -> HttpResponse:
     query = request.GET.copy()
     query.pop("page", None)
     context = {
-        "form": form,
+        "options": page_data.queue_options(form),
         "page": page,
-        "today": timezone.localdate(),
+        "rows": page_data.queue_rows(page.object_list, timezone.localdate()),
         "query": query.urlencode(),
         "notifications": selectors.notifications_for(actor=request.actor),
         "can_screen": request.actor.has(Cap.CASES_SCREEN),

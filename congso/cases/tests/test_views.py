@@ -78,6 +78,10 @@ def test_queue_query_count_does_not_grow_with_page_size(world, handler, django_a
             assert client.get(f"/vu-viec/?so_dong={size}").status_code == 200
         counts.append(len(ctx))
     assert counts[0] == counts[1] == counts[2]
+    # Pinned: session, user, OTP device, two for the grants, the reach subtree (the actor);
+    # units and categories of the filters; count, page ids, page rows; notifications.
+    with django_assert_num_queries(12):
+        client.get("/vu-viec/?so_dong=100&trang_thai=all")
 
 
 def test_handler_walks_a_case_from_received_to_confirmed_through_pages(world, handler):
