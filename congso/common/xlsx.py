@@ -8,17 +8,21 @@ Text that begins with = + - @ (or a tab/CR) would be run as a formula by Excel o
 from __future__ import annotations
 
 import io
+import itertools
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
 from django.http import HttpResponse
+from django.utils import timezone
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+_WIDTH_SAMPLE = 200
 
 
 def safe_cell(value: Any) -> Any:
@@ -29,31 +33,53 @@ def safe_cell(value: Any) -> Any:
 
 
 def build_workbook(*, title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
-    """An xlsx file with a bold header row, dates as dd/mm/yyyy, widths fitted to content."""
-    workbook = Workbook(write_only=False)
-    sheet = workbook.active
-    sheet.title = title[:31]
-    sheet.append(list(headers))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    """An xlsx file with a bold header row, dates as dd/mm/yyyy, widths fitted to content.
+
+    Written in openpyxl's write-only (streaming) mode, so memory and time grow linearly with
+    the number of rows; column widths are estimated from the first rows.
+    """
+    rows = iter(rows)
+    head = list(itertools.islice(rows, _WIDTH_SAMPLE))
     widths = [len(str(h)) for h in headers]
-    for row in rows:
-        values = [safe_cell(v) for v in row]
-        sheet.append(values)
-        excel_row = sheet.max_row
-        for index, value in enumerate(values):
-            if isinstance(value, str):
-                sheet.cell(row=excel_row, column=index + 1).data_type = "s"
-            elif isinstance(value, datetime | date):
-                sheet.cell(row=excel_row, column=index + 1).number_format = "DD/MM/YYYY"
-            if index < len(widths):
-                widths[index] = min(60, max(widths[index], len(str(value or ""))))
+    for row in head:
+        for index, value in enumerate(row[: len(widths)]):
+            shown = "" if value is None else str(value)
+            widths[index] = min(60, max(widths[index], len(shown)))
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title[:31])
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width + 2
     sheet.freeze_panes = "A2"
+    header_cells = []
+    for header in headers:
+        cell = WriteOnlyCell(sheet, value=safe_cell(str(header)))
+        cell.font = Font(bold=True)
+        header_cells.append(cell)
+    sheet.append(header_cells)
+    for row in itertools.chain(head, rows):
+        sheet.append([_cell(sheet, value) for value in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _cell(sheet: Any, value: Any) -> Any:
+    value = safe_cell(value)
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:  # Excel has no time zones: write local wall-clock time
+            value = timezone.localtime(value).replace(tzinfo=None)
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = "DD/MM/YYYY HH:MM"
+        return cell
+    if isinstance(value, date):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = "DD/MM/YYYY"
+        return cell
+    if isinstance(value, str):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"  # never a formula, whatever the text
+        return cell
+    return value
 
 
 def xlsx_response(content: bytes, filename: str) -> HttpResponse:
