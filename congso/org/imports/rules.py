@@ -279,28 +279,32 @@ def parse_position(cell: Cell) -> str:
 # ------------------------------------------------------------------------------------- a row
 
 
+_EMPTY = Cell(None)
+# Column key → (key in StaffRow, parser(cell, units, today)).
+_PARSERS: dict[str, tuple[str, Callable[[Cell, UnitIndex, date], Any]]] = {
+    "staff_code": ("staff_code", lambda cell, _units, _today: parse_staff_code(cell)),
+    "full_name": ("full_name", lambda cell, _units, _today: parse_full_name(cell)),
+    "sex": ("sex", lambda cell, _units, _today: parse_sex(cell)),
+    "birth_year": ("birth_year", lambda cell, _units, today: parse_birth_year(cell, today=today)),
+    "category": ("category", lambda cell, _units, _today: parse_category(cell)),
+    "is_party_member": ("is_party_member", lambda cell, _units, _today: parse_yes_no(cell)),
+    "position": ("position", lambda cell, _units, _today: parse_position(cell)),
+    "is_leader": ("is_leader", lambda cell, _units, _today: parse_yes_no(cell)),
+    "serves_citizens": ("serves_citizens", lambda cell, _units, _today: parse_yes_no(cell)),
+    "unit": ("unit_id", lambda cell, units, _today: units.resolve(_text(cell))),
+    "start_date": ("start_date", lambda cell, _units, today: parse_start_date(cell, today=today)),
+}
+
+
 def parse_row(
     *, row: int, cells: Mapping[str, Cell], units: UnitIndex, today: date
 ) -> tuple[StaffRow | None, list[RowError]]:
     """Check one data row; return the clean row, or None and every problem found in it."""
-    parsers: dict[str, Callable[[Cell], Any]] = {
-        "staff_code": parse_staff_code,
-        "full_name": parse_full_name,
-        "sex": parse_sex,
-        "birth_year": lambda cell: parse_birth_year(cell, today=today),
-        "category": parse_category,
-        "is_party_member": parse_yes_no,
-        "position": parse_position,
-        "is_leader": parse_yes_no,
-        "serves_citizens": parse_yes_no,
-        "unit_id": lambda cell: units.resolve(_text(cell)),
-        "start_date": lambda cell: parse_start_date(cell, today=today),
-    }
     values: dict[str, Any] = {}
     errors: list[RowError] = []
     for column in COLUMNS:
-        cell = cells.get(column.key, Cell(None))
-        target = "unit_id" if column.key == "unit" else column.key
+        cell = cells.get(column.key, _EMPTY)
+        target, parser = _PARSERS[column.key]
         if is_formula(cell):
             errors.append(
                 RowError(row, column.header, _("Ô chứa công thức; hãy dán giá trị (Paste Values)."))
@@ -309,7 +313,7 @@ def parse_row(
             errors.append(RowError(row, column.header, _("Ô bắt buộc đang để trống.")))
         else:
             try:
-                values[target] = parsers[target](cell)
+                values[target] = parser(cell, units, today)
             except CellError as exc:
                 errors.append(RowError(row, column.header, str(exc)))
     start, unit_id = values.get("start_date"), values.get("unit_id")
