@@ -1,6 +1,9 @@
 """The one django-ninja API at /api/v1/. Each app contributes a router from its `api.py`."""
 
+from django.http import Http404
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, ValidationError
 
 from congso.accounts.api_auth import SessionOrTokenAuth
 
@@ -11,13 +14,42 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 
+
+def _location(error: dict) -> str:
+    parts = [str(p) for p in error.get("loc", ()) if p not in ("body", "query", "path", "form")]
+    return ".".join(parts)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request, exc: ValidationError):
+    """Input that does not fit an operation's schema: 422 with a Vietnamese message naming the
+    fields (the machine-readable list stays under "errors")."""
+    fields = sorted({_location(error) for error in exc.errors if _location(error)})
+    detail = _("Dữ liệu gửi lên không hợp lệ.")
+    if fields:
+        detail = _("Dữ liệu gửi lên không hợp lệ ở: %(fields)s.") % {"fields": ", ".join(fields)}
+    return api.create_response(request, {"detail": detail, "errors": exc.errors}, status=422)
+
+
+@api.exception_handler(AuthenticationError)
+def authentication_error(request, exc: AuthenticationError):
+    return api.create_response(
+        request, {"detail": _("Cần đăng nhập hoặc khóa API hợp lệ.")}, status=401
+    )
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc: Http404):
+    return api.create_response(request, {"detail": _("Không tìm thấy.")}, status=404)
+
+
 from congso.accounts.api import router as accounts_router  # noqa: E402
 from congso.cases.api import public_router as cases_public_router  # noqa: E402
 from congso.cases.api import router as cases_router  # noqa: E402
 from congso.conduct.api import router as conduct_router  # noqa: E402
 from congso.inspections.api import router as inspections_router  # noqa: E402
-from congso.portal.api import public_router as portal_public_router  # noqa: E402
 from congso.org.api import router as org_router  # noqa: E402
+from congso.portal.api import public_router as portal_public_router  # noqa: E402
 from congso.surveys.api import public_router as surveys_public_router  # noqa: E402
 from congso.surveys.api import router as surveys_router  # noqa: E402
 
