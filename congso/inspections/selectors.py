@@ -177,19 +177,26 @@ def unit_scores(*, actor: Actor, year: int) -> list[UnitScore]:
 
 
 def target_options(*, actor: Actor) -> QuerySet[OrgUnit]:
-    """Units the actor may inspect, for plan and visit forms."""
+    """Units the actor may inspect, for plan and visit forms: agencies, communes and their
+    public-service units (not divisions, nor the parts of a commune, which are inspected
+    with their commune)."""
     return (
         OrgUnit.objects.for_actor(actor, Cap.INSPECTIONS_MANAGE)
         .filter(valid_to__isnull=True)
-        .exclude(kind="province")
+        .exclude(kind__in=["province", "division"])
+        .exclude(parent__kind="commune")
         .order_by("depth", "sort_key")[:MAX_OPTIONS]
     )
 
 
 def inspecting_unit_options(*, actor: Actor) -> QuerySet[OrgUnit]:
+    """Units that may run an inspection: the province level and agencies (not divisions or
+    commune parts)."""
     return (
         OrgUnit.objects.for_actor(actor, Cap.INSPECTIONS_MANAGE)
         .filter(valid_to__isnull=True)
+        .exclude(kind="division")
+        .exclude(parent__kind="commune")
         .order_by("depth", "sort_key")[:MAX_OPTIONS]
     )
 

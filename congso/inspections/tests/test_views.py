@@ -268,3 +268,10 @@ def test_assessing_without_a_result_is_400(world, inspector):
     response = inspector.post(reverse("inspections:item_assess", args=[item.pk]), {"result": ""})
     assert response.status_code == 400
     assert "Hãy chọn kết quả" in response.content.decode()
+
+
+def test_plan_form_offers_agencies_not_divisions(world, inspector):
+    form = inspector.get(reverse("inspections:plan_create")).context["form"]
+    targets = {pk for pk, _label in form.fields["targets"].choices}
+    assert {world.agency_a.pk, world.agency_b.pk} <= targets
+    assert world.division_a.pk not in targets and world.province.pk not in targets
