@@ -30,10 +30,19 @@ from congso.cases.rules import (
 from congso.cases.services.workflow import has_capability_on
 
 
-def filter_units(*, actor) -> QuerySet:
+def filter_units(*, actor) -> list:
+    """Units offered in the queue's unit filter (a unit means its whole subtree). A province-
+    wide actor gets the agencies and communes only, not the 1,500 units below them."""
     from congso.org.models import OrgUnit
 
-    return OrgUnit.objects.for_actor(actor, Cap.CASES_VIEW).only("id", "name").order_by("sort_key")
+    units = list(
+        OrgUnit.objects.for_actor(actor, Cap.CASES_VIEW)
+        .only("id", "name", "depth")
+        .order_by("sort_key")
+    )
+    if len(units) > 60:
+        units = [u for u in units if u.depth <= 1]
+    return units
 
 
 def categories() -> QuerySet:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Subquery
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
@@ -59,7 +59,11 @@ def case_queue(*, actor: Actor, filters: QueueFilters) -> QuerySet[Case]:
     if filters.overdue:
         cases = cases.filter(state__in=sorted(OPEN_STATES), due_on__lt=timezone.localdate())
     if filters.unit_id:
-        cases = cases.filter(unit_id=filters.unit_id)
+        from congso.org.models import OrgUnit
+
+        path = OrgUnit.unscoped.filter(pk=filters.unit_id).values("path")[:1]
+        subtree = OrgUnit.unscoped.filter(path__startswith=Subquery(path)).values("id")
+        cases = cases.filter(unit_id__in=subtree)
     if filters.source:
         cases = cases.filter(source=filters.source)
     if filters.category_id:
