@@ -155,7 +155,7 @@ class CompletionRow:
 
 def attestation_completion(*, actor: Actor, unit, on: date | None = None) -> list[CompletionRow]:
     """Active staff and how many attested the version in force for their unit, for `unit`
-    (its own staff) and each visible child (whole subtree). Four queries."""
+    (its own staff) and each visible child (whole subtree). Five queries."""
     on = on or timezone.localdate()
     units = dict(
         OrgUnit.objects.for_actor(actor, Cap.CONDUCT_REPORT)

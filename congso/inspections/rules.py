@@ -1,4 +1,10 @@
-"""Pure rules of inspections (no ORM)."""
+"""Pure rules of inspections (no ORM).
+
+Legal frame: the Lào Cai directive asks, in point 2, to "tăng cường công tác kiểm tra, giám
+sát việc thực hiện công vụ và văn hóa công sở" and, in point 6, to detect and handle violations
+in time; QĐ 733/QĐ-TTg makes đôn đốc, kiểm tra part of the movement. No text fixes the
+remediation deadline or the score: both are decisions recorded in docs/inspections.md.
+"""
 
 from __future__ import annotations
 

@@ -240,3 +240,24 @@ def english():
 
     yield
     translation.activate("vi")
+
+
+def test_completion_query_count_does_not_grow_with_units_and_staff(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from congso.common.testing import make_unit
+
+    _in_force(world)
+    client = login_client(world.boss)
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("conduct:completion")).status_code == 200
+        return len(queries.captured_queries)
+
+    before = count()
+    for index in range(3):
+        unit = make_unit(f"Xã Mẫu {index}", kind="commune", parent=world.province)
+        make_person(unit, full_name=f"Lò Thị Mẫu {index}")
+    assert count() == before

@@ -207,7 +207,11 @@ def photo_add(request: HttpRequest, pk: int) -> HttpResponse:
 def photo_file(request: HttpRequest, pk: int) -> HttpResponse:
     """The stored (re-encoded) photo, served only to those who may see the visit."""
     photo = selectors.photo_get(actor=request.actor, pk=pk)
-    response = FileResponse(default_storage.open(photo.file.name, "rb"), content_type="image/jpeg")
+    try:
+        handle = default_storage.open(photo.file.name, "rb")
+    except (FileNotFoundError, OSError) as exc:
+        raise Http404 from exc
+    response = FileResponse(handle, content_type="image/jpeg")
     response["Cache-Control"] = "private, max-age=3600"
     response["X-Content-Type-Options"] = "nosniff"
     return response
