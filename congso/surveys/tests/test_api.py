@@ -258,3 +258,34 @@ def test_agencies_lists_citizen_units_with_counter_codes_in_two_queries(
         {"id": sw.counter_a.counter_id, "name": "Quầy số 1", "survey_code": sw.counter_a.code}
     ]
     assert set(by_name["Sở Y tế"]) == {"id", "name", "code", "kind", "counters"}
+
+
+def test_staff_ranking_api_lists_agencies_with_smoothed_index(sw):
+    from congso.common.testing import login_client
+    from congso.surveys.tests.factories import rate
+
+    for _ in range(10):
+        rate(sw.counter_a, level=5)
+    for _ in range(10):
+        rate(sw.counter_b, level=2)
+    client = login_client(sw.world.boss)
+    data = client.get(f"/api/v1/surveys/units/{sw.world.province.pk}/ranking?period=").json()
+    assert data["minimum_sample"] == 10 and data["prior_weight"] == 10
+    first, second = data["rows"]
+    assert (first["position"], first["name"]) == (1, "Sở Nội vụ")
+    assert first["index"]["sipas"] == 1.0
+    assert first["index"]["smoothed"] == pytest.approx(0.75)  # (10·1 + 10·0.5) / 20
+    assert second["index"]["smoothed"] == pytest.approx(0.25)
+
+
+def test_staff_target_api_gives_aggregates_only(sw):
+    from congso.common.testing import login_client
+    from congso.surveys.tests.factories import rate
+
+    for _ in range(4):
+        rate(sw.officer_a, level=5, comment="bí mật")
+    client = login_client(sw.world.head_a)
+    data = client.get(f"/api/v1/surveys/targets/{sw.officer_a.pk}").json()
+    assert data["index"]["n"] == 4 and data["index"]["published"] is False
+    assert data["index"]["sipas"] is None
+    assert "bí mật" not in json.dumps(data, ensure_ascii=False)
