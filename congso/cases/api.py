@@ -16,6 +16,8 @@ from typing import Literal
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict, ValidationError
 
@@ -38,8 +40,8 @@ router = Router()
 public_router = Router()
 
 MAX_BODY_BYTES = MAX_EVIDENCE_FILES * MAX_EVIDENCE_BYTES + 256 * 1024
-NOT_FOUND = "Không tìm thấy phản ánh với mã tiếp nhận này."
-TOO_MANY = "Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau 15 phút."
+NOT_FOUND = gettext_lazy("Không tìm thấy phản ánh với mã tiếp nhận này.")
+TOO_MANY = gettext_lazy("Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau 15 phút.")
 
 
 class ErrorOut(Schema):
@@ -126,14 +128,14 @@ def _validation_message(exc: ValidationError) -> str:
     error = exc.errors()[0]
     field = ".".join(str(p) for p in error.get("loc", ())) or "dữ liệu"
     if error.get("type") == "missing":
-        return f"Thiếu trường bắt buộc: {field}."
+        return _("Thiếu trường bắt buộc: %(f)s.") % {"f": field}
     if error.get("type") == "extra_forbidden":
-        return f"Trường không được hỗ trợ: {field}."
+        return _("Trường không được hỗ trợ: %(f)s.") % {"f": field}
     if error.get("type") == "string_too_long":
-        return f"Trường {field} quá dài."
+        return _("Trường %(f)s quá dài.") % {"f": field}
     if field == "kind":
-        return "Trường kind phải là “misconduct” (vi phạm) hoặc “praise” (khen ngợi)."
-    return f"Giá trị không hợp lệ ở trường {field}."
+        return _("Trường kind phải là “misconduct” (vi phạm) hoặc “praise” (khen ngợi).")
+    return _("Giá trị không hợp lệ ở trường %(f)s.") % {"f": field}
 
 
 def parse_report_request(request: HttpRequest) -> tuple[int, str] | ReportInput:
@@ -143,14 +145,14 @@ def parse_report_request(request: HttpRequest) -> tuple[int, str] | ReportInput:
     except ValueError:
         declared = 0
     if declared > MAX_BODY_BYTES:
-        return 413, "Dữ liệu gửi lên quá lớn."
+        return 413, _("Dữ liệu gửi lên quá lớn.")
     content_type = request.META.get("CONTENT_TYPE", "").split(";")[0].strip().lower()
     files = []
     try:
         if content_type == "application/json":
             raw = json.loads(request.read(MAX_BODY_BYTES).decode("utf-8") or "null")
             if not isinstance(raw, dict):
-                return 422, "Dữ liệu gửi lên phải là một đối tượng JSON."
+                return 422, _("Dữ liệu gửi lên phải là một đối tượng JSON.")
             payload = ReportIn.model_validate(raw)
         elif content_type == "multipart/form-data":
             raw = {k: v for k, v in request.POST.items() if k != "csrfmiddlewaretoken"}
@@ -160,16 +162,16 @@ def parse_report_request(request: HttpRequest) -> tuple[int, str] | ReportInput:
             payload = ReportIn.model_validate(raw)
             uploads = request.FILES.getlist("evidence")
             if len(uploads) > MAX_EVIDENCE_FILES:
-                return 422, f"Tối đa {MAX_EVIDENCE_FILES} tệp chứng cứ."
+                return 422, _("Tối đa %(n)d tệp chứng cứ.") % {"n": MAX_EVIDENCE_FILES}
             files = [clean_evidence(read_limited(upload)) for upload in uploads]
         else:
-            return 415, "Dữ liệu phải gửi dạng application/json hoặc multipart/form-data."
+            return 415, _("Dữ liệu phải gửi dạng application/json hoặc multipart/form-data.")
     except ValidationError as exc:
         return 422, _validation_message(exc)
     except RuleError as exc:  # before ValueError: RuleError is one
         return 422, exc.message
     except (UnicodeDecodeError, ValueError, RecursionError):
-        return 422, "Dữ liệu gửi lên không phải JSON hợp lệ."
+        return 422, _("Dữ liệu gửi lên không phải JSON hợp lệ.")
     return ReportInput(
         kind=payload.kind,
         agency_id=payload.agency_id,
@@ -212,10 +214,10 @@ def client_address(request: HttpRequest) -> str:
 
 def _lookup(request: HttpRequest, receipt: str):
     if not lookup_allowed(address=client_address(request)):
-        return Status(429, {"detail": TOO_MANY})
+        return Status(429, {"detail": str(TOO_MANY)})
     report = report_by_receipt(receipt[:32])
     if report is None:
-        return Status(404, {"detail": NOT_FOUND})
+        return Status(404, {"detail": str(NOT_FOUND)})
     return report
 
 
@@ -412,11 +414,11 @@ def case_assign_api(request: HttpRequest, case_id: int, payload: AssignIn):
     case = selectors.case_get(actor=request.auth, pk=case_id)
     handler = get_user_model().objects.filter(pk=payload.handler_id, is_active=True).first()
     if handler is None:
-        return Status(422, {"detail": "Không tìm thấy người được phân công."})
+        return Status(422, {"detail": _("Không tìm thấy người được phân công.")})
     try:
         case_assign(actor=request.auth, case=case, handler=handler)
     except PermissionDenied:
-        return Status(403, {"detail": "Bạn không có quyền phân công vụ việc này."})
+        return Status(403, {"detail": _("Bạn không có quyền phân công vụ việc này.")})
     except RuleError as exc:
         return Status(422, {"detail": exc.message})
     return Status(200, _detail(selectors.case_get(actor=request.auth, pk=case_id)))

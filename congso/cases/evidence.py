@@ -16,7 +16,7 @@ import warnings
 from dataclasses import dataclass
 
 import filetype
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from congso.cases.rules import MAX_EVIDENCE_BYTES, RuleError, check_evidence
@@ -52,7 +52,9 @@ def clean_evidence(data: bytes) -> CleanFile:
     check_evidence(mime=mime, size=len(data))
     if mime == "application/pdf":
         if any(marker in data for marker in _PDF_ACTIVE):
-            raise RuleError(_t("Tệp PDF có nội dung thực thi (JavaScript, tệp nhúng); không nhận."))
+            raise RuleError(
+                gettext("Tệp PDF có nội dung thực thi (JavaScript, tệp nhúng); không nhận.")
+            )
         return CleanFile(data, mime, "pdf", None, None, hashlib.sha256(data).hexdigest())
     return _clean_image(data, mime or "")
 
@@ -66,11 +68,11 @@ def _clean_image(data: bytes, mime: str) -> CleanFile:
             check_evidence(mime=mime, size=len(data), width=width, height=height)
             image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise RuleError(_t("Ảnh có kích thước quá lớn (vượt giới hạn số điểm ảnh).")) from None
+        raise RuleError(gettext("Ảnh có kích thước quá lớn (vượt giới hạn số điểm ảnh).")) from None
     except UnidentifiedImageError:
-        raise RuleError(_t("Không đọc được ảnh.")) from None
+        raise RuleError(gettext("Không đọc được ảnh.")) from None
     except (OSError, SyntaxError, ValueError):
-        raise RuleError(_t("Tệp ảnh bị hỏng.")) from None
+        raise RuleError(gettext("Tệp ảnh bị hỏng.")) from None
     image = ImageOps.exif_transpose(image)
     out = io.BytesIO()
     if mime == "image/png":

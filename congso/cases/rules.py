@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from congso.accounts.permissions import Cap
@@ -94,40 +94,40 @@ def check_transition(
     capability = TRANSITIONS.get((case.state, to))
     if capability is None:
         raise RuleError(
-            _t("Không thể chuyển vụ việc từ “%(frm)s” sang “%(to)s”.")
+            gettext("Không thể chuyển vụ việc từ “%(frm)s” sang “%(to)s”.")
             % {"frm": S(case.state).label, "to": S(to).label if to in S.values else to}
         )
     if not has_capability(capability):
-        raise RuleError(_t("Bạn không có quyền thực hiện bước này."))
+        raise RuleError(gettext("Bạn không có quyền thực hiện bước này."))
     praise = case.kind == CaseKind.PRAISE
     if to == S.CONFIRMED and not praise:
         if not (case.has_person and case.has_category and case.has_severity):
             raise RuleError(
-                _t("Kết luận vi phạm cần ghi rõ người vi phạm, loại vi phạm và mức độ.")
+                gettext("Kết luận vi phạm cần ghi rõ người vi phạm, loại vi phạm và mức độ.")
             )
         if not case.has_clause:
             raise RuleError(
-                _t("Không có điều khoản quy chế văn hóa công sở có hiệu lực vào ngày vi phạm.")
+                gettext("Không có điều khoản quy chế văn hóa công sở có hiệu lực vào ngày vi phạm.")
             )
     if to == S.CONFIRMED and praise and not case.has_person:
-        raise RuleError(_t("Kết luận biểu dương cần ghi rõ người được biểu dương."))
+        raise RuleError(gettext("Kết luận biểu dương cần ghi rõ người được biểu dương."))
     if to == S.DISMISSED and not case.dismiss_reason.strip():
-        raise RuleError(_t("Cần ghi lý do không có căn cứ."))
+        raise RuleError(gettext("Cần ghi lý do không có căn cứ."))
     if to == S.HANDLING and praise:
-        raise RuleError(_t("Vụ việc biểu dương không có bước xử lý."))
+        raise RuleError(gettext("Vụ việc biểu dương không có bước xử lý."))
     if to == S.HANDLING and case.reversed:
-        raise RuleError(_t("Kết luận đã bị hủy; không còn gì để xử lý."))
+        raise RuleError(gettext("Kết luận đã bị hủy; không còn gì để xử lý."))
     if (case.state, to) == (S.HANDLING, S.CLOSED) and not praise and case.measure_count == 0:
-        raise RuleError(_t("Cần ghi ít nhất một biện pháp xử lý trước khi kết thúc."))
+        raise RuleError(gettext("Cần ghi ít nhất một biện pháp xử lý trước khi kết thúc."))
     if to == S.APPEALED:
         if praise:
-            raise RuleError(_t("Chỉ khiếu nại được kết luận vi phạm."))
+            raise RuleError(gettext("Chỉ khiếu nại được kết luận vi phạm."))
         if case.reversed:
-            raise RuleError(_t("Kết luận này đã bị hủy."))
+            raise RuleError(gettext("Kết luận này đã bị hủy."))
         if case.appeal_deadline is None or today > case.appeal_deadline:
-            raise RuleError(_t("Đã hết thời hạn khiếu nại kết luận này."))
+            raise RuleError(gettext("Đã hết thời hạn khiếu nại kết luận này."))
     if to == S.REVIEWED and case.review_outcome not in ("upheld", "reversed"):
-        raise RuleError(_t("Cần chọn kết quả xem xét khiếu nại."))
+        raise RuleError(gettext("Cần chọn kết quả xem xét khiếu nại."))
     return capability
 
 
@@ -279,17 +279,19 @@ def check_discipline(*, category: str, on: date, form: str, is_leader: bool) -> 
     regime = discipline_regime(category=category, on=on)
     if regime is None:
         raise RuleError(
-            _t("Không có quy định về hình thức kỷ luật cho đối tượng này vào ngày %(day)s.")
+            gettext("Không có quy định về hình thức kỷ luật cho đối tượng này vào ngày %(day)s.")
             % {"day": on.strftime("%d/%m/%Y")}
         )
     if form not in regime.forms:
         allowed = ", ".join(str(FORM_LABELS[f]) for f in regime.forms)
         raise RuleError(
-            _t("Theo %(basis)s chỉ áp dụng các hình thức: %(forms)s.")
+            gettext("Theo %(basis)s chỉ áp dụng các hình thức: %(forms)s.")
             % {"basis": regime.basis, "forms": allowed}
         )
     if form in LEADER_ONLY_FORMS and not is_leader:
-        raise RuleError(_t("Hình thức này chỉ áp dụng với người giữ chức vụ lãnh đạo, quản lý."))
+        raise RuleError(
+            gettext("Hình thức này chỉ áp dụng với người giữ chức vụ lãnh đạo, quản lý.")
+        )
     return regime
 
 
@@ -333,16 +335,18 @@ def check_evidence(
     pixels (a decompression bomb)."""
     if size > MAX_EVIDENCE_BYTES:
         raise RuleError(
-            _t("Tệp quá lớn: tối đa %(mb)d MB mỗi tệp.") % {"mb": MAX_EVIDENCE_BYTES // 2**20}
+            gettext("Tệp quá lớn: tối đa %(mb)d MB mỗi tệp.") % {"mb": MAX_EVIDENCE_BYTES // 2**20}
         )
     if size == 0:
-        raise RuleError(_t("Tệp rỗng."))
+        raise RuleError(gettext("Tệp rỗng."))
     if mime not in ALLOWED_EVIDENCE_TYPES:
-        raise RuleError(_t("Chỉ nhận tệp ảnh (JPEG, PNG, WebP) hoặc PDF; nội dung tệp không phải."))
+        raise RuleError(
+            gettext("Chỉ nhận tệp ảnh (JPEG, PNG, WebP) hoặc PDF; nội dung tệp không phải.")
+        )
     if width is not None and height is not None:
         if width * height > MAX_IMAGE_PIXELS or max(width, height) > MAX_IMAGE_SIDE:
             raise RuleError(
-                _t("Ảnh có kích thước quá lớn (%(w)d×%(h)d điểm ảnh).")
+                gettext("Ảnh có kích thước quá lớn (%(w)d×%(h)d điểm ảnh).")
                 % {
                     "w": width,
                     "h": height,
@@ -353,22 +357,22 @@ def check_evidence(
 def public_status(*, report_status: str, case_state: str | None, reversed: bool) -> str:
     """What the receipt page says about a report: verified facts only, no names."""
     if report_status == ReportStatus.NEW:
-        return _t("Đã tiếp nhận, đang sàng lọc")
+        return gettext("Đã tiếp nhận, đang sàng lọc")
     if report_status == ReportStatus.SPAM:
-        return _t("Không đủ điều kiện xem xét")
+        return gettext("Không đủ điều kiện xem xét")
     if report_status == ReportStatus.DUPLICATE:
-        return _t("Đã gộp với phản ánh khác cùng nội dung")
+        return gettext("Đã gộp với phản ánh khác cùng nội dung")
     if report_status == ReportStatus.FORWARDED:
-        return _t("Đã chuyển đến đơn vị có thẩm quyền")
+        return gettext("Đã chuyển đến đơn vị có thẩm quyền")
     if reversed:
-        return _t("Kết luận đã được cấp trên xem xét lại và hủy bỏ")
+        return gettext("Kết luận đã được cấp trên xem xét lại và hủy bỏ")
     if case_state in (S.RECEIVED, S.VERIFYING, None):
-        return _t("Đang xác minh")
+        return gettext("Đang xác minh")
     if case_state == S.DISMISSED:
-        return _t("Đã xác minh: không có căn cứ")
+        return gettext("Đã xác minh: không có căn cứ")
     if case_state == S.CLOSED:
-        return _t("Đã xác minh và xử lý xong")
-    return _t("Đã xác minh, đang xử lý")
+        return gettext("Đã xác minh và xử lý xong")
+    return gettext("Đã xác minh, đang xử lý")
 
 
 def finding_is_public(*, case_state: str | None, reversed: bool) -> bool:

@@ -27,7 +27,7 @@ def actor_user_id(actor: Actor | None) -> int | None:
 
 def actor_label(actor: Actor | None) -> str:
     if actor is None:
-        return "hệ thống"
+        return "hệ thống"  # stored label, like the audit log's
     return (actor.display_name or actor.username or "")[:200]
 
 

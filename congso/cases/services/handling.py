@@ -6,6 +6,7 @@ from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from congso.accounts.permissions import Cap
 from congso.cases.choices import AppealOutcome, CaseState, MeasureKind
@@ -32,7 +33,7 @@ def measure_record(
     """Record a measure on a case being handled. Discipline needs a decision (number, date)
     and a form of the regime in force for the person's category on the decision date."""
     if kind not in MeasureKind.values:
-        raise RuleError("Biện pháp xử lý không hợp lệ.")
+        raise RuleError(_("Biện pháp xử lý không hợp lệ."))
     require(
         actor,
         Cap.CASES_DECIDE if kind == MeasureKind.DISCIPLINE else Cap.CASES_HANDLE,
@@ -40,11 +41,11 @@ def measure_record(
     )
     case = Case.objects.select_related("person").get(pk=case.pk)
     if case.state != CaseState.HANDLING:
-        raise RuleError("Chỉ ghi biện pháp khi vụ việc đang xử lý.")
+        raise RuleError(_("Chỉ ghi biện pháp khi vụ việc đang xử lý."))
     regime = ""
     if kind == MeasureKind.DISCIPLINE:
         if not decision_number.strip() or decision_date is None:
-            raise RuleError("Kỷ luật cần số và ngày quyết định.")
+            raise RuleError(_("Kỷ luật cần số và ngày quyết định."))
         person = case.person
         regime = check_discipline(
             category=person.category,
@@ -89,9 +90,9 @@ def processing_extend(*, actor: Actor | None, case: Case, reason: str) -> Case:
     require(actor, Cap.CASES_DECIDE, case.unit_id)
     case.refresh_from_db()
     if case.processing_started_on is None or case.processing_extended:
-        raise RuleError("Vụ việc chưa xử lý kỷ luật hoặc đã được gia hạn.")
+        raise RuleError(_("Vụ việc chưa xử lý kỷ luật hoặc đã được gia hạn."))
     if not nfc(reason):
-        raise RuleError("Cần ghi lý do gia hạn.")
+        raise RuleError(_("Cần ghi lý do gia hạn."))
     with transaction.atomic():
         case.processing_extended = True
         case.save(update_fields=["processing_extended", "updated_at"])
@@ -110,7 +111,7 @@ def appeal_file(*, actor: Actor, case: Case, reason: str) -> Appeal:
     """The person concerned appeals the confirmed violation, within the appeal window."""
     reason = nfc(reason)
     if not reason:
-        raise RuleError("Cần ghi lý do khiếu nại.")
+        raise RuleError(_("Cần ghi lý do khiếu nại."))
     with transaction.atomic():
         locked = (
             Case.objects.select_for_update().select_related("category", "person").get(pk=case.pk)
@@ -139,16 +140,16 @@ def appeal_review(*, actor: Actor | None, case: Case, outcome: str, note: str = 
     """A higher level decides the pending appeal. `reversed` annuls the finding: it leaves
     confirmed_violations, and the award freeze is recomputed."""
     if outcome not in (AppealOutcome.UPHELD, AppealOutcome.REVERSED):
-        raise RuleError("Cần chọn kết quả xem xét khiếu nại.")
+        raise RuleError(_("Cần chọn kết quả xem xét khiếu nại."))
     if actor is not None and actor.user_id is not None and actor.user_id == _confirmed_by(case):
-        raise RuleError("Người đã kết luận vi phạm không tự xem xét khiếu nại của kết luận đó.")
+        raise RuleError(_("Người đã kết luận vi phạm không tự xem xét khiếu nại của kết luận đó."))
     with transaction.atomic():
         locked = (
             Case.objects.select_for_update().select_related("category", "person").get(pk=case.pk)
         )
         appeal = locked.appeals.filter(outcome=AppealOutcome.PENDING).last()
         if appeal is None:
-            raise RuleError("Không có khiếu nại đang chờ xem xét.")
+            raise RuleError(_("Không có khiếu nại đang chờ xem xét."))
         if outcome == AppealOutcome.REVERSED:
             locked.reversed = True
             locked.save(update_fields=["reversed", "updated_at"])

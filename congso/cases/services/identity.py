@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from congso.accounts.permissions import Cap
 from congso.cases.crypto import decrypt_contact
@@ -31,10 +32,11 @@ def identity_reveal(*, actor: Actor, report: Report, reason: str) -> dict[str, s
     reason = clean_text(reason)
     if len(reason) < MIN_REASON_CHARS:
         raise RuleError(
-            f"Cần ghi rõ lý do (ít nhất {MIN_REASON_CHARS} ký tự) trước khi xem danh tính."
+            _("Cần ghi rõ lý do (ít nhất %(n)d ký tự) trước khi xem danh tính.")
+            % {"n": MIN_REASON_CHARS}
         )
     if not report.contact_ciphertext:
-        raise RuleError("Người phản ánh không để lại thông tin liên hệ.")
+        raise RuleError(_("Người phản ánh không để lại thông tin liên hệ."))
     with transaction.atomic():
         reveal = IdentityReveal.objects.create(
             unit_id=report.unit_id,

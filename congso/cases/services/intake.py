@@ -20,6 +20,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from congso.accounts.permissions import Cap
 from congso.cases.choices import MessageAuthor, ReportKind
@@ -74,15 +75,17 @@ def _receipt_from(seed: bytes | None) -> str:
 def _clean_input(data: ReportInput) -> ReportInput:
     data.description = clean_text(data.description)
     if not data.description:
-        raise RuleError("Cần mô tả sự việc (không được để trống).")
+        raise RuleError(_("Cần mô tả sự việc (không được để trống)."))
     if len(data.description) > MAX_DESCRIPTION_CHARS:
-        raise RuleError(f"Mô tả quá dài: tối đa {MAX_DESCRIPTION_CHARS} ký tự.")
+        raise RuleError(_("Mô tả quá dài: tối đa %(n)d ký tự.") % {"n": MAX_DESCRIPTION_CHARS})
     if data.kind not in ReportKind.values:
-        raise RuleError("Loại phản ánh phải là “misconduct” (vi phạm) hoặc “praise” (khen ngợi).")
+        raise RuleError(
+            _("Loại phản ánh phải là “misconduct” (vi phạm) hoặc “praise” (khen ngợi).")
+        )
     if len(data.files) > MAX_EVIDENCE_FILES:
-        raise RuleError(f"Tối đa {MAX_EVIDENCE_FILES} tệp chứng cứ.")
+        raise RuleError(_("Tối đa %(n)d tệp chứng cứ.") % {"n": MAX_EVIDENCE_FILES})
     if data.occurred_on and data.occurred_on > timezone.localdate():
-        raise RuleError("Ngày xảy ra không được ở tương lai.")
+        raise RuleError(_("Ngày xảy ra không được ở tương lai."))
     for name in (
         "subject_name",
         "subject_unit_text",
@@ -94,7 +97,7 @@ def _clean_input(data: ReportInput) -> ReportInput:
     ):
         value = nfc(getattr(data, name))
         if len(value) > 255:
-            raise RuleError("Một trường thông tin quá dài (tối đa 255 ký tự).")
+            raise RuleError(_("Một trường thông tin quá dài (tối đa 255 ký tự)."))
         setattr(data, name, value)
     return data
 
@@ -104,7 +107,7 @@ def _agency(agency_id: int):
 
     unit = OrgUnit.unscoped.filter(pk=agency_id).first()
     if unit is None or (unit.valid_to and unit.valid_to <= timezone.localdate()):
-        raise RuleError("Không tìm thấy cơ quan, đơn vị được phản ánh.")
+        raise RuleError(_("Không tìm thấy cơ quan, đơn vị được phản ánh."))
     return unit
 
 
@@ -117,7 +120,7 @@ def _counter(agency, counter_id: int | None):
         pk=counter_id, unit__path__startswith=agency.path
     ).first()
     if counter is None:
-        raise RuleError("Quầy phục vụ không thuộc cơ quan đã chọn.")
+        raise RuleError(_("Quầy phục vụ không thuộc cơ quan đã chọn."))
     return counter
 
 
@@ -136,14 +139,14 @@ def report_submit(*, actor: Actor, data: ReportInput) -> tuple[Report, str, bool
 
         monitor_user = get_user_model().objects.get(pk=actor.user_id)
         if not monitor_user.organisation_name.strip():
-            raise RuleError("Tài khoản giám sát xã hội chưa có tên tổ chức.")
+            raise RuleError(_("Tài khoản giám sát xã hội chưa có tên tổ chức."))
     seed = None
     client_key = None
     if data.client_id:
         try:
             seed = uuid.UUID(str(data.client_id)).bytes
         except ValueError:
-            raise RuleError("client_id phải là một UUID.") from None
+            raise RuleError(_("client_id phải là một UUID.")) from None
         client_key = hashlib.sha256(seed).hexdigest()
         existing = Report.unscoped.filter(client_key=client_key).first()
         if existing is not None:
@@ -230,9 +233,9 @@ def lookup_allowed(*, address: str) -> bool:
 def _message_body(body: str) -> str:
     body = clean_text(body)
     if not body:
-        raise RuleError("Tin nhắn không được để trống.")
+        raise RuleError(_("Tin nhắn không được để trống."))
     if len(body) > MAX_MESSAGE_CHARS:
-        raise RuleError(f"Tin nhắn quá dài: tối đa {MAX_MESSAGE_CHARS} ký tự.")
+        raise RuleError(_("Tin nhắn quá dài: tối đa %(n)d ký tự.") % {"n": MAX_MESSAGE_CHARS})
     return body
 
 

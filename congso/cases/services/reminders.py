@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from congso.accounts.permissions import Role
 from congso.cases.models import Case, Notification
@@ -56,11 +57,15 @@ def send_reminders(*, today: date | None = None) -> dict[str, int]:
         due = case.due_on.strftime("%d/%m/%Y")
         if level >= ReminderStep.HANDLER and case.reminder_level < ReminderStep.HANDLER:
             targets = [case.handler_id] if case.handler_id else head_ids
-            text = f"Vụ việc {case.code} sắp đến hạn hoặc đã quá hạn bước hiện tại (hạn {due})."
+            text = _(
+                "Vụ việc %(code)s sắp đến hạn hoặc đã quá hạn bước hiện tại (hạn %(due)s)."
+            ) % {"code": case.code, "due": due}
             notices += [Notification(user_id=u, case=case, level=1, text=text) for u in targets]
             sent["handler"] += 1
         if level >= ReminderStep.HEAD:
-            text = f"Vụ việc {case.code} đã quá hạn (hạn {due}); đề nghị thủ trưởng chỉ đạo xử lý."
+            text = _(
+                "Vụ việc %(code)s đã quá hạn (hạn %(due)s); đề nghị thủ trưởng chỉ đạo xử lý."
+            ) % {"code": case.code, "due": due}
             notices += [Notification(user_id=u, case=case, level=2, text=text) for u in head_ids]
             sent["head"] += 1
         changes.append(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from congso.accounts.permissions import Cap
 from congso.cases.choices import CaseSource, ReportStatus
@@ -20,7 +21,7 @@ PENDING = (ReportStatus.NEW, ReportStatus.FORWARDED)
 def _check(actor: Actor, report: Report) -> None:
     require(actor, Cap.CASES_SCREEN, report.unit_id)
     if report.status not in PENDING:
-        raise RuleError("Phản ánh này đã được sàng lọc.")
+        raise RuleError(_("Phản ánh này đã được sàng lọc."))
 
 
 def _screen(
@@ -69,7 +70,7 @@ def report_mark_duplicate(
     """Link the report to the first one about the same thing."""
     first = original.duplicate_of or original
     if first.pk == report.pk:
-        raise RuleError("Không thể đánh dấu phản ánh trùng với chính nó.")
+        raise RuleError(_("Không thể đánh dấu phản ánh trùng với chính nó."))
     _check(actor, report)
     require(actor, Cap.CASES_SCREEN, first.unit_id)
     with transaction.atomic():
@@ -87,9 +88,9 @@ def report_forward(*, actor: Actor, report: Report, to_unit, note: str) -> Repor
     """Out of scope here: hand the report to the competent unit with a note; it lands in
     that unit's screening queue."""
     if not clean_text(note):
-        raise RuleError("Cần ghi chú khi chuyển phản ánh sang đơn vị khác.")
+        raise RuleError(_("Cần ghi chú khi chuyển phản ánh sang đơn vị khác."))
     if to_unit.pk == report.unit_id:
-        raise RuleError("Phản ánh đã thuộc đơn vị này.")
+        raise RuleError(_("Phản ánh đã thuộc đơn vị này."))
     _check(actor, report)
     with transaction.atomic():
         from_unit = report.unit_id
@@ -118,7 +119,7 @@ def report_accept(
     """Accept the report as a case (source: public report, or social monitor)."""
     _check(actor, report)
     if report.duplicate_of_id:
-        raise RuleError("Phản ánh trùng không được tiếp nhận thành vụ việc riêng.")
+        raise RuleError(_("Phản ánh trùng không được tiếp nhận thành vụ việc riêng."))
     with transaction.atomic():
         unit = person.unit if person is not None else report.unit
         source = CaseSource.SOCIAL_MONITOR if report.is_social_monitor else CaseSource.PUBLIC_REPORT

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from congso.accounts.permissions import Cap
 from congso.cases.choices import CaseKind, CaseSource, CaseState, Severity
@@ -94,14 +95,14 @@ def case_create(
     """Open a case from any source. `inspection_visit` (a Visit or its id) is kept as the
     reference "inspections.visit:<id>" (inspections depends on cases, not the reverse)."""
     if source not in CaseSource.values:
-        raise RuleError(f"Nguồn vụ việc không hợp lệ: {source}")
+        raise RuleError(_("Nguồn vụ việc không hợp lệ: %(v)s") % {"v": source})
     if kind not in CaseKind.values:
-        raise RuleError(f"Loại vụ việc không hợp lệ: {kind}")
+        raise RuleError(_("Loại vụ việc không hợp lệ: %(v)s") % {"v": kind})
     if not _may_create(actor, unit_id=unit.pk, source=source, person=person):
         raise PermissionDenied
     summary = nfc(summary)
     if not summary:
-        raise RuleError("Cần nhập tóm tắt vụ việc.")
+        raise RuleError(_("Cần nhập tóm tắt vụ việc."))
     if inspection_visit is not None:
         visit_id = getattr(inspection_visit, "pk", inspection_visit)
         origin_ref = f"inspections.visit:{visit_id}"
@@ -147,7 +148,7 @@ def case_assign(*, actor: Actor | None, case: Case, handler) -> Case:
     from congso.accounts.actors import build_actor
 
     if handler is not None and not build_actor(handler).can(Cap.CASES_HANDLE, case.unit_id):
-        raise RuleError("Người được phân công không có quyền xử lý vụ việc của đơn vị này.")
+        raise RuleError(_("Người được phân công không có quyền xử lý vụ việc của đơn vị này."))
     with transaction.atomic():
         old = case.handler_id
         case.handler = handler
@@ -176,11 +177,11 @@ def case_set_finding(
     """Record who, what and how serious, while the case is being verified."""
     require(actor, Cap.CASES_HANDLE, case.unit_id)
     if case.state not in (CaseState.RECEIVED, CaseState.VERIFYING):
-        raise RuleError("Chỉ ghi nội dung kết luận khi vụ việc đang tiếp nhận hoặc xác minh.")
+        raise RuleError(_("Chỉ ghi nội dung kết luận khi vụ việc đang tiếp nhận hoặc xác minh."))
     if severity and severity not in Severity.values:
-        raise RuleError("Mức độ vi phạm không hợp lệ.")
+        raise RuleError(_("Mức độ vi phạm không hợp lệ."))
     if person is not None and actor is not None and not actor.can(Cap.CASES_HANDLE, person.unit_id):
-        raise RuleError("Cán bộ này không thuộc phạm vi xử lý của bạn.")
+        raise RuleError(_("Cán bộ này không thuộc phạm vi xử lý của bạn."))
     with transaction.atomic():
         old = {
             "person": case.person_id,
@@ -328,7 +329,7 @@ def case_transition(
 ) -> Case:
     """Move a case to `to` per rules.TRANSITIONS (appeals go through appeal_file/review)."""
     if to in (CaseState.APPEALED, CaseState.REVIEWED):
-        raise RuleError("Khiếu nại và xem xét khiếu nại dùng chức năng riêng.")
+        raise RuleError(_("Khiếu nại và xem xét khiếu nại dùng chức năng riêng."))
     with transaction.atomic():
         locked = (
             Case.objects.select_for_update().select_related("category", "person").get(pk=case.pk)
