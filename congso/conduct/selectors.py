@@ -54,7 +54,7 @@ def code_get(*, actor: Actor, pk, capability: str = Cap.CONDUCT_VIEW) -> CodeOfC
     )
 
 
-def version_list(*, actor: Actor, code: CodeOfConduct) -> QuerySet[CodeVersion]:
+def version_list(*, actor: Actor, code: CodeOfConduct) -> QuerySet:
     return (
         CodeVersion.objects.for_actor(actor, Cap.CONDUCT_VIEW)
         .filter(code=code)
@@ -132,7 +132,7 @@ def version_diff(*, old: CodeVersion, new: CodeVersion):
 
     def texts(version: CodeVersion) -> list[ClauseText]:
         return [
-            ClauseText(c.number, c.title, c.text, c.category.name if c.category_id else None)
+            ClauseText(c.number, c.title, c.text, c.category.name if c.category else None)
             for c in clause_list(version=version)
         ]
 

@@ -55,7 +55,7 @@ def _clause_snapshot(clause: Clause) -> dict[str, Any]:
         "ordering": clause.ordering,
         "title": clause.title,
         "text": clause.text,
-        "category": clause.category.code if clause.category_id else None,
+        "category": clause.category.code if clause.category else None,
     }
 
 
@@ -235,7 +235,7 @@ def version_publish(
             effective_from=effective_from,
             previous_from=previous.effective_from if previous else None,
         )
-        if problem:
+        if problem and previous is not None and previous.effective_from is not None:
             raise ValidationError(
                 {
                     "effective_from": _(

@@ -159,7 +159,7 @@ class ItemPhoto(ScopedModel):
         ]
 
     def __str__(self) -> str:
-        return self.file.name
+        return self.file.name or ""
 
 
 class FindingKind(models.TextChoices):

@@ -63,7 +63,7 @@ def clean_photo(upload) -> CleanPhoto:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data))
+            image: Image.Image = Image.open(io.BytesIO(data))
             width, height = image.size
             if width > MAX_SIDE or height > MAX_SIDE or width * height > MAX_PIXELS:
                 raise too_big

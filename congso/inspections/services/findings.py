@@ -103,14 +103,16 @@ def finding_to_case(*, actor: Actor | None, finding: Finding) -> Finding:
         finding = Finding.objects.select_for_update().get(pk=finding.pk)
         if finding.case_id:
             return finding
-        visit = finding.visit
+        visit, person = finding.visit, finding.person
+        if person is None:
+            raise ValidationError(_("Kết luận về cá nhân phải ghi rõ cán bộ."))
         try:
             case = case_create(
                 actor=actor,
-                unit=finding.person.unit,
+                unit=person.unit,
                 source=CaseSource.INSPECTION,
                 summary=finding.description,
-                person=finding.person,
+                person=person,
                 category=finding.category,
                 occurred_on=visit.visit_on,
                 inspection_visit=visit,

@@ -29,7 +29,10 @@ from congso.inspections.rules import pending_items, visit_transition_allowed
 from congso.inspections.services.base import require, require_person_in_unit, visit_ref
 
 MIN_YEAR, MAX_YEAR = 2019, 2100
-PLAN_NEXT = {PlanStatus.DRAFT: PlanStatus.APPROVED, PlanStatus.APPROVED: PlanStatus.CLOSED}
+PLAN_NEXT: dict[str, str] = {
+    PlanStatus.DRAFT: PlanStatus.APPROVED,
+    PlanStatus.APPROVED: PlanStatus.CLOSED,
+}
 
 
 def plan_create(
