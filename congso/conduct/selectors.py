@@ -206,6 +206,20 @@ def attestation_completion(*, actor: Actor, unit, on: date | None = None) -> lis
     return rows
 
 
+def unattested_people(*, actor: Actor, unit, on: date | None = None, limit: int = 200):
+    """Active staff working directly in `unit` who have not attested the version in force
+    for it (the last step of the drill-down, so a head can remind them). Three queries."""
+    on = on or timezone.localdate()
+    version = versions_in_force_by_unit(unit_paths={unit.pk: unit.path}, on=on)[unit.pk]
+    people = Person.objects.for_actor(actor, Cap.CONDUCT_REPORT).filter(unit=unit, is_active=True)
+    if version is not None:
+        attested = Attestation.objects.for_actor(actor, Cap.CONDUCT_REPORT).filter(
+            version_id=version
+        )
+        people = people.exclude(id__in=attested.values("person_id"))
+    return list(people.order_by("sort_key", "id")[:limit])
+
+
 def published_versions(*, actor: Actor, code: CodeOfConduct) -> QuerySet[CodeVersion]:
     return version_list(actor=actor, code=code).filter(status=VersionStatus.PUBLISHED)
 

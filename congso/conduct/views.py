@@ -259,6 +259,7 @@ def completion(request: HttpRequest) -> HttpResponse:
         "rows": rows,
         "total_staff": sum(r.staff for r in rows),
         "total_attested": sum(r.attested for r in rows),
+        "unattested": selectors.unattested_people(actor=actor, unit=unit),
         "parent_id": unit.parent_id if actor.can(Cap.CONDUCT_REPORT, unit.parent_id) else None,
     }
     return render(request, "conduct/completion.html", context)

@@ -177,6 +177,7 @@ def test_completion_counts_attested_staff_with_drill_down(world):
     assert rows["Sở Nội vụ"] == (2, 1)  # alice (attested) and head_a
     assert rows["Phòng Tổ chức"] == (1, 0)
     assert response.context["total_staff"] == 3
+    assert [p.full_name for p in response.context["unattested"]] == ["Trần Văn Bình"]
 
 
 def test_completion_of_other_agency_is_404(world):
