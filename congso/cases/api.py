@@ -24,7 +24,12 @@ from pydantic import ConfigDict, ValidationError
 from congso.cases import selectors
 from congso.cases.evidence import clean_evidence, read_limited
 from congso.cases.public import receipt_view
-from congso.cases.rules import MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, RuleError
+from congso.cases.rules import (
+    MAX_EVIDENCE_BYTES,
+    MAX_EVIDENCE_FILES,
+    RuleError,
+    TransitionForbidden,
+)
 from congso.cases.selectors import QueueFilters
 from congso.cases.services import (
     ReportInput,
@@ -398,6 +403,8 @@ def case_move(request: HttpRequest, case_id: int, payload: TransitionIn):
             note=payload.note,
             public_note=payload.public_note,
         )
+    except TransitionForbidden as exc:
+        return Status(403, {"detail": exc.message})
     except RuleError as exc:
         return Status(422, {"detail": exc.message})
     return Status(200, _detail(selectors.case_get(actor=request.auth, pk=case_id)))

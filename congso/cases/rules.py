@@ -34,6 +34,10 @@ class RuleError(ValueError):
         self.message = message
 
 
+class TransitionForbidden(RuleError):
+    """The step exists but the actor lacks its capability (the API answers 403)."""
+
+
 # ---------------------------------------------------------------------------------------------
 # The workflow: (from, to) -> capability the actor needs on the case's unit.
 # received → verifying → confirmed | dismissed; confirmed → handling → closed;
@@ -98,7 +102,7 @@ def check_transition(
             % {"frm": S(case.state).label, "to": S(to).label if to in S.values else to}
         )
     if not has_capability(capability):
-        raise RuleError(gettext("Bạn không có quyền thực hiện bước này."))
+        raise TransitionForbidden(gettext("Bạn không có quyền thực hiện bước này."))
     praise = case.kind == CaseKind.PRAISE
     if to == S.CONFIRMED and not praise:
         if not (case.has_person and case.has_category and case.has_severity):

@@ -73,7 +73,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         "query": query.urlencode(),
         "notifications": selectors.notifications_for(actor=request.actor),
         "can_screen": request.actor.has(Cap.CASES_SCREEN),
-        "can_create": request.actor.has(Cap.CASES_HANDLE),
+        "can_create": request.actor.has(Cap.CASES_HANDLE) or bool(request.actor.person_id),
     }
     return render(request, "cases/queue.html", context)
 

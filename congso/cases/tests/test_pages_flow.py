@@ -1,0 +1,132 @@
+"""The rest of the workflow through the pages: measures, appeal, review, receipt page."""
+
+import re
+from datetime import date
+
+import pytest
+import time_machine
+from django.test import Client
+
+from congso.accounts.permissions import Role
+from congso.cases.choices import CaseState
+from congso.cases.models import Case, Measure
+from congso.cases.tests.helpers import confirmed_case, person_in
+from congso.common.testing import login_client, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _clock():
+    with time_machine.travel("2025-09-10 09:00 +07:00", tick=False):
+        yield
+
+
+def test_measure_with_discipline_form_of_the_rule_set_in_force(world):
+    case = confirmed_case(unit=world.agency_a, person=person_in(world.agency_a))
+    client = login_client(world.head_a)
+    client.post(f"/vu-viec/{case.pk}/chuyen-buoc/", {"to": "handling"})
+    page = client.get(f"/vu-viec/{case.pk}/").content.decode()
+    assert "NĐ 172/2025" in page and "Hạ bậc lương" not in page
+    client.post(
+        f"/vu-viec/{case.pk}/bien-phap/",
+        {
+            "kind": "discipline",
+            "discipline_form": "canh_cao",
+            "decision_number": "45/QĐ-SNV",
+            "decision_date": "2025-09-09",
+            "duration_months": "12",
+        },
+    )
+    measure = Measure.objects.get(case=case)
+    assert (measure.discipline_form, measure.regime) == ("canh_cao", "nd172_2025_cong_chuc")
+    client.post(f"/vu-viec/{case.pk}/gia-han/", {"reason": "Cần thêm thời gian xác minh"})
+    case.refresh_from_db()
+    assert case.processing_extended
+    client.post(f"/vu-viec/{case.pk}/chuyen-buoc/", {"to": "closed"})
+    case.refresh_from_db()
+    assert case.state == CaseState.CLOSED
+
+
+def test_person_appeals_and_a_reviewer_reverses(world):
+    case = confirmed_case(unit=world.agency_a, person=world.alice.person)
+    alice = login_client(world.alice)
+    assert "Khiếu nại kết luận" in alice.get(f"/vu-viec/{case.pk}/").content.decode()
+    alice.post(f"/vu-viec/{case.pk}/khieu-nai/", {"reason": "Hôm đó tôi đi công tác"})
+    case.refresh_from_db()
+    assert case.state == CaseState.APPEALED
+    reviewer = login_client(make_user("thanhtra_a", roles=[(Role.INSPECTOR, world.agency_a)]))
+    reviewer.post(
+        f"/vu-viec/{case.pk}/xem-xet-khieu-nai/",
+        {"outcome": "reversed", "note": "Có quyết định cử đi công tác"},
+    )
+    case.refresh_from_db()
+    assert case.state == CaseState.REVIEWED and case.reversed
+
+
+def test_head_cannot_appeal_for_the_person(world):
+    case = confirmed_case(unit=world.agency_a, person=world.alice.person)
+    response = login_client(world.head_a).post(
+        f"/vu-viec/{case.pk}/khieu-nai/", {"reason": "Thay mặt"}, follow=True
+    )
+    assert "không có quyền" in response.content.decode()
+    assert Case.objects.get(pk=case.pk).state == CaseState.CONFIRMED
+
+
+def test_receipt_page_follows_the_case_with_public_notes_only(world):
+    world.agency_a.serves_citizens = True
+    world.agency_a.save(update_fields=["serves_citizens"])
+    citizen = Client()
+    sent = citizen.post(
+        "/cong-dan/phan-anh/",
+        {
+            "kind": "misconduct",
+            "agency_id": world.agency_a.pk,
+            "description": "Bị đòi thêm tiền",
+            "officer_name": "Phùng Văn Tên",
+        },
+    )
+    receipt = re.search(r"\b\d{16}\b", sent.content.decode()).group(0)
+    handler = make_user("xuly_b", roles=[(Role.CASE_HANDLER, world.agency_a)])
+    from congso.cases.models import Report
+
+    report = Report.unscoped.get()
+    staff = login_client(handler)
+    staff.post(f"/vu-viec/phan-anh/{report.pk}/", {"action": "accept"})
+    report.refresh_from_db()
+    staff.post(
+        f"/vu-viec/{report.case_id}/chuyen-buoc/",
+        {
+            "to": "verifying",
+            "note": "Nội bộ: gọi ông Tên lên làm việc",
+            "public_note": "Cơ quan đang xác minh.",
+        },
+    )
+    staff.post(f"/vu-viec/phan-anh/{report.pk}/tin-nhan/", {"body": "Xin bổ sung giờ"})
+    page = citizen.post("/cong-dan/phan-anh/tra-cuu/", {"receipt": receipt}).content.decode()
+    assert "Đang xác minh" in page and "Cơ quan đang xác minh." in page
+    assert "Xin bổ sung giờ" in page
+    assert "Phùng Văn Tên" not in page and "gọi ông Tên" not in page and "xuly_b" not in page
+
+
+def test_evidence_is_served_as_attachment(world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from congso.cases.models import Evidence
+    from congso.cases.tests import files
+
+    Client().post(
+        "/api/v1/public/reports",
+        data={
+            "kind": "misconduct",
+            "agency_id": world.agency_a.pk,
+            "description": "Ảnh",
+            "evidence": [SimpleUploadedFile("a.png", files.png())],
+        },
+    )
+    item = Evidence.unscoped.get()
+    response = login_client(world.head_a).get(f"/vu-viec/bang-chung/{item.pk}/")
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert date.today()  # the clock fixture does not break file serving
