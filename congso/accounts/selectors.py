@@ -26,6 +26,20 @@ def user_get(*, actor: Actor, pk) -> User:
     return get_for_actor(User.objects.select_related("person", "person__unit"), actor, pk)
 
 
+def login_locked(*, user: User) -> bool:
+    """True while django-axes refuses the user's logins (repeated wrong passwords)."""
+    from axes.models import AccessAttempt
+    from django.conf import settings
+    from django.utils import timezone
+
+    since = timezone.now() - settings.AXES_COOLOFF_TIME
+    return AccessAttempt.objects.filter(
+        username=user.username,
+        failures_since_start__gte=settings.AXES_FAILURE_LIMIT,
+        attempt_time__gte=since,
+    ).exists()
+
+
 def grant_list(*, actor: Actor, user: User) -> QuerySet[RoleGrant]:
     """The user's roles on units the administrator reaches (others stay invisible)."""
     return RoleGrant.objects.for_actor(actor).filter(user=user).select_related("unit")

@@ -91,6 +91,56 @@ def user_create(*, actor: Actor | None, person=None, username: str, password: st
     return user
 
 
+def _require_manage_user(actor: Actor | None, user: User) -> None:
+    """The actor manages the account: its person's unit, or else every unit it holds a role on."""
+    if actor is None:
+        return
+    if user.person_id is not None:
+        _require_manage(actor, user.person.unit_id)
+        return
+    unit_ids = set(user.grants.values_list("unit_id", flat=True)) or {None}
+    for unit_id in unit_ids:
+        _require_manage(actor, unit_id)
+
+
+def user_set_active(*, actor: Actor | None, user: User, active: bool) -> None:
+    """Disable an account (the person left, the login leaked) or enable it again. A disabled
+    account cannot log in, its sessions end at the next request and its API keys stop."""
+    _require_manage_user(actor, user)
+    if actor is not None and user.pk == actor.user_id and not active:
+        raise ValidationError(_("Bạn không thể tự khóa tài khoản của chính mình."))
+    if user.is_active == active:
+        return
+    with transaction.atomic():
+        user.is_active = active
+        user.save(update_fields=["is_active"])
+        audit_record(
+            actor=actor,
+            action="accounts.user_enable" if active else "accounts.user_disable",
+            obj=user,
+            unit_id=user.person.unit_id if user.person_id else None,
+            old={"is_active": not active},
+            new={"is_active": active},
+        )
+
+
+def login_unlock(*, actor: Actor | None, user: User) -> int:
+    """Lift a lock-out after repeated wrong passwords (django-axes) before the cool-off ends."""
+    from axes.utils import reset
+
+    _require_manage_user(actor, user)
+    with transaction.atomic():
+        removed = reset(username=user.username)
+        audit_record(
+            actor=actor,
+            action="accounts.login_unlock",
+            obj=user,
+            unit_id=user.person.unit_id if user.person_id else None,
+            new={"attempts_removed": removed},
+        )
+    return removed
+
+
 def password_change(*, actor: Actor | None, user: User, new_password: str) -> None:
     """Set a new password (already validated by the form); the audit row holds no secret."""
     validate_password(new_password, user)

@@ -15,6 +15,8 @@ urlpatterns = [
     path("quan-ly/", views.user_list, name="user_list"),
     path("quan-ly/tao-moi/", views.user_create, name="user_create"),
     path("quan-ly/<int:pk>/", views.user_detail, name="user_detail"),
+    path("quan-ly/<int:pk>/trang-thai/", views.user_set_active, name="user_set_active"),
+    path("quan-ly/<int:pk>/mo-khoa/", views.user_unlock, name="user_unlock"),
     path(
         "quan-ly/<int:pk>/phan-quyen/<int:grant_pk>/thu-hoi/",
         views.grant_revoke,

@@ -178,8 +178,36 @@ def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Đã giao vai trò."))
             return redirect("accounts:user_detail", pk=user.pk)
     grants = selectors.grant_list(actor=request.actor, user=user)
-    context = {"account": user, "grants": grants, "form": form}
+    locked = selectors.login_locked(user=user)
+    context = {"account": user, "grants": grants, "form": form, "locked": locked}
     return render(request, "accounts/user_detail.html", context)
+
+
+@login_required
+def user_set_active(request: HttpRequest, pk: int) -> HttpResponse:
+    """POST active=0 disables the account, active=1 enables it (GET goes back to the page)."""
+    _require_manager(request)
+    user = selectors.user_get(actor=request.actor, pk=pk)
+    if request.method == "POST":
+        active = request.POST.get("active") == "1"
+        try:
+            services.user_set_active(actor=request.actor, user=user, active=active)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Đã mở tài khoản.") if active else _("Đã khóa tài khoản."))
+    return redirect("accounts:user_detail", pk=user.pk)
+
+
+@login_required
+def user_unlock(request: HttpRequest, pk: int) -> HttpResponse:
+    """POST lifts a lock-out after wrong passwords (GET goes back to the page)."""
+    _require_manager(request)
+    user = selectors.user_get(actor=request.actor, pk=pk)
+    if request.method == "POST":
+        services.login_unlock(actor=request.actor, user=user)
+        messages.success(request, _("Đã mở khóa đăng nhập."))
+    return redirect("accounts:user_detail", pk=user.pk)
 
 
 @login_required

@@ -44,8 +44,12 @@ ROUTES = [
     CrossAgencyRoute(
         model=User,
         make=user_in,
-        pages=[lambda user: f"/tai-khoan/quan-ly/{user.pk}/"],
-        url_names=["accounts:user_detail"],
+        pages=[
+            lambda user: f"/tai-khoan/quan-ly/{user.pk}/",
+            lambda user: f"/tai-khoan/quan-ly/{user.pk}/trang-thai/",
+            lambda user: f"/tai-khoan/quan-ly/{user.pk}/mo-khoa/",
+        ],
+        url_names=["accounts:user_detail", "accounts:user_set_active", "accounts:user_unlock"],
     ),
     CrossAgencyRoute(
         model=RoleGrant,

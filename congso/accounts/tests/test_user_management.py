@@ -126,3 +126,67 @@ def test_administrator_cannot_take_away_their_own_administrator_role(world):
     assert response.status_code == 400
     assert "tự thu hồi quyền quản trị" in response.content.decode()
     assert RoleGrant.objects.filter(pk=grant.pk).exists()
+
+
+@pytest.mark.django_db
+def test_disabled_account_cannot_log_in_and_its_keys_stop(world):
+    from django.test import Client
+
+    from congso.accounts.services import api_token_create
+    from congso.common.testing import actor_of
+
+    _token, raw = api_token_create(actor=actor_of(world.alice), user=world.alice, name="x")
+    alice_session = login_client(world.alice)
+    response = login_client(world.admin_a).post(
+        f"/tai-khoan/quan-ly/{world.alice.pk}/trang-thai/", {"active": "0"}
+    )
+    assert response.status_code == 302
+    world.alice.refresh_from_db()
+    assert world.alice.is_active is False
+    assert alice_session.get("/").status_code == 302  # the open session ends
+    assert Client(HTTP_AUTHORIZATION=f"Bearer {raw}").get("/api/v1/accounts/me").status_code == 401
+    login = Client().post(
+        "/tai-khoan/dang-nhap/", {"username": "alice", "password": "mat-khau-thu-nghiem-1"}
+    )
+    assert login.status_code == 200
+    entry = AuditEntry.objects.get(action="accounts.user_disable")
+    assert entry.object_id == str(world.alice.pk)
+
+
+@pytest.mark.django_db
+def test_disabled_account_can_be_enabled_again(world):
+    client = login_client(world.admin_a)
+    client.post(f"/tai-khoan/quan-ly/{world.alice.pk}/trang-thai/", {"active": "0"})
+    client.post(f"/tai-khoan/quan-ly/{world.alice.pk}/trang-thai/", {"active": "1"})
+    world.alice.refresh_from_db()
+    assert world.alice.is_active is True
+    assert AuditEntry.objects.filter(action="accounts.user_enable").count() == 1
+
+
+@pytest.mark.django_db
+def test_administrator_cannot_disable_their_own_account(world):
+    client = login_client(world.admin_a)
+    response = client.post(
+        f"/tai-khoan/quan-ly/{world.admin_a.pk}/trang-thai/", {"active": "0"}, follow=True
+    )
+    assert "tự khóa tài khoản" in response.content.decode()
+    world.admin_a.refresh_from_db()
+    assert world.admin_a.is_active is True
+
+
+@pytest.mark.django_db
+def test_administrator_lifts_a_lock_out(world):
+    from django.test import Client
+
+    for _ in range(5):
+        Client().post("/tai-khoan/dang-nhap/", {"username": "alice", "password": "sai"})
+    admin = login_client(world.admin_a)
+    page = admin.get(f"/tai-khoan/quan-ly/{world.alice.pk}/")
+    assert page.context["locked"] is True
+    assert admin.post(f"/tai-khoan/quan-ly/{world.alice.pk}/mo-khoa/").status_code == 302
+    assert admin.get(f"/tai-khoan/quan-ly/{world.alice.pk}/").context["locked"] is False
+    login = Client().post(
+        "/tai-khoan/dang-nhap/", {"username": "alice", "password": "mat-khau-thu-nghiem-1"}
+    )
+    assert login.status_code == 302
+    assert AuditEntry.objects.filter(action="accounts.login_unlock").count() == 1
