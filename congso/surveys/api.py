@@ -18,8 +18,14 @@ from pydantic import ConfigDict
 
 from congso.accounts.permissions import Cap
 from congso.surveys import conf, selectors
+from congso.surveys.models import RevokedCode
 from congso.surveys.rules import COMMENT_MAX_CHARS, SCALE, parse_period
-from congso.surveys.services import SurveyError, form_token_issue, response_submit
+from congso.surveys.services import (
+    SurveyError,
+    form_token_issue,
+    response_submit,
+    template_default,
+)
 from congso.surveys.services.submit import (
     MSG_INACTIVE,
     MSG_REVOKED,
@@ -93,14 +99,10 @@ def form_payload(code: str) -> tuple[int, dict]:
     """The form behind a code (shared with the citizen page)."""
     target = selectors.target_public(code)
     if target is None:
-        from congso.surveys.models import RevokedCode
-
         revoked = RevokedCode.objects.filter(code=code).exists()
         return 404, {"detail": MSG_REVOKED if revoked else MSG_UNKNOWN, "field": ""}
     if not target.is_active:
         return 404, {"detail": MSG_INACTIVE, "field": ""}
-    from congso.surveys.services import template_default
-
     version = template_default().current
     token = form_token_issue(code=code, version_id=version.pk)
     return 200, {
