@@ -13,7 +13,7 @@ OLD = "mat-khau-thu-nghiem-1"
 
 @pytest.mark.django_db
 def test_my_account_lists_my_roles(world):
-    response = login_client(world.head_a).get("/tai-khoan/")
+    response = login_client(world.head_a).get("/tai-khoan/cua-toi/")
     body = response.content.decode()
     assert response.status_code == 200
     assert "Thủ trưởng đơn vị" in body
@@ -34,7 +34,7 @@ def test_password_change_keeps_me_logged_in_and_is_audited(world):
     assert response.status_code == 302
     world.alice.refresh_from_db()
     assert world.alice.check_password("mat-khau-moi-2026")
-    assert client.get("/tai-khoan/").status_code == 200
+    assert client.get("/tai-khoan/cua-toi/").status_code == 200
     entry = AuditEntry.objects.get(action="accounts.password_change")
     assert "mat-khau" not in entry.new + entry.old
 
