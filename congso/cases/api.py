@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict, ValidationError
 
+from congso.accounts.permissions import Cap
 from congso.cases import selectors
 from congso.cases.evidence import clean_evidence, read_limited
 from congso.cases.public import receipt_view
@@ -416,10 +417,14 @@ def case_move(request: HttpRequest, case_id: int, payload: TransitionIn):
     summary="Phân công người xử lý",
 )
 def case_assign_api(request: HttpRequest, case_id: int, payload: AssignIn):
-    from django.contrib.auth import get_user_model
-
     case = selectors.case_get(actor=request.auth, pk=case_id)
-    handler = get_user_model().objects.filter(pk=payload.handler_id, is_active=True).first()
+    if not request.auth.can(Cap.CASES_DECIDE, case.unit_id):
+        return Status(403, {"detail": _("Bạn không có quyền phân công vụ việc này.")})
+    handler = (
+        selectors.assignable_handlers(actor=request.auth, case=case)
+        .filter(pk=payload.handler_id)
+        .first()
+    )
     if handler is None:
         return Status(422, {"detail": _("Không tìm thấy người được phân công.")})
     try:

@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from congso.accounts.permissions import Cap, Role
+from congso.accounts.permissions import Cap
 from congso.cases import selectors
 from congso.cases.choices import CaseKind, CaseSource, CaseState, CultureKind, Severity
 from congso.cases.forms import (
@@ -57,18 +57,13 @@ def people_for(*, actor) -> QuerySet:
     return Person.objects.for_actor(actor, Cap.PEOPLE_VIEW).filter(is_active=True)
 
 
-def handlers_for(*, case) -> QuerySet:
-    """Users whose case-handling role reaches the case's unit."""
-    from django.contrib.auth import get_user_model
+def forward_targets() -> QuerySet:
+    """Where a report may be forwarded: the province's agencies and communes (the top of the
+    org tree, public names). Forwarding exists precisely to reach a unit outside the
+    screener's own reach, so this list is not scoped to the actor."""
+    from congso.org.models import OrgUnit
 
-    path = case.unit.path
-    ancestors = [int(p) for p in path.strip("/").split("/") if p]
-    users = get_user_model().objects.filter(
-        is_active=True,
-        grants__role__in=[Role.CASE_HANDLER, Role.UNIT_HEAD, Role.INSPECTOR],
-        grants__unit_id__in=ancestors,
-    )
-    return users.distinct().order_by("username")
+    return OrgUnit.unscoped.filter(depth__lte=1, valid_to__isnull=True).order_by("sort_key")
 
 
 def create_choices(actor) -> dict:
@@ -296,7 +291,9 @@ def case_context(request, case) -> dict:
         "overdue": is_overdue(state=case.state, due_on=case.due_on, today=today),
         "culture_label": CultureKind(case.culture).label if case.culture else "",
         "transition_form": transition if targets else None,
-        "assign_form": AssignForm(handlers=handlers_for(case=case)) if can_decide else None,
+        "assign_form": AssignForm(handlers=selectors.assignable_handlers(actor=actor, case=case))
+        if can_decide
+        else None,
         "finding_form": finding,
         "measure_form": measure_form if case.state == CaseState.HANDLING and can_handle else None,
         "regime": regime,

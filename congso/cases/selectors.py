@@ -61,8 +61,9 @@ def case_queue(*, actor: Actor, filters: QueueFilters) -> QuerySet[Case]:
     if filters.unit_id:
         from congso.org.models import OrgUnit
 
-        path = OrgUnit.unscoped.filter(pk=filters.unit_id).values("path")[:1]
-        subtree = OrgUnit.unscoped.filter(path__startswith=Subquery(path)).values("id")
+        units = OrgUnit.objects.for_actor(actor, Cap.CASES_VIEW)
+        path = units.filter(pk=filters.unit_id).values("path")[:1]
+        subtree = units.filter(path__startswith=Subquery(path)).values("id")
         cases = cases.filter(unit_id__in=subtree)
     if filters.source:
         cases = cases.filter(source=filters.source)
@@ -86,9 +87,9 @@ def case_page(*, actor: Actor, filters: QueueFilters, page: int, size: int) -> P
     ids = list(result.object_list)
     rows = {
         case.pk: case
-        for case in queue.model.objects.filter(pk__in=ids).select_related(
-            "unit", "person", "category", "handler"
-        )
+        for case in Case.objects.for_actor(actor)
+        .filter(pk__in=ids)
+        .select_related("unit", "person", "category", "handler")
     }
     result.object_list = [rows[pk] for pk in ids if pk in rows]
     return result
@@ -99,6 +100,27 @@ def case_get(*, actor: Actor, pk) -> Case:
         Case.objects.select_related("unit", "person", "category", "clause", "handler"),
         actor,
         pk,
+    )
+
+
+def assignable_handlers(*, actor: Actor, case: Case) -> QuerySet:
+    """Accounts the actor may assign the case to: a handling role on the case's unit or an
+    ancestor, among the accounts within the actor's deciding reach."""
+    from django.contrib.auth import get_user_model
+
+    from congso.accounts.permissions import Role
+
+    ancestors = [int(p) for p in case.unit.path.strip("/").split("/") if p]
+    return (
+        get_user_model()
+        .objects.for_actor(actor, Cap.CASES_DECIDE)
+        .filter(
+            is_active=True,
+            grants__role__in=[Role.CASE_HANDLER, Role.UNIT_HEAD, Role.INSPECTOR],
+            grants__unit_id__in=ancestors,
+        )
+        .distinct()
+        .order_by("username")
     )
 
 

@@ -168,7 +168,7 @@ def case_assign(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         AssignForm,
         lambda a, c, d: services.case_assign(actor=a, case=c, handler=d["handler"]),
-        handlers=lambda r, c: page_data.handlers_for(case=c),
+        handlers=lambda r, c: selectors.assignable_handlers(actor=r.actor, case=c),
     )
 
 

@@ -28,11 +28,9 @@ def screening(request: HttpRequest) -> HttpResponse:
 
 
 def _screen_form(request: HttpRequest, data=None) -> ScreenForm:
-    from congso.org.models import OrgUnit
-
     return ScreenForm(
         data,
-        units=OrgUnit.unscoped.order_by("sort_key"),
+        units=page_data.forward_targets(),
         people=page_data.people_for(actor=request.actor),
         categories=page_data.categories(),
     )
