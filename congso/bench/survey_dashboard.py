@@ -35,9 +35,9 @@ def _generate_sql(
     keys = ("access", "procedure", "officer", "result", "feedback", "attitude", "overall")
     if connection.vendor == "postgresql":
         rnd = "(floor(random() * 5))::int"
-        seq = f"generate_series({first_id}, {first_id + count - 1}) AS s(i)"
+        seq = f"generate_series({first_id}::bigint, {first_id + count - 1}::bigint) AS s(i)"
         client = "md5(s.i::text)::uuid"
-        nonce = "'b' || s.i::text"
+        nonce = "'b' || lpad(s.i::text, 10, '0')"
         created = (
             f"timestamp with time zone '{YEAR}-01-01 00:00:00+07' "
             f"+ make_interval(secs => (s.i % {count}) * {SECONDS_IN_YEAR}.0 / {count})"
@@ -47,7 +47,7 @@ def _generate_sql(
     else:
         rnd = "(abs(random()) % 5)"
         client = "printf('%032x', s.i)"
-        nonce = "'b' || s.i"
+        nonce = "printf('b%010d', s.i)"  # in key order: appends to the unique index
         created = (
             f"datetime('{YEAR - 1}-12-31 17:00:00', '+' || "
             f"((s.i % {count}) * {SECONDS_IN_YEAR} / {count}) || ' seconds')"

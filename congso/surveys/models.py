@@ -212,7 +212,6 @@ class DailyRollup(RollupCounts):
         constraints = [
             models.UniqueConstraint(fields=["target", "day"], name="survey_daily_unique")
         ]
-        indexes = [models.Index(fields=["agency", "day"], name="survey_daily_agency")]
 
 
 class MonthlyRollup(RollupCounts):
