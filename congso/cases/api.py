@@ -89,8 +89,17 @@ class MessageOut(Schema):
     body: str
 
 
+class FindingOut(Schema):
+    officer: str
+    category: str
+    praise: bool
+
+
 class ReceiptStatusOut(Schema):
     kind: str
+    finding: FindingOut | None = Field(
+        None, description="chỉ có khi kết luận đã được xác minh và còn hiệu lực"
+    )
     agency: str
     status: str
     submitted_at: datetime

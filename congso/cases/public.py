@@ -1,14 +1,16 @@
 """What the public may see about a report, by receipt: status, public notes, the thread.
 
-Nothing that identifies anyone: no officer's or handler's name, no reporter details, no case
-number. Public notes are the notes handlers wrote for the public on each step.
+Nothing that identifies anyone: no handler's name, no reporter details, no case number. The
+officer concerned is named only once the finding is confirmed and stands (not reversed):
+then the page states the verified finding. Public notes are the notes handlers wrote for the
+public on each step.
 """
 
 from __future__ import annotations
 
 from congso.cases.choices import ReportKind
 from congso.cases.models import CaseEvent, Message, Report
-from congso.cases.rules import public_status
+from congso.cases.rules import finding_is_public, public_status
 
 
 def receipt_view(report: Report) -> dict:
@@ -28,8 +30,12 @@ def receipt_view(report: Report) -> dict:
     from congso.org.models import OrgUnit
 
     agency = OrgUnit.unscoped.filter(pk=report.unit_id).values_list("name", flat=True).first()
+    finding = None
+    if case is not None and finding_is_public(case_state=case.state, reversed=case.reversed):
+        finding = _finding(case)
     return {
         "kind": str(ReportKind(report.kind).label),
+        "finding": finding,
         "agency": agency or "",
         "status": public_status(
             report_status=report.status,
@@ -40,3 +46,20 @@ def receipt_view(report: Report) -> dict:
         "public_notes": notes,
         "messages": messages,
     }
+
+
+def _finding(case) -> dict:
+    from congso.cases.choices import CaseKind
+    from congso.org.models import Person
+
+    person = Person.unscoped.filter(pk=case.person_id).values_list("full_name", flat=True).first()
+    category = None
+    if case.kind == CaseKind.MISCONDUCT and case.category_id:
+        from congso.conduct.models import ViolationCategory
+
+        category = (
+            ViolationCategory.objects.filter(pk=case.category_id)
+            .values_list("name", flat=True)
+            .first()
+        )
+    return {"officer": person or "", "category": category or "", "praise": case.kind == "praise"}

@@ -380,5 +380,6 @@ def public_status(*, report_status: str, case_state: str | None, reversed: bool)
 
 
 def finding_is_public(*, case_state: str | None, reversed: bool) -> bool:
-    """Named officers appear on public pages only once a finding is confirmed (and stands)."""
-    return case_state in FINDING_STATES and not reversed
+    """Named officers appear on public pages only once a finding is confirmed and stands:
+    not while the person's appeal is pending, never after it was reversed."""
+    return case_state in FINDING_STATES and case_state != S.APPEALED and not reversed

@@ -130,3 +130,39 @@ def test_evidence_is_served_as_attachment(world):
     assert response["Content-Disposition"].startswith("attachment")
     assert response["X-Content-Type-Options"] == "nosniff"
     assert date.today()  # the clock fixture does not break file serving
+
+
+def test_officer_is_named_on_the_receipt_only_once_the_finding_stands(world):
+    from congso.cases.services import (
+        ReportInput,
+        appeal_file,
+        appeal_review,
+        case_transition,
+        report_accept,
+        report_submit,
+    )
+    from congso.cases.tests.helpers import category, publish_code
+    from congso.common.scoping import ANONYMOUS
+    from congso.common.testing import actor_of
+
+    publish_code(world.agency_a)
+    report, receipt, _created = report_submit(
+        actor=ANONYMOUS,
+        data=ReportInput(kind="misconduct", agency_id=world.agency_a.pk, description="Đi muộn"),
+    )
+    case = report_accept(actor=None, report=report, person=world.alice.person, category=category())
+    from congso.cases.services import case_set_finding
+
+    case_set_finding(actor=None, case=case, severity="minor")
+    case_transition(actor=None, case=case, to=CaseState.VERIFYING)
+    citizen = Client()
+    name = world.alice.person.full_name
+    before = citizen.get(f"/api/v1/public/reports/{receipt}").json()
+    assert before["finding"] is None and name not in str(before)
+    case_transition(actor=None, case=case, to=CaseState.CONFIRMED)
+    after = citizen.get(f"/api/v1/public/reports/{receipt}").json()
+    assert after["finding"]["officer"] == name
+    appeal_file(actor=actor_of(world.alice), case=case, reason="Không đúng")
+    appeal_review(actor=None, case=case, outcome="reversed", note="Sai người")
+    reversed_view = citizen.get(f"/api/v1/public/reports/{receipt}").json()
+    assert reversed_view["finding"] is None and name not in str(reversed_view)

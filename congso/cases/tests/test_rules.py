@@ -211,4 +211,6 @@ def test_named_officers_public_only_after_standing_finding():
     assert not finding_is_public(case_state=S.VERIFYING, reversed=False)
     assert finding_is_public(case_state=S.CONFIRMED, reversed=False)
     assert not finding_is_public(case_state=S.REVIEWED, reversed=True)
+    assert not finding_is_public(case_state=S.APPEALED, reversed=False)
+    assert finding_is_public(case_state=S.REVIEWED, reversed=False)
     assert not finding_is_public(case_state=None, reversed=False)
