@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils import timezone
+
 from congso.surveys.rules import ELEMENT_NAMES, QUESTION_KEYS, SIPAS_KEYS, Index
 from congso.surveys.selectors import Row, UnitDashboard
 
@@ -59,3 +61,38 @@ def export_rows(board: UnitDashboard, table: str) -> tuple[str, list[str], list[
         for k in QUESTION_KEYS
     ]
     return "Theo yếu tố", ["Yếu tố", "Tỷ lệ hài lòng (%)", "Điểm trung bình"], rows
+
+
+def _target_label(target) -> str:
+    return target.counter.name if target.counter_id else target.person.full_name
+
+
+def anomaly_rows(flags) -> tuple[str, list[str], list[list[Any]]]:
+    rows = [
+        [
+            f.agency.name,
+            _target_label(f.target),
+            f.get_kind_display(),
+            timezone.localtime(f.window_start).replace(tzinfo=None),
+            timezone.localtime(f.window_end).strftime("%H:%M"),
+            f.count,
+            f.get_status_display(),
+            f.note,
+        ]
+        for f in flags
+    ]
+    headers = ["Cơ quan", "Quầy / cán bộ", "Loại", "Từ", "Đến", "Số phiếu", "Trạng thái", "Ghi chú"]
+    return "Cảnh báo bất thường", headers, rows
+
+
+def comment_rows(responses) -> tuple[str, list[str], list[list[Any]]]:
+    rows = [
+        [
+            timezone.localtime(r.created_at).replace(tzinfo=None),
+            _target_label(r.target),
+            r.a_overall,
+            r.comment,
+        ]
+        for r in responses
+    ]
+    return "Góp ý", ["Thời gian", "Quầy / cán bộ", "Đánh giá chung", "Góp ý"], rows

@@ -179,3 +179,27 @@ def test_receipt_tokens_download_and_requirement(sw):
     assert rate(sw.counter_a, token=tokens[0]).created
     with pytest.raises(SurveyError, match="đã được dùng"):
         rate(sw.counter_a, token=tokens[0])
+
+
+def test_comments_and_anomalies_export_to_xlsx_with_formula_text_neutralised(sw):
+    from django.utils import timezone
+
+    from congso.surveys.models import AnomalyFlag
+
+    rate(sw.counter_a, level=2, comment='=HYPERLINK("x")')
+    AnomalyFlag.unscoped.create(
+        unit=sw.world.agency_a,
+        agency=sw.world.agency_a,
+        target=sw.counter_a,
+        kind="identical",
+        window_start=timezone.now(),
+        window_end=timezone.now(),
+        count=9,
+    )
+    client = login_client(sw.world.head_a)
+    comments = client.get(f"/khao-sat/don-vi/{sw.world.agency_a.pk}/gop-y/?xuat=xlsx")
+    sheet = load_workbook(io.BytesIO(comments.content)).active
+    assert sheet.cell(row=2, column=4).value.startswith("'=")
+    flags = client.get("/khao-sat/bat-thuong/?xuat=xlsx")
+    sheet = load_workbook(io.BytesIO(flags.content)).active
+    assert sheet.cell(row=2, column=6).value == 9

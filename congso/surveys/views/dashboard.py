@@ -11,7 +11,7 @@ from congso.accounts.permissions import Cap
 from congso.common.xlsx import build_workbook, xlsx_response
 from congso.surveys import selectors
 from congso.surveys.charts import dashboard_charts
-from congso.surveys.exports import TABLES, export_rows
+from congso.surveys.exports import TABLES, comment_rows, export_rows
 from congso.surveys.models import SurveyTarget
 from congso.surveys.views.common import period_choices, period_from
 
@@ -81,5 +81,9 @@ def comments_page(request: HttpRequest, pk: int) -> HttpResponse:
     unit = selectors.unit_get(actor=request.actor, pk=pk, capability=Cap.SURVEYS_RESPONSES)
     period = period_from(request)
     rows = selectors.comments_list(actor=request.actor, unit=unit, period=period)[:200]
+    if request.GET.get("xuat") == "xlsx":
+        title, headers, table = comment_rows(rows)
+        content = build_workbook(title=title, headers=headers, rows=table)
+        return xlsx_response(content, f"gop-y-{unit.pk}-{period.slug}.xlsx")
     context = {"unit": unit, "period": period, "periods": period_choices(period), "rows": rows}
     return render(request, "surveys/comments.html", context)

@@ -11,7 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from congso.accounts.permissions import Cap
+from congso.common.xlsx import build_workbook, xlsx_response
 from congso.surveys import selectors, services
+from congso.surveys.exports import anomaly_rows
 from congso.surveys.forms import ReviewForm, TemplateForm
 from congso.surveys.models import AnomalyStatus
 
@@ -47,6 +49,11 @@ def anomalies(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     status = request.GET.get("trang-thai", AnomalyStatus.OPEN)
     rows = selectors.anomaly_list(actor=request.actor, status=status)[:300]
+    if request.GET.get("xuat") == "xlsx":
+        title, headers, table = anomaly_rows(rows)
+        return xlsx_response(
+            build_workbook(title=title, headers=headers, rows=table), "canh-bao-bat-thuong.xlsx"
+        )
     context = {"rows": rows, "status": status, "statuses": AnomalyStatus.choices}
     return render(request, "surveys/anomalies.html", context)
 
