@@ -16,7 +16,6 @@ member ("canbo") that can still be appealed.
 
 from __future__ import annotations
 
-import hashlib
 import random
 import secrets
 from collections.abc import Callable
@@ -33,22 +32,16 @@ from congso.cases.choices import (
     CaseState,
     FreezeReason,
     MeasureKind,
-    MessageAuthor,
-    ReportKind,
-    ReportStatus,
     Severity,
 )
-from congso.cases.crypto import encrypt_contact
+from congso.cases.demo_reports import write_reports
 from congso.cases.models import (
     Appeal,
     AwardFreeze,
     Case,
     CaseEvent,
     Exemplar,
-    IdentityReveal,
     Measure,
-    Message,
-    Report,
 )
 from congso.cases.rules import (
     DEFAULT_APPEAL_WINDOW_DAYS,
@@ -342,7 +335,7 @@ def load_demo(*, rng: random.Random, log: Log) -> None:
     Case.objects.bulk_update(cases, ["code", "created_at"], batch_size=500)
     counts = _write_children(rng, today, cases, plans, users)
     counts["cases"] = len(cases)
-    counts.update(_write_reports(rng, today, cases, plans, people, users))
+    counts.update(write_reports(rng, today, cases, plans, people, users))
     from congso.cases.services import send_reminders
 
     sent = send_reminders(today=today)
@@ -491,119 +484,3 @@ def _measure(rng, case, plan) -> Measure | None:
         )
     kind = MeasureKind.CRITICISM if kind == MeasureKind.DISCIPLINE else kind
     return Measure(case=case, kind=kind, note="Đã thực hiện tại cuộc họp đơn vị.")
-
-
-def _report(rng, *, unit_id, kind, created, status, users, monitor=False, case=None) -> Report:
-    contact = {}
-    if not monitor and rng.random() < 0.6:
-        contact = {"name": "Người dân (dữ liệu mẫu)", "phone": f"09{rng.randint(10**7, 10**8 - 1)}"}
-    return Report(
-        unit_id=unit_id,
-        kind=kind,
-        receipt_hash=hashlib.sha256(secrets.token_hex(16).encode()).hexdigest(),
-        pseudonym=secrets.token_hex(2).upper(),
-        status=status,
-        description=rng.choice(MISCONDUCT if kind == ReportKind.MISCONDUCT else PRAISE)
-        + ". Sự việc xảy ra khi tôi đến làm thủ tục.",
-        place="Bộ phận một cửa",
-        occurred_on=created - timedelta(days=rng.randint(0, 3)),
-        contact_ciphertext=encrypt_contact(contact) if contact else "",
-        is_social_monitor=monitor,
-        organisation_name="Ủy ban MTTQ Việt Nam tỉnh Lào Cai" if monitor else "",
-        filed_by_id=users.get("giamsat") if monitor else None,
-        case=case,
-    )
-
-
-def _write_reports(rng, today, cases, plans, people, users) -> dict:
-    """Reports behind the public cases, and those not accepted (new, spam, duplicate, forwarded)."""
-    from congso.org.models import OrgUnit
-
-    reports, dates = [], []
-    for case, plan in zip(cases, plans, strict=True):
-        if plan.source in (CaseSource.PUBLIC_REPORT, CaseSource.SOCIAL_MONITOR):
-            reports.append(
-                _report(
-                    rng,
-                    unit_id=case.unit_id,
-                    kind=plan.kind,
-                    created=plan.created,
-                    status=ReportStatus.ACCEPTED,
-                    users=users,
-                    case=case,
-                    monitor=plan.source == CaseSource.SOCIAL_MONITOR,
-                )
-            )
-            dates.append(plan.created)
-    ttr = OrgUnit.unscoped.filter(short_name="TTr tỉnh").first()
-    for status, count in (
-        (ReportStatus.NEW, 40),
-        (ReportStatus.SPAM, 60),
-        (ReportStatus.DUPLICATE, 40),
-        (ReportStatus.FORWARDED, 15),
-    ):
-        for index in range(count):
-            created = today - timedelta(days=rng.randint(0, 6 if status == "new" else 300))
-            unit_id = ttr.pk if ttr and index % 3 == 0 else rng.choice(people).unit_id
-            reports.append(
-                _report(
-                    rng,
-                    unit_id=unit_id,
-                    kind=ReportKind.MISCONDUCT,
-                    created=created,
-                    status=status,
-                    users=users,
-                )
-            )
-            dates.append(created)
-    receipt = str(10**15 + secrets.randbelow(9 * 10**15))
-    reports[0].receipt_hash = hashlib.sha256(receipt.encode()).hexdigest()
-    rows = Report.objects.bulk_create(reports, batch_size=500)
-    accepted = [r for r in rows if r.status == ReportStatus.ACCEPTED]
-    for report, day in zip(rows, dates, strict=True):
-        report.created_at = _aware(day, rng)
-        if report.status == ReportStatus.DUPLICATE and accepted:
-            report.duplicate_of = rng.choice(accepted)
-        if report.status == ReportStatus.FORWARDED:
-            report.forwarded_to_id = report.unit_id
-            report.screening_note = "Không thuộc thẩm quyền; chuyển đơn vị quản lý cán bộ."
-    Report.objects.bulk_update(
-        rows, ["created_at", "duplicate_of", "forwarded_to", "screening_note"], batch_size=500
-    )
-    messages = []
-    for report in accepted[:120]:
-        messages += [
-            Message(
-                report=report,
-                author=MessageAuthor.AGENCY,
-                body="Cảm ơn bạn. Đề nghị cho biết thêm khung giờ xảy ra sự việc.",
-            ),
-            Message(
-                report=report,
-                author=MessageAuthor.REPORTER,
-                body="Khoảng 9 giờ sáng, tại quầy số 2.",
-            ),
-        ]
-    Message.objects.bulk_create(messages)
-    for index, message in enumerate(messages):
-        message.created_at = message.report.created_at + timedelta(days=2, hours=index % 2 * 20)
-    Message.objects.bulk_update(messages, ["created_at"], batch_size=500)
-    reveals = [
-        IdentityReveal(
-            unit_id=r.unit_id,
-            report=r,
-            by_user_id=users["giudanhtinh"],
-            by_label="giudanhtinh",
-            reason="Người phản ánh báo bị gây khó khăn sau khi phản ánh; cần liên hệ "
-            "để áp dụng biện pháp bảo vệ.",
-        )
-        for r in rows
-        if ttr and r.unit_id == ttr.pk and r.contact_ciphertext and "giudanhtinh" in users
-    ][:2]
-    IdentityReveal.objects.bulk_create(reveals)
-    return {
-        "reports": len(rows),
-        "messages": len(messages),
-        "reveals": len(reveals),
-        "receipt": receipt,
-    }

@@ -171,8 +171,14 @@ def test_stage_deadlines_come_from_the_case_type_and_urgent_cases_get_one_workin
     from congso.cases.services import case_create
 
     CaseTypeConfig.objects.create(source="press", verifying_days=3, appeal_window_days=4)
-    urgent = case_create(actor=None, unit=world.agency_a, source="press", summary="Báo nêu",
-                         person=person_in(world.agency_a), urgent=True)
+    urgent = case_create(
+        actor=None,
+        unit=world.agency_a,
+        source="press",
+        summary="Báo nêu",
+        person=person_in(world.agency_a),
+        urgent=True,
+    )
     assert urgent.due_on == date(2025, 9, 11)  # Wednesday → Thursday
     case_transition(actor=None, case=urgent, to=CaseState.VERIFYING)
     assert urgent.due_on == date(2025, 9, 15)  # 3 working days: Thu, Fri, Mon
