@@ -16,6 +16,7 @@ from typing import Literal
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
+from django.middleware.csrf import CsrfViewMiddleware
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja import Field, Router, Schema, Status
@@ -207,12 +208,21 @@ def parse_report_request(request: HttpRequest) -> tuple[int, str] | ReportInput:
 
 @public_router.post(
     "",
-    response={200: ReceiptOut, 201: ReceiptOut, 413: ErrorOut, 415: ErrorOut, 422: ErrorOut},
+    response={
+        200: ReceiptOut,
+        201: ReceiptOut,
+        403: ErrorOut,
+        413: ErrorOut,
+        415: ErrorOut,
+        422: ErrorOut,
+    },
     summary="Gửi phản ánh hoặc biểu dương cán bộ",
     openapi_extra=_REPORT_BODY_DOC,
     auth=None,
 )
 def report_create(request: HttpRequest):
+    if _session_without_csrf(request):
+        return Status(403, {"detail": _("Thiếu mã bảo vệ CSRF cho phiên đăng nhập.")})
     data = parse_report_request(request)
     if isinstance(data, tuple):
         return Status(data[0], {"detail": data[1]})
@@ -221,6 +231,16 @@ def report_create(request: HttpRequest):
     except RuleError as exc:
         return Status(422, {"detail": exc.message})
     return Status(201 if created else 200, {"receipt": receipt})
+
+
+def _session_without_csrf(request: HttpRequest) -> bool:
+    """A logged-in browser (a social monitor filing under the organisation's name) must show
+    the CSRF token, or another site could file reports in the organisation's name. Citizens
+    without a session need none: there is no identity to borrow."""
+    if not request.actor.is_authenticated:
+        return False
+    failure = CsrfViewMiddleware(lambda _request: None).process_view(request, None, (), {})
+    return failure is not None
 
 
 def client_address(request: HttpRequest) -> str:

@@ -179,3 +179,21 @@ def test_social_monitor_files_under_the_organisation_name(world):
     report = Report.unscoped.get()
     assert report.is_social_monitor and report.organisation_name == "Ủy ban MTTQ tỉnh"
     assert report.reporter_label == "Ủy ban MTTQ tỉnh"
+
+
+def test_a_monitor_session_needs_the_csrf_token(world):
+    from django.test import Client as CsrfClient
+
+    from congso.accounts.permissions import Role
+
+    monitor = make_user("baochi", roles=[(Role.SOCIAL_MONITOR, world.province)])
+    monitor.organisation_name = "Báo Lào Cai"
+    monitor.save()
+    client = CsrfClient(enforce_csrf_checks=True)
+    client.force_login(monitor)
+    body = json.dumps({"kind": "praise", "agency_id": world.agency_a.pk, "description": "Tốt"})
+    response = client.post(URL, data=body, content_type="application/json")
+    assert response.status_code == 403 and "CSRF" in response.json()["detail"]
+    assert Report.unscoped.count() == 0
+    anonymous = CsrfClient(enforce_csrf_checks=True)
+    assert anonymous.post(URL, data=body, content_type="application/json").status_code == 201
