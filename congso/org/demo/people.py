@@ -4,6 +4,7 @@ data/vietnamese-names.csv and staffing profiles (category mix, sex, Party share,
 from __future__ import annotations
 
 import csv
+import itertools
 import random
 from dataclasses import dataclass
 from functools import cache
@@ -31,6 +32,14 @@ class Profile:
     titles: tuple[str, ...]
     leader_titles: tuple[str, ...]
     serves_citizens: bool = False
+
+    @property
+    def category_names(self) -> tuple[str, ...]:
+        return tuple(name for name, _share in self.categories)
+
+    @property
+    def category_cum(self) -> tuple[float, ...]:
+        return tuple(itertools.accumulate(share for _name, share in self.categories))
 
 
 @cache
@@ -120,9 +129,7 @@ def allocate(total: int, weights: list[float]) -> list[int]:
 
 def draw_person(rng: random.Random, profile: Profile, unit: OrgUnit, code: str) -> Person:
     sex = "F" if rng.random() < profile.female else "M"
-    category = rng.choices(
-        [c for c, _ in profile.categories], weights=[w for _, w in profile.categories]
-    )[0]
+    category = rng.choices(profile.category_names, cum_weights=profile.category_cum)[0]
     leader = category != "nguoi_lao_dong" and rng.random() < profile.leader
     if leader:
         position, birth_year = rng.choice(profile.leader_titles), rng.randint(1965, 1988)
