@@ -109,10 +109,10 @@ def build_cases(n: int, people: list[Person], rng: random.Random) -> None:
 
 
 def run(options: dict) -> dict:
-    n = 10_000 if options.get("quick") else 100_000
+    n = options.get("cases") or (10_000 if options.get("quick") else 100_000)
     rng = random.Random(20251125)
     root, units = build_units()
-    people = build_people(2_000 if options.get("quick") else 20_000, units, rng)
+    people = build_people(max(50, n // 5), units, rng)
     build_cases(n, people, rng)
     user = get_user_model().objects.create_user(username="bench-handler", password=None)
     grant_role(actor=None, user=user, role=Role.CASE_HANDLER, unit_id=root.pk)
@@ -134,7 +134,7 @@ def run(options: dict) -> dict:
         assert client.get(url).status_code == 200
     durations: list[float] = []
     by_url: dict[str, list[float]] = {url: [] for url in urls}
-    for _round in range(15):
+    for _round in range(options.get("rounds", 15)):
         for url in urls:
             start = time.perf_counter()
             response = client.get(url)
