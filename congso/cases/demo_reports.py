@@ -40,7 +40,11 @@ def _report(rng, *, unit_id, kind, created, status, users, monitor=False, case=N
         receipt_hash=hashlib.sha256(secrets.token_hex(16).encode()).hexdigest(),
         pseudonym=secrets.token_hex(2).upper(),
         status=status,
-        description=rng.choice(MISCONDUCT if kind == ReportKind.MISCONDUCT else PRAISE)
+        description=(
+            case.summary
+            if case
+            else rng.choice(MISCONDUCT if kind == ReportKind.MISCONDUCT else PRAISE)
+        )
         + ". Sự việc xảy ra khi tôi đến làm thủ tục.",
         place="Bộ phận một cửa",
         occurred_on=created - timedelta(days=rng.randint(0, 3)),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from congso.cases.choices import (
@@ -101,7 +102,7 @@ class Report(ScopedModel):
     def reporter_label(self) -> str:
         if self.is_social_monitor:
             return self.organisation_name
-        return f"Người phản ánh #{self.pseudonym}"
+        return gettext("Người phản ánh #%(pseudonym)s") % {"pseudonym": self.pseudonym}
 
 
 class Evidence(ScopedModel):

@@ -310,7 +310,7 @@ def case_context(request, case) -> dict:
         if case.state == CaseState.APPEALED and actor.can(Cap.CASES_REVIEW_APPEAL, case.unit_id)
         else None,
         "message_form": MessageForm() if report and can_handle else None,
-        "freeze": freeze,
+        "freeze": sorted({str(item.label) for item in freeze}),
         "can_reveal": report is not None
         and report.has_contact
         and actor.can(Cap.IDENTITY_REVEAL, report.unit_id),
