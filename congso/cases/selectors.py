@@ -14,6 +14,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, QuerySet, Subquery
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from congso.accounts.permissions import Cap
 from congso.cases.choices import CaseKind, ReportStatus
@@ -187,7 +188,7 @@ def case_stats(*, actor: Actor, year: int) -> CaseStats:
     end = timezone.make_aware(datetime.combine(date(year + 1, 1, 1), time.min), tz)
     cases = Case.objects.for_actor(actor).filter(created_at__gte=start, created_at__lt=end)
     by_category = [
-        (row["category__name"] or "Chưa phân loại", row["n"])
+        (row["category__name"] or gettext("Chưa phân loại"), row["n"])
         for row in cases.values("category__name").annotate(n=Count("id")).order_by("-n")
     ]
     by_unit = [
