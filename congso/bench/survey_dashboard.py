@@ -129,7 +129,10 @@ def run(options: dict) -> dict:
         rollups_fill(kind="month", from_daily=True)
         rollup_seconds = time.perf_counter() - start
         if connection.vendor == "postgresql":
+            # What autovacuum does in production: statistics, and the visibility map that lets
+            # the ranking use an index-only scan of the covering index.
             with connection.cursor() as cursor:
+                cursor.execute(f"VACUUM (ANALYZE) {MonthlyRollup._meta.db_table}")
                 cursor.execute("ANALYZE")
         figures = _measure(15)
         figures.update(
