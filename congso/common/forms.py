@@ -62,8 +62,15 @@ class AuditFilterForm(forms.Form):
 class HolidayForm(forms.Form):
     ngay = forms.DateField(label=_("Ngày"), input_formats=DATE_FORMATS, widget=DateInput())
     loai = forms.ChoiceField(label=_("Loại"), choices=Holiday.Kind.choices)
-    ten = forms.CharField(label=_("Tên"), max_length=200)
-    can_cu = forms.CharField(label=_("Căn cứ"), max_length=250, required=False)
+    ten = forms.CharField(
+        label=_("Tên"), max_length=200, widget=forms.TextInput(attrs={"size": 60})
+    )
+    can_cu = forms.CharField(
+        label=_("Căn cứ"),
+        max_length=250,
+        required=False,
+        widget=forms.TextInput(attrs={"size": 80}),
+    )
     du_kien = forms.BooleanField(label=_("Dự kiến (chưa có thông báo chính thức)"), required=False)
 
     def service_kwargs(self) -> dict:
