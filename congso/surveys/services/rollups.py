@@ -50,22 +50,35 @@ def _upsert_sql(table: str, period_column: str, columns: tuple[str, ...]) -> str
     return sql
 
 
+def rollup_statements(
+    *, target_id: int, agency_id: int, unit_id: int, day: date, answers: Mapping[str, int]
+) -> list[tuple[str, list]]:
+    """The two UPSERTs that count one response in its target's day and month rows (built
+    before the transaction opens, so the write lock is held only while they run)."""
+    columns = tuple(column(key, answers[key]) for key in QUESTION_KEYS if key in answers)
+    ones = [1] * (1 + len(columns)) + list(sipas_increments(answers))
+    month = day.replace(day=1)
+    return [
+        (
+            _upsert_sql(DailyRollup._meta.db_table, "day", columns),
+            [target_id, agency_id, unit_id, day, *ones],
+        ),
+        (
+            _upsert_sql(MonthlyRollup._meta.db_table, "month", columns),
+            [target_id, agency_id, unit_id, month, *ones],
+        ),
+    ]
+
+
 def rollup_add(
     *, target_id: int, agency_id: int, unit_id: int, day: date, answers: Mapping[str, int]
 ) -> None:
     """Count one response in the day's and the month's rows of its target."""
-    columns = tuple(column(key, answers[key]) for key in QUESTION_KEYS if key in answers)
-    ones = [1] * (1 + len(columns)) + list(sipas_increments(answers))
-    month = day.replace(day=1)
     with connection.cursor() as cursor:
-        cursor.execute(
-            _upsert_sql(DailyRollup._meta.db_table, "day", columns),
-            [target_id, agency_id, unit_id, day, *ones],
-        )
-        cursor.execute(
-            _upsert_sql(MonthlyRollup._meta.db_table, "month", columns),
-            [target_id, agency_id, unit_id, month, *ones],
-        )
+        for sql, params in rollup_statements(
+            target_id=target_id, agency_id=agency_id, unit_id=unit_id, day=day, answers=answers
+        ):
+            cursor.execute(sql, params)
 
 
 def _utc_offset_hours() -> int:

@@ -11,6 +11,7 @@ limit, insert the response, upsert the day's and the month's rollup rows.
 
 from __future__ import annotations
 
+import functools
 import secrets
 import uuid
 from dataclasses import dataclass
@@ -39,7 +40,7 @@ from congso.surveys.rules import (
     validate_answers,
 )
 from congso.surveys.services.common import SurveyError, keyed_hash, token_hash
-from congso.surveys.services.rollups import local_day, rollup_add
+from congso.surveys.services.rollups import local_day, rollup_statements
 
 _SIGNER_SALT = "congso.surveys.form"
 _KIOSK_SALT = "congso.surveys.kiosk"
@@ -267,35 +268,38 @@ def response_submit(
             "Vui lòng thử lại sau ít phút.",
         )
     flags = (ResponseFlag.KIOSK if kiosk else 0) | (ResponseFlag.FORM if via_form else 0)
+    statements = [
+        _insert_statement(
+            {
+                "target_id": target.pk,
+                "unit_id": target.unit_id,
+                "agency_id": target.agency_id,
+                "version_id": version_id,
+                "client_id": cid,
+                "form_nonce": nonce[:16],
+                "dossier_code": dossier,
+                "comment": text,
+                "flags": flags | (ResponseFlag.TOKEN if target.requires_token else 0),
+                "ip_key": ip_key,
+                "device_key": device_key,
+                "created_at": now,
+                **{f"a_{key}": value for key, value in valid.items()},
+            }
+        ),
+        *rollup_statements(
+            target_id=target.pk,
+            agency_id=target.agency_id,
+            unit_id=target.unit_id,
+            day=local_day(now),
+            answers=valid,
+        ),
+    ]
     try:
-        with transaction.atomic():
+        with transaction.atomic(), connection.cursor() as cursor:
             if target.requires_token:
                 _use_receipt_token(token, agency_id=target.agency_id, now=now)
-                flags |= ResponseFlag.TOKEN
-            _insert_response(
-                {
-                    "target_id": target.pk,
-                    "unit_id": target.unit_id,
-                    "agency_id": target.agency_id,
-                    "version_id": version_id,
-                    "client_id": cid,
-                    "form_nonce": nonce[:16],
-                    "dossier_code": dossier,
-                    "comment": text,
-                    "flags": flags,
-                    "ip_key": ip_key,
-                    "device_key": device_key,
-                    "created_at": now,
-                    **{f"a_{key}": value for key, value in valid.items()},
-                }
-            )
-            rollup_add(
-                target_id=target.pk,
-                agency_id=target.agency_id,
-                unit_id=target.unit_id,
-                day=local_day(now),
-                answers=valid,
-            )
+            for sql, params in statements:
+                cursor.execute(sql, params)
     except IntegrityError as exc:
         previous = _existing(cid, target.pk)
         if previous:
@@ -313,8 +317,8 @@ def response_submit(
 _INSERT_CACHE: dict[tuple[str, ...], str] = {}
 
 
-def _insert_response(values: dict[str, Any]) -> None:
-    """INSERT one response row with values adapted by the model fields (UUID, datetime)."""
+def _insert_statement(values: dict[str, Any]) -> tuple[str, list]:
+    """INSERT of one response row, values adapted by the model fields (UUID, datetime)."""
     names = tuple(values)
     sql = _INSERT_CACHE.get(names)
     if sql is None:
@@ -324,10 +328,13 @@ def _insert_response(values: dict[str, Any]) -> None:
             f"VALUES ({', '.join(['%s'] * len(names))})"
         )
         _INSERT_CACHE[names] = sql
-    fields = {f.column: f for f in SurveyResponse._meta.concrete_fields}
-    params = [fields[name].get_db_prep_save(value, connection) for name, value in values.items()]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+    fields = _response_fields()
+    return sql, [fields[name].get_db_prep_save(value, connection) for name, value in values.items()]
+
+
+@functools.cache
+def _response_fields() -> dict[str, Any]:
+    return {f.column: f for f in SurveyResponse._meta.concrete_fields}
 
 
 def _use_receipt_token(token: Any, *, agency_id: int, now: datetime) -> None:
