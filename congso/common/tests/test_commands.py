@@ -127,3 +127,31 @@ def test_sqlite_people_search_walks_the_search_index_not_the_rows(world):
 
     plan = person_list(actor=actor_of(world.boss), query="lc000123")[:50].explain()
     assert "org_person_search_scan" in plan
+
+
+def test_app_demos_skip_missing_modules_and_report_failing_ones(db, monkeypatch):
+    import random
+    import types
+
+    from congso.common.management.commands.demo import load_app_demos
+
+    def broken(*, rng, log):
+        raise ValueError("hỏng")
+
+    calls = []
+    monkeypatch.setitem(
+        sys.modules,
+        "congso.fakeok.demo",
+        types.SimpleNamespace(load_demo=lambda **kw: calls.append(1)),
+    )
+    monkeypatch.setitem(
+        sys.modules, "congso.fakebroken.demo", types.SimpleNamespace(load_demo=broken)
+    )
+    lines: list[str] = []
+    timings = load_app_demos(
+        rng=random.Random(1), log=lines.append, apps=("fakemissing", "fakebroken", "fakeok")
+    )
+    assert [app for app, _seconds in timings] == ["fakeok"]
+    assert calls == [1]
+    assert any("fakemissing" in line and "bỏ qua" in line for line in lines)
+    assert any("fakebroken" in line and "LỖI" in line and "hỏng" in line for line in lines)
