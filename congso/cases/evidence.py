@@ -73,17 +73,17 @@ def _clean_image(data: bytes, mime: str) -> CleanFile:
         raise RuleError(gettext("Không đọc được ảnh.")) from None
     except (OSError, SyntaxError, ValueError):
         raise RuleError(gettext("Tệp ảnh bị hỏng.")) from None
-    image = ImageOps.exif_transpose(image)
+    upright = ImageOps.exif_transpose(image)
     out = io.BytesIO()
     if mime == "image/png":
-        mode = "RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB"
-        fresh = Image.new(mode, image.size)
-        fresh.paste(image.convert(mode))
+        mode = "RGBA" if upright.mode in ("RGBA", "LA", "P") else "RGB"
+        fresh = Image.new(mode, upright.size)
+        fresh.paste(upright.convert(mode))
         fresh.save(out, format="PNG", optimize=True)
         content_type, extension = "image/png", "png"
     else:
-        fresh = Image.new("RGB", image.size)
-        fresh.paste(image.convert("RGB"))
+        fresh = Image.new("RGB", upright.size)
+        fresh.paste(upright.convert("RGB"))
         fresh.save(out, format="JPEG", quality=88)
         content_type, extension = "image/jpeg", "jpg"
     content = out.getvalue()

@@ -19,6 +19,7 @@ from datetime import date, timedelta
 
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from congso.accounts.permissions import Cap
 from congso.cases.choices import CaseKind, CaseState, ReportStatus
@@ -192,7 +193,7 @@ def reminder_step(*, working_days_left: int | None, level: int) -> int:
 # ---------------------------------------------------------------------------------------------
 # Discipline forms by rule set, category and date.
 # ---------------------------------------------------------------------------------------------
-FORM_LABELS: dict[str, str] = {
+FORM_LABELS: dict[str, StrOrPromise] = {
     "khien_trach": _("Khiển trách"),
     "canh_cao": _("Cảnh cáo"),
     "ha_bac_luong": _("Hạ bậc lương"),

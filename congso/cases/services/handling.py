@@ -47,6 +47,8 @@ def measure_record(
         if not decision_number.strip() or decision_date is None:
             raise RuleError(_("Kỷ luật cần số và ngày quyết định."))
         person = case.person
+        if person is None:
+            raise RuleError(_("Kỷ luật cần xác định người vi phạm."))
         regime = check_discipline(
             category=person.category,
             on=decision_date,
@@ -67,7 +69,7 @@ def measure_record(
             note=nfc(note),
             created_by_id=actor.user_id if actor else None,
         )
-        add_event(actor=actor, case=case, action="measure", note=MeasureKind(kind).label)
+        add_event(actor=actor, case=case, action="measure", note=str(MeasureKind(kind).label))
         audit_record(
             actor=actor,
             action="cases.measure_record",

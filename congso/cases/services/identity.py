@@ -25,7 +25,7 @@ MIN_REASON_CHARS = 15
 
 def identity_reveal(*, actor: Actor, report: Report, reason: str) -> dict[str, str]:
     """Decrypt and return the reporter's contact details, recording who, when and why."""
-    if actor is None or not actor.can(Cap.IDENTITY_REVEAL, report.unit_id):
+    if actor is None or actor.user_id is None or not actor.can(Cap.IDENTITY_REVEAL, report.unit_id):
         raise PermissionDenied
     if not actor.second_factor_verified:
         raise PermissionDenied

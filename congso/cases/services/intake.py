@@ -68,7 +68,9 @@ def receipt_hash(receipt: str) -> str:
 def _receipt_from(seed: bytes | None) -> str:
     if seed is None:
         return str(10**15 + secrets.randbelow(9 * 10**15))
-    digest = hmac.new(settings.SECRET_KEY.encode(), b"receipt:" + seed, hashlib.sha256).digest()
+    digest = hmac.new(
+        str(settings.SECRET_KEY).encode(), b"receipt:" + seed, hashlib.sha256
+    ).digest()
     return str(10**15 + int.from_bytes(digest[:8], "big") % (9 * 10**15))
 
 
@@ -218,7 +220,7 @@ def lookup_allowed(*, address: str) -> bool:
 
     The address is kept only as an HMAC (no IP logging, as GlobaLeaks), in fixed windows.
     """
-    key = hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
+    key = hmac.new(str(settings.SECRET_KEY).encode(), address.encode(), hashlib.sha256).hexdigest()
     now = timezone.now()
     seconds = int(LOOKUP_WINDOW.total_seconds())
     start = now - timedelta(seconds=int(now.timestamp()) % seconds, microseconds=now.microsecond)

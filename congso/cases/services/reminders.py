@@ -38,17 +38,20 @@ def send_reminders(*, today: date | None = None) -> dict[str, int]:
         Case.unscoped.exclude(state__in=TERMINAL_STATES)
         .filter(due_on__isnull=False, due_on__lte=day + timedelta(days=7))
         .select_related("unit")
+        .exclude(due_on__isnull=True)
         .only("id", "code", "state", "due_on", "reminder_level", "handler_id", "unit__path")
     )
     if not cases:
         return {"handler": 0, "head": 0}
-    low = min(min(c.due_on for c in cases), day)
-    calendar = load_calendar(low, max(max(c.due_on for c in cases), day))
+    dues = [c.due_on for c in cases if c.due_on is not None]
+    calendar = load_calendar(min([*dues, day]), max([*dues, day]))
     heads = _unit_heads()
     notices: list[Notification] = []
     changes: list[Change] = []
     sent = {"handler": 0, "head": 0}
     for case in cases:
+        if case.due_on is None:
+            continue
         left = working_days_between(day, case.due_on, calendar)
         level = reminder_step(working_days_left=left, level=case.reminder_level)
         if level == case.reminder_level:

@@ -245,13 +245,14 @@ def case_facts(
 
 
 def _clause_for(case: Case):
-    if case.kind != CaseKind.MISCONDUCT or case.category_id is None:
+    category = case.category
+    if case.kind != CaseKind.MISCONDUCT or category is None:
         return None
     from congso.conduct.selectors import clause_in_force
 
     return clause_in_force(
         unit_id=case.unit_id,
-        category_code=case.category.code,
+        category_code=category.code,
         on=case.occurred_on or case.created_at.date(),
     )
 
@@ -284,17 +285,21 @@ def move(
         case.dismiss_reason = nfc(note)
         fields.append("dismiss_reason")
     if to == CaseState.CONFIRMED:
+        # check_transition guarantees the person (and, for misconduct, the category).
+        person, category = case.person, case.category
+        assert person is not None
         case.confirmed_on = day
         fields.append("confirmed_on")
         if case.kind == CaseKind.MISCONDUCT:
+            assert category is not None
             case.clause = clause
-            case.culture = case.category.culture
+            case.culture = category.culture
             case.appeal_deadline = deadline_after(day, appeal_window_days(case.source))
             fields += ["clause", "culture", "appeal_deadline"]
         else:
             Exemplar.objects.create(
-                unit_id=case.person.unit_id,
-                person=case.person,
+                unit_id=person.unit_id,
+                person=person,
                 case=case,
                 summary=case.summary,
                 recognised_on=day,
