@@ -166,3 +166,49 @@ def test_officer_is_named_on_the_receipt_only_once_the_finding_stands(world):
     appeal_review(actor=None, case=case, outcome="reversed", note="Sai người")
     reversed_view = citizen.get(f"/api/v1/public/reports/{receipt}").json()
     assert reversed_view["finding"] is None and name not in str(reversed_view)
+
+
+def test_head_records_a_press_case_and_staff_report_themselves(world):
+    from congso.conduct.models import ViolationCategory
+
+    person = person_in(world.agency_a, name="Mai Văn Báo")
+    head = login_client(world.head_a)
+    response = head.post(
+        "/vu-viec/tao-moi/",
+        {
+            "unit": world.agency_a.pk,
+            "source": "press",
+            "kind": "misconduct",
+            "summary": "Báo Lào Cai nêu việc gây khó dễ",
+            "person": person.staff_code,
+            "category": ViolationCategory.objects.first().pk,
+            "occurred_on": "2025-09-01",
+        },
+    )
+    case = Case.objects.get(source="press")
+    assert response.status_code == 302 and case.person == person
+    alice = login_client(world.alice)
+    own = alice.post(
+        "/vu-viec/tao-moi/",
+        {
+            "unit": world.agency_a.pk,
+            "source": "self_report",
+            "kind": "misconduct",
+            "summary": "Tôi đến muộn cuộc họp",
+            "person": world.alice.person.staff_code,
+        },
+    )
+    assert own.status_code == 302
+    assert Case.objects.filter(source="self_report", person=world.alice.person).exists()
+    other = alice.post(
+        "/vu-viec/tao-moi/",
+        {
+            "unit": world.agency_a.pk,
+            "source": "head_record",
+            "kind": "misconduct",
+            "summary": "Ghi nhận người khác",
+            "person": person.staff_code,
+        },
+    )
+    assert other.status_code == 422
+    assert not Case.objects.filter(source="head_record").exists()
