@@ -155,3 +155,12 @@ def test_app_demos_skip_missing_modules_and_report_failing_ones(db, monkeypatch)
     assert calls == [1]
     assert any("fakemissing" in line and "bỏ qua" in line for line in lines)
     assert any("fakebroken" in line and "LỖI" in line and "hỏng" in line for line in lines)
+
+
+def test_serve_collects_static_files_only_when_something_changed(settings, tmp_path):
+    settings.STATIC_ROOT = tmp_path / "static"
+    assert serve.static_is_current() is False
+    call_command("collectstatic", interactive=False, verbosity=0)
+    assert serve.static_is_current() is True
+    (settings.STATIC_ROOT / "congso" / "app.css").unlink()
+    assert serve.static_is_current() is False

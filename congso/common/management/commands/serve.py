@@ -2,16 +2,35 @@
 
 Settings default to production (congso.cli), which refuse to start without SECRET_KEY,
 FIELD_ENCRYPTION_KEY and ALLOWED_HOSTS. Static files are collected first (an unchanged file is
-skipped, so this is quick after the first run) and served by whitenoise.
+skipped when nothing changed since the last collection) and served by whitenoise.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+
+
+def static_is_current() -> bool:
+    """True when every static file the finders see is already collected and not older than
+    its source, so a restart can skip `collectstatic` (which re-compresses everything)."""
+    from django.conf import settings
+    from django.contrib.staticfiles import finders
+
+    root = Path(settings.STATIC_ROOT)
+    if not root.is_dir():
+        return False
+    for finder in finders.get_finders():
+        for path, storage in finder.list([]):
+            target = root / (getattr(storage, "prefix", None) or "") / path
+            source = Path(storage.path(path))
+            if not target.exists() or target.stat().st_mtime < source.stat().st_mtime:
+                return False
+    return True
 
 
 def default_workers() -> int:
@@ -55,7 +74,8 @@ class Command(BaseCommand):
         workers = workers or default_workers()
         if workers < 1:
             raise CommandError("--workers phải ≥ 1.")
-        if not skip_collectstatic:
+        if not skip_collectstatic and not static_is_current():
+            self.stdout.write("Thu thập tệp tĩnh (collectstatic)…")
             call_command("collectstatic", interactive=False, verbosity=0)
         argv = gunicorn_argv(bind=bind or default_bind(), workers=workers, timeout=timeout)
         self.stdout.write(f"Khởi động gunicorn: {' '.join(argv[3:])}")
