@@ -1,10 +1,11 @@
-"""`congso backup FILE`: a portable backup (gzip JSON of every app, dependency-ordered).
+"""`congso backup FILE`: a portable backup (gzip JSON Lines of every app, dependency-ordered).
 
 Django's JSON encoder cuts datetimes to milliseconds, which would break the audit hash chain
-(it hashes microseconds), so the dump uses a registered serializer, "congso-json", that keeps
-microseconds; the file itself is ordinary Django JSON that `loaddata` and `congso restore`
-read on SQLite and PostgreSQL alike. Content types and permissions are left out (migrate
-recreates them; references to them use natural keys); sessions are left out.
+(it hashes microseconds), so the dump uses a registered serializer, "congso-jsonl", that
+keeps microseconds. The file itself is ordinary Django JSON Lines (one row per line, so
+`congso restore` can stream it) that `loaddata` and `congso restore` read on SQLite and
+PostgreSQL alike. Content types and permissions are left out (migrate recreates them;
+references to them use natural keys); sessions are left out.
 """
 
 from __future__ import annotations
@@ -18,11 +19,11 @@ from django.apps import apps
 from django.core import serializers
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.core.serializers import json as django_json
+from django.core.serializers import jsonl as django_jsonl
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
 
-FORMAT = "congso-json"
+FORMAT = "congso-jsonl"
 EXCLUDE = ["contenttypes", "auth.permission", "sessions"]
 
 
@@ -35,13 +36,13 @@ class _Encoder(DjangoJSONEncoder):
         return super().default(o)
 
 
-class Serializer(django_json.Serializer):
+class Serializer(django_jsonl.Serializer):
     def _init_options(self):
         super()._init_options()
         self.json_kwargs["cls"] = _Encoder
 
 
-Deserializer = django_json.Deserializer
+Deserializer = django_jsonl.Deserializer
 
 
 def models_without_table() -> list[str]:
@@ -60,7 +61,7 @@ def write_backup(path: Path) -> list[str]:
     if FORMAT not in serializers.get_serializer_formats():
         serializers.register_serializer(FORMAT, __name__)
     with tempfile.TemporaryDirectory(prefix="congso-backup-") as tmp:
-        staged = Path(tmp) / "backup.json.gz"
+        staged = Path(tmp) / "backup.jsonl.gz"
         call_command(
             "dumpdata",
             format=FORMAT,
@@ -77,7 +78,7 @@ class Command(BaseCommand):
     help = "Sao lưu toàn bộ dữ liệu ra một tệp JSON nén gzip (khôi phục bằng 'congso restore')."
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="tệp sao lưu sẽ tạo, ví dụ congso-2026-01-31.json.gz")
+        parser.add_argument("file", help="tệp sao lưu sẽ tạo, ví dụ congso-2026-01-31.jsonl.gz")
 
     def handle(self, *args, file: str, **options):
         path = Path(file)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import gzip
 import itertools
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -48,42 +49,72 @@ def _insert(model, objects: list) -> None:
             obj.save_base(raw=True)
         return
     fields = list(model._meta.concrete_fields)
-    for start in range(0, len(objects), BATCH):
-        model._base_manager._insert(objects[start : start + BATCH], fields=fields, raw=True)
+    model._base_manager._insert(objects, fields=fields, raw=True)
+
+
+def _batches(rows: Iterator[dict]) -> Iterator[list[dict]]:
+    batch: list[dict] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) == BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _rows(stream) -> Iterator[dict]:
+    """The dump's rows, streamed from JSON Lines (or read at once from an older JSON array)."""
+    first = stream.read(1)
+    rest = stream.read() if first == "[" else None
+    if rest is not None:
+        yield from json.loads(first + rest)
+        return
+    pending = first
+    for line in stream:
+        line = pending + line
+        pending = ""
+        if line.strip():
+            yield json.loads(line)
+    if pending.strip():
+        yield json.loads(pending)
 
 
 def read_backup(path: Path) -> int:
     """Load `path` into the (migrated) database after clearing it; return the row count.
 
-    The dump lists models in dependency order; each model's rows are deserialized only after
-    the rows before them are inserted, so natural-key references (a grant naming its user by
-    user name) find their target.
+    The dump lists models in dependency order; each batch of rows is deserialized only after
+    the rows before it are inserted, so natural-key references (a grant naming its user by
+    user name) find their target. Only one batch is held in memory.
     """
     call_command("flush", interactive=False, verbosity=0)
-    with gzip.open(path, "rt", encoding="utf-8") as stream:
-        rows = json.load(stream)
     models: list = []
-    with transaction.atomic(), connection.constraint_checks_disabled():
-        relations: list = []
-        for _label, group in itertools.groupby(rows, key=lambda row: row["model"]):
-            pending: list = []
-            for item in serializers.deserialize("python", list(group)):
-                pending.append(item.object)
-                if item.m2m_data:
-                    relations.append((item.object, item.m2m_data))
-            model = type(pending[0])
-            models.append(model)
-            _insert(model, pending)
-        for obj, m2m in relations:
-            for name, values in m2m.items():
-                getattr(obj, name).set(values)
-    connection.check_constraints(table_names=[m._meta.db_table for m in models])
-    sequences = connection.ops.sequence_reset_sql(no_style(), models)
-    if sequences:
-        with connection.cursor() as cursor:
-            for sql in sequences:
-                cursor.execute(sql)
-    return len(rows)
+    count = 0
+    with gzip.open(path, "rt", encoding="utf-8") as stream, transaction.atomic():
+        with connection.constraint_checks_disabled():
+            relations: list = []
+            for _label, group in itertools.groupby(_rows(stream), key=lambda row: row["model"]):
+                for batch in _batches(group):
+                    objects = []
+                    for item in serializers.deserialize("python", batch):
+                        objects.append(item.object)
+                        if item.m2m_data:
+                            relations.append((item.object, item.m2m_data))
+                    model = type(objects[0])
+                    if model not in models:
+                        models.append(model)
+                    _insert(model, objects)
+                    count += len(objects)
+            for obj, m2m in relations:
+                for name, values in m2m.items():
+                    getattr(obj, name).set(values)
+        connection.check_constraints(table_names=[m._meta.db_table for m in models])
+        sequences = connection.ops.sequence_reset_sql(no_style(), models)
+        if sequences:
+            with connection.cursor() as cursor:
+                for sql in sequences:
+                    cursor.execute(sql)
+    return count
 
 
 class Command(BaseCommand):
