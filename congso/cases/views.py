@@ -99,10 +99,13 @@ def export(request: HttpRequest) -> HttpResponse:
 def stats(request: HttpRequest) -> HttpResponse:
     """Counts by category, unit, month and state, with charts."""
     _require_view(request)
+    this_year = timezone.localdate().year
     try:
-        year = int(request.GET.get("nam") or timezone.localdate().year)
+        year = int(request.GET.get("nam") or this_year)
     except ValueError:
-        year = timezone.localdate().year
+        year = this_year
+    if not 2000 <= year <= this_year + 1:
+        year = this_year
     data = selectors.case_stats(actor=request.actor, year=year)
     return render(request, "cases/stats.html", page_data.stats_context(data, year))
 

@@ -216,6 +216,7 @@ def test_export_and_stats(world, handler):
     export = client.get("/vu-viec/xuat-excel/")
     rows = list(load_workbook(io.BytesIO(export.content)).active.iter_rows(values_only=True))
     assert rows[0][0] == "Số vụ việc" and len(rows) == 2
+    assert client.get("/vu-viec/thong-ke/?nam=99999999").status_code == 200
     stats = client.get("/vu-viec/thong-ke/?nam=2025").content.decode()
     assert "chart-4.6.1.umd.min.js" in stats and "cases-chart-data" in stats
 
