@@ -277,6 +277,13 @@ def case_context(request, case) -> dict:
         and case.appeal_deadline is not None
         and today <= case.appeal_deadline
     )
+    processing_due = (
+        processing_deadline(
+            started_on=case.processing_started_on, extended=case.processing_extended
+        )
+        if case.processing_started_on
+        else None
+    )
     freeze = (
         selectors.award_freeze_for(person_id=case.person_id, on=today) if case.person_id else []
     )
@@ -297,11 +304,10 @@ def case_context(request, case) -> dict:
         "finding_form": finding,
         "measure_form": measure_form if case.state == CaseState.HANDLING and can_handle else None,
         "regime": regime,
-        "processing_due": processing_deadline(
-            started_on=case.processing_started_on, extended=case.processing_extended
-        )
-        if case.processing_started_on
-        else None,
+        "processing_due": processing_due,
+        "processing_overdue": processing_due is not None
+        and case.state == CaseState.HANDLING
+        and today > processing_due,
         "extend_form": ReasonForm()
         if can_decide and case.processing_started_on and not case.processing_extended
         else None,

@@ -212,3 +212,14 @@ def test_head_records_a_press_case_and_staff_report_themselves(world):
     )
     assert other.status_code == 422
     assert not Case.objects.filter(source="head_record").exists()
+
+
+def test_processing_limit_overdue_is_marked(world):
+    case = confirmed_case(unit=world.agency_a, person=person_in(world.agency_a))
+    client = login_client(world.head_a)
+    client.post(f"/vu-viec/{case.pk}/chuyen-buoc/", {"to": "handling"})
+    page = client.get(f"/vu-viec/{case.pk}/").content.decode()
+    assert "09/12/2025" in page and "quá thời hạn xử lý kỷ luật" not in page  # 10/9 + 90 days
+    with time_machine.travel("2025-12-20 09:00 +07:00", tick=False):
+        late = client.get(f"/vu-viec/{case.pk}/").content.decode()
+    assert "quá thời hạn xử lý kỷ luật" in late
