@@ -23,20 +23,39 @@ PASSWORD = "mat-khau-thu-nghiem-1"  # noqa: S105 - make_user's default test pass
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+# One Playwright and one Chromium per test process. Other apps' browser tests import the
+# fixtures below into their own modules, which makes pytest run the fixture function again:
+# a second sync_playwright() in the same thread would fail ("Sync API inside the asyncio
+# loop"), so every call shares this instance, closed once when the session ends.
+_SHARED: dict = {}
+
+
+def shared_browser():
+    if "browser" not in _SHARED:
+        if not CHROMIUM.exists():
+            message = f"Không có Chromium ở {CHROMIUM} (cài: apt-get install chromium)"
+            if os.environ.get("CI"):
+                pytest.fail(message + " — CI phải cài Chromium (.ci/run).")
+            pytest.skip(message)
+        from playwright.sync_api import sync_playwright
+
+        _SHARED["playwright"] = sync_playwright().start()
+        _SHARED["browser"] = _SHARED["playwright"].chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+        )
+    return _SHARED["browser"]
+
+
+def pytest_sessionfinish(session, exitstatus):
+    browser = _SHARED.pop("browser", None)
+    if browser is not None:
+        browser.close()
+        _SHARED.pop("playwright").stop()
+
+
 @pytest.fixture(scope="session")
 def browser():
-    if not CHROMIUM.exists():
-        message = f"Không có Chromium ở {CHROMIUM} (cài: apt-get install chromium)"
-        if os.environ.get("CI"):
-            pytest.fail(message + " — CI phải cài Chromium (.ci/run).")
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    playwright = sync_playwright().start()
-    instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-    yield instance
-    instance.close()
-    playwright.stop()
+    return shared_browser()
 
 
 @pytest.fixture
