@@ -115,6 +115,9 @@ def _resolve(schema: dict, document: dict) -> dict:
     return schema
 
 
+UPLOAD = object()  # stands for a file field of a multipart body
+
+
 def minimal_value(schema: dict, document: dict) -> Any:
     """The smallest value that satisfies a JSON schema (required properties only)."""
     schema = _resolve(schema, document)
@@ -151,8 +154,9 @@ def minimal_value(schema: dict, document: dict) -> Any:
         "date-time": "2025-07-01T08:00:00+07:00",
         "uuid": "6f1c2b5e-2d4a-4c7e-9a1f-3b8e5d7c9a10",
         "email": "a@example.org",
-        "binary": "x",
     }
+    if schema.get("format") == "binary":
+        return UPLOAD
     text = formats.get(schema.get("format", ""), "x")
     return text * max(1, schema.get("minLength", 1)) if text == "x" else text
 
@@ -182,7 +186,7 @@ def api_request_kwargs(path: str, method: str) -> dict:
 
         body = minimal_value(content["multipart/form-data"]["schema"], document)
         data = {
-            key: (SimpleUploadedFile("a.txt", b"x") if value == "x" else value)
+            key: (SimpleUploadedFile("a.txt", b"x") if value is UPLOAD else value)
             for key, value in body.items()
         }
         return {"data": data}
