@@ -221,5 +221,5 @@ def test_processing_limit_overdue_is_marked(world):
     page = client.get(f"/vu-viec/{case.pk}/").content.decode()
     assert "09/12/2025" in page and "quá thời hạn xử lý kỷ luật" not in page  # 10/9 + 90 days
     with time_machine.travel("2025-12-20 09:00 +07:00", tick=False):
-        late = client.get(f"/vu-viec/{case.pk}/").content.decode()
+        late = login_client(world.head_a).get(f"/vu-viec/{case.pk}/").content.decode()
     assert "quá thời hạn xử lý kỷ luật" in late
