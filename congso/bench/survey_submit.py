@@ -129,6 +129,9 @@ def run(options: dict) -> dict:
     survey = _figures(*collected["survey"], ok={201})
     bare = _figures(*collected["bare"], ok={201})
     stored = SurveyResponse.unscoped.count()
+    from congso.surveys.services import rollups_rebuild
+
+    rollup_differences = rollups_rebuild(repair=False).differences
     ratio = (
         round(survey["requests_per_s"] / bare["requests_per_s"], 3) if bare["requests_per_s"] else 0
     )
@@ -140,9 +143,11 @@ def run(options: dict) -> dict:
         "ratio_to_bare": ratio,
         "stored_responses": stored,
         "transport_errors": len(errors),
+        "rollup_differences": rollup_differences,
         "target": "ratio ≥ 0.8 of the bare view, p99 < 50 ms",
         "pass": ratio >= 0.8
         and survey["p99_ms"] < 50
         and survey["ok"] == survey["requests"]
-        and stored == survey["ok"],
+        and stored == survey["ok"]
+        and rollup_differences == 0,
     }

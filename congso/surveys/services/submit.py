@@ -80,11 +80,12 @@ class TargetRow:
 
 _LOOKUP_SQL = """
 SELECT t.id, t.unit_id, t.agency_id, t.requires_token, t.is_active,
-  (SELECT COUNT(*) FROM {responses} r
-    WHERE r.target_id = t.id AND r.created_at >= %s AND r.ip_key = %s),
-  (SELECT COUNT(*) FROM {responses} r
-    WHERE r.target_id = t.id AND r.created_at >= %s AND r.device_key = %s)
-FROM {targets} t WHERE t.code = %s
+  COALESCE(SUM(CASE WHEN r.ip_key = %s THEN 1 ELSE 0 END), 0),
+  COALESCE(SUM(CASE WHEN r.device_key = %s THEN 1 ELSE 0 END), 0)
+FROM {targets} t
+LEFT JOIN {responses} r ON r.target_id = t.id AND r.created_at >= %s
+WHERE t.code = %s
+GROUP BY t.id, t.unit_id, t.agency_id, t.requires_token, t.is_active
 """
 
 
@@ -100,7 +101,7 @@ def target_by_code(
     )
     since = since or timezone.now()
     with connection.cursor() as cursor:
-        cursor.execute(sql, [since, ip_key, since, device_key, code])
+        cursor.execute(sql, [ip_key, device_key, since, code])
         row = cursor.fetchone()
     if row is None:
         if RevokedCode.objects.filter(code=code).exists():
@@ -295,11 +296,7 @@ def response_submit(
         ),
     ]
     try:
-        with transaction.atomic(), connection.cursor() as cursor:
-            if target.requires_token:
-                _use_receipt_token(token, agency_id=target.agency_id, now=now)
-            for sql, params in statements:
-                cursor.execute(sql, params)
+        _store(statements, token=token, target=target, now=now)
     except IntegrityError as exc:
         previous = _existing(cid, target.pk)
         if previous:
@@ -335,6 +332,31 @@ def _insert_statement(values: dict[str, Any]) -> tuple[str, list]:
 @functools.cache
 def _response_fields() -> dict[str, Any]:
     return {f.column: f for f in SurveyResponse._meta.concrete_fields}
+
+
+def _store(statements: list[tuple[str, list]], *, token: Any, target: TargetRow, now) -> None:
+    """Run the response INSERT and the rollup UPSERTs atomically.
+
+    PostgreSQL, in autocommit: one statement whose data-modifying CTEs do all three writes
+    (a single statement is atomic), saving the BEGIN and COMMIT round trips. Elsewhere, or
+    with a receipt token to spend, or inside an outer transaction: a transaction.
+    """
+    if (
+        connection.vendor == "postgresql"
+        and not target.requires_token
+        and not connection.in_atomic_block
+    ):
+        parts = [f"w{index} AS ({sql})" for index, (sql, _params) in enumerate(statements)]
+        sql = f"WITH {', '.join(parts)} SELECT 1"
+        params = [value for _sql, values in statements for value in values]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+        return
+    with transaction.atomic(), connection.cursor() as cursor:
+        if target.requires_token:
+            _use_receipt_token(token, agency_id=target.agency_id, now=now)
+        for sql, params in statements:
+            cursor.execute(sql, params)
 
 
 def _use_receipt_token(token: Any, *, agency_id: int, now: datetime) -> None:
