@@ -39,14 +39,16 @@ def new_code() -> str:
 def keyed_hash(*parts: str) -> int:
     """A signed 63-bit keyed hash (HMAC-SHA256 with SECRET_KEY) of the parts, never 0."""
     digest = hmac.new(
-        settings.SECRET_KEY.encode(), "\x1f".join(parts).encode(), hashlib.sha256
+        str(settings.SECRET_KEY).encode(), "\x1f".join(parts).encode(), hashlib.sha256
     ).digest()
     return (int.from_bytes(digest[:8], "big") >> 1) or 1
 
 
 def token_hash(token: str) -> str:
     normalised = "".join(token.split()).upper()
-    return hmac.new(settings.SECRET_KEY.encode(), normalised.encode(), hashlib.sha256).hexdigest()
+    return hmac.new(
+        str(settings.SECRET_KEY).encode(), normalised.encode(), hashlib.sha256
+    ).hexdigest()
 
 
 def agency_map(units: list[tuple[int, int | None, str]]) -> dict[int, int]:

@@ -331,7 +331,7 @@ def _insert_statement(values: dict[str, Any]) -> tuple[str, list]:
 
 @functools.cache
 def _response_fields() -> dict[str, Any]:
-    return {f.column: f for f in SurveyResponse._meta.concrete_fields}
+    return {str(f.column): f for f in SurveyResponse._meta.concrete_fields}
 
 
 def _store(statements: list[tuple[str, list]], *, token: Any, target: TargetRow, now) -> None:

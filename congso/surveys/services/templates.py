@@ -64,8 +64,12 @@ def template_update(
     except AnswerError as exc:
         raise SurveyError(422, exc.message, field=exc.field) from exc
     with transaction.atomic():
-        locked = SurveyTemplate.unscoped.select_for_update().get(pk=template.pk)
-        current = SurveyVersion.objects.filter(pk=locked.current_id).first()
+        locked = (
+            SurveyTemplate.unscoped.select_for_update()
+            .select_related("current")
+            .get(pk=template.pk)
+        )
+        current = locked.current
         if current and current.questions == cleaned and current.intro == intro_text:
             return current
         number = (
