@@ -64,12 +64,11 @@ def template_update(
     except AnswerError as exc:
         raise SurveyError(422, exc.message, field=exc.field) from exc
     with transaction.atomic():
-        locked = (
-            SurveyTemplate.unscoped.select_for_update()
-            .select_related("current")
-            .get(pk=template.pk)
+        locked = SurveyTemplate.unscoped.select_for_update().get(pk=template.pk)
+        current_id = locked.current_id
+        current = (
+            SurveyVersion.objects.filter(pk=current_id).first() if current_id is not None else None
         )
-        current = locked.current
         if current and current.questions == cleaned and current.intro == intro_text:
             return current
         number = (
