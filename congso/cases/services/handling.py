@@ -116,7 +116,9 @@ def appeal_file(*, actor: Actor, case: Case, reason: str) -> Appeal:
         raise RuleError(_("Cần ghi lý do khiếu nại."))
     with transaction.atomic():
         locked = (
-            Case.objects.select_for_update().select_related("category", "person").get(pk=case.pk)
+            Case.objects.select_for_update(of=("self",))
+            .select_related("category", "person")
+            .get(pk=case.pk)
         )
         move(actor=actor, case=locked, to=CaseState.APPEALED, note=reason)
         appeal = Appeal.objects.create(
@@ -147,7 +149,9 @@ def appeal_review(*, actor: Actor | None, case: Case, outcome: str, note: str = 
         raise RuleError(_("Người đã kết luận vi phạm không tự xem xét khiếu nại của kết luận đó."))
     with transaction.atomic():
         locked = (
-            Case.objects.select_for_update().select_related("category", "person").get(pk=case.pk)
+            Case.objects.select_for_update(of=("self",))
+            .select_related("category", "person")
+            .get(pk=case.pk)
         )
         appeal = locked.appeals.filter(outcome=AppealOutcome.PENDING).last()
         if appeal is None:

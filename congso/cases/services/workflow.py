@@ -337,7 +337,9 @@ def case_transition(
         raise RuleError(_("Khiếu nại và xem xét khiếu nại dùng chức năng riêng."))
     with transaction.atomic():
         locked = (
-            Case.objects.select_for_update().select_related("category", "person").get(pk=case.pk)
+            Case.objects.select_for_update(of=("self",))
+            .select_related("category", "person")
+            .get(pk=case.pk)
         )
         move(actor=actor, case=locked, to=to, note=note, public_note=public_note)
     case.refresh_from_db()
