@@ -52,12 +52,20 @@ def token_hash(token: str) -> str:
 
 
 def agency_map(units: list[tuple[int, int | None, str]]) -> dict[int, int]:
-    """unit id → its agency: the nearest unit at or above it that is not a division."""
+    """unit id → its agency, the group rankings compare: the commune or ward the unit belongs
+    to (its public-service centre rates as the commune), else the nearest unit at or above it
+    that is not a division (phòng, ban trực thuộc)."""
     by_id = {uid: (parent, kind) for uid, parent, kind in units}
     result: dict[int, int] = {}
     for uid in by_id:
-        current = uid
-        while by_id.get(current, (None, ""))[1] == "division" and by_id[current][0] is not None:
-            current = by_id[current][0]  # type: ignore[assignment]
-        result[uid] = current
+        chain = []
+        current: int | None = uid
+        while current is not None and current in by_id and len(chain) < 50:
+            chain.append(current)
+            current = by_id[current][0]
+        commune = next((u for u in chain if by_id[u][1] == "commune"), None)
+        if commune is not None:
+            result[uid] = commune
+            continue
+        result[uid] = next((u for u in chain if by_id[u][1] != "division"), uid)
     return result

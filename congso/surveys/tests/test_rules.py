@@ -255,3 +255,30 @@ def test_question_validation_requires_overall_and_known_keys():
         rules.validate_questions([{"key": "access", "label": "A"}])
     with pytest.raises(AnswerError):
         rules.validate_questions([{"key": "overall", "label": "A"}, {"key": "zzz", "label": "B"}])
+
+
+@pytest.mark.parametrize(
+    ("unit", "agency"),
+    [
+        (1, 1),  # the province itself
+        (2, 2),  # a department
+        (3, 2),  # its division
+        (4, 4),  # a public-service unit under the department
+        (5, 5),  # a commune
+        (6, 5),  # the commune's public-service centre
+        (7, 5),  # a desk of that centre
+    ],
+)
+def test_agency_of_a_unit(unit, agency):
+    from congso.surveys.services.common import agency_map
+
+    units = [
+        (1, None, "province"),
+        (2, 1, "state"),
+        (3, 2, "division"),
+        (4, 2, "public_service"),
+        (5, 1, "commune"),
+        (6, 5, "public_service"),
+        (7, 6, "division"),
+    ]
+    assert agency_map(units)[unit] == agency
