@@ -17,12 +17,15 @@ $(STAMP): requirements/dev.txt pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
+	$(BIN)/congso compile_translations
 	$(BIN)/congso demo --port $(PORT)
 
 test: $(STAMP)
+	$(BIN)/congso compile_translations
 	$(BIN)/pytest -q -n 2 -m "not browser"
 
 browser-test: $(STAMP)
+	$(BIN)/congso compile_translations
 	$(BIN)/pytest -q -m browser -p no:xdist
 
 lint: $(STAMP)

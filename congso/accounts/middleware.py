@@ -47,12 +47,14 @@ class RequireSecondFactorMiddleware:
 
     def __call__(self, request):
         actor = getattr(request, "actor", ANONYMOUS)
-        if (
+        pending = bool(
             actor.is_authenticated
             and actor.roles & SECOND_FACTOR_ROLES
             and not actor.second_factor_verified
-            and not request.path.startswith(_OPEN_PREFIXES)
-        ):
+        )
+        # Read by the layout: no menu is shown until the second factor is confirmed.
+        request.second_factor_pending = pending
+        if pending and not request.path.startswith(_OPEN_PREFIXES):
             if request.path.startswith("/api/"):
                 from django.http import JsonResponse
 

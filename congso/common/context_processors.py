@@ -14,7 +14,8 @@ def layout(request):
     """
     actor = getattr(request, "actor", None)
     nav = []
-    if actor is not None and actor.is_authenticated:
+    pending = getattr(request, "second_factor_pending", False)
+    if actor is not None and actor.is_authenticated and not pending:
         for config in apps.get_app_configs():
             for capability, url_name, label in getattr(config, "nav_entries", ()):
                 if actor.has(capability):
