@@ -332,20 +332,20 @@ def public_agencies() -> list[OrgUnit]:
 
 
 def public_scorecard(*, agency: OrgUnit, period: Period) -> tuple[Index, Index, list]:
-    """An agency's public figures (aggregates only, minimum sample respected)."""
+    """Public figures of a unit and everything under it (aggregates only, minimum sample)."""
     minimum, weight = _settings()
     rows = MonthlyRollup.unscoped.filter(
-        agency_id=agency.pk, month__gte=period.start, month__lt=period.end
+        unit__path__startswith=agency.path, month__gte=period.start, month__lt=period.end
     )
     before = previous_period(period)
     previous_rows = MonthlyRollup.unscoped.filter(
-        agency_id=agency.pk, month__gte=before.start, month__lt=before.end
+        unit__path__startswith=agency.path, month__gte=before.start, month__lt=before.end
     )
     index = compute_index(_total(rows), prior=None, minimum=minimum, weight=weight)
     previous = compute_index(_total(previous_rows), prior=None, minimum=minimum, weight=weight)
     trend_rows = _grouped(
         MonthlyRollup.unscoped.filter(
-            agency_id=agency.pk,
+            unit__path__startswith=agency.path,
             month__gte=_last_months(period)[0],
             month__lt=period.end,
         ),
