@@ -49,10 +49,10 @@ def _level(rng: random.Random, p_satisfied: float) -> int:
     return 3 if roll < 0.6 else (2 if roll < 0.9 else 1)
 
 
-def _moment(rng: random.Random, start: datetime) -> datetime:
-    """A working-hours moment (Mon–Fri, 07:30–17:00 local) within the year after `start`."""
+def _moment(rng: random.Random, start: datetime, *, days: int = 365) -> datetime:
+    """A working-hours moment (Mon–Fri, 07:30–17:00 local) within `days` after `start`."""
     while True:
-        day = start + timedelta(days=rng.randrange(365))
+        day = start + timedelta(days=rng.randrange(days))
         if day.weekday() < 5:
             break
     minutes = rng.randrange(7 * 60 + 30, 17 * 60)
@@ -95,13 +95,13 @@ def _planted(rng: random.Random, targets: list[SurveyTarget], start: datetime) -
     if len(counters) < 2:
         return []
     first, second = rng.sample(counters, 2)
-    moment = _moment(rng, start + timedelta(days=200))
+    moment = _moment(rng, start + timedelta(days=200), days=30)
     rows = [
         (first, moment + timedelta(seconds=17 * i), (5,) * len(QUESTION_KEYS), "", 0, 0)
         for i in range(14)
     ]
     address = rng.getrandbits(62) + 1
-    later = _moment(rng, start + timedelta(days=300))
+    later = _moment(rng, start + timedelta(days=300), days=30)
     for i in range(20):
         answers = tuple(rng.choice((4, 5)) for _ in QUESTION_KEYS)
         rows.append((second, later + timedelta(seconds=14 * i), answers, "", 0, address))

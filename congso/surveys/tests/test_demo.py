@@ -27,3 +27,14 @@ def test_demo_loads_ratings_rollups_and_planted_anomalies(sw, monkeypatch):
     kinds = set(AnomalyFlag.unscoped.values_list("kind", flat=True))
     assert kinds == {"identical", "address"}
     assert "phiếu" in lines[-1]
+
+
+def test_demo_ratings_lie_in_the_past_year(sw, monkeypatch):
+    from django.utils import timezone
+
+    monkeypatch.setattr(demo, "TOTAL_RATINGS", 500)
+    demo.load_demo(rng=random.Random(3), log=lambda line: None)
+    now = timezone.now()
+    times = SurveyResponse.unscoped.values_list("created_at", flat=True)
+    assert max(times) <= now
+    assert min(times) >= now - timezone.timedelta(days=367)
