@@ -15,8 +15,8 @@ from datetime import date
 
 from django.db import connection
 
+from congso.bench._survey_support import build_org
 from congso.bench.harness import timed
-from congso.bench.survey_support import build_org
 
 YEAR = 2025
 SECONDS_IN_YEAR = 365 * 86400

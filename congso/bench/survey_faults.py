@@ -23,7 +23,7 @@ import uuid
 
 from django.db import connection
 
-from congso.bench.survey_support import build_org, gunicorn
+from congso.bench._survey_support import build_org, gunicorn
 from congso.config.env import env_str
 
 KEYS = ("access", "procedure", "officer", "result", "feedback", "attitude", "overall")

@@ -17,8 +17,8 @@ import uuid
 
 from django.db import connection
 
+from congso.bench._survey_support import build_org, gunicorn
 from congso.bench.harness import percentile
-from congso.bench.survey_support import build_org, gunicorn
 
 CONNECTIONS = 16
 KEYS = ("access", "procedure", "officer", "result", "feedback", "attitude", "overall")
