@@ -11,7 +11,7 @@ import json
 import uuid
 from typing import Literal
 
-from django.http import HttpRequest, JsonResponse
+from django.http import Http404, HttpRequest, JsonResponse
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
@@ -37,6 +37,7 @@ router = Router()
 public_router = Router()
 
 DEVICE_COOKIE = "cs_device"
+MSG_NOT_FOUND = "Không tìm thấy hoặc Ông/Bà không có quyền xem."
 
 
 class ErrorOut(Schema):
@@ -271,7 +272,10 @@ def _index(index) -> dict:
 def unit_ranking(request: HttpRequest, unit_id: int, period: str = ""):
     """Agencies and communes under a unit (or its counters and officers) by smoothed index."""
     actor = request.auth
-    unit = selectors.unit_get(actor=actor, pk=unit_id)
+    try:
+        unit = selectors.unit_get(actor=actor, pk=unit_id)
+    except Http404:
+        return Status(404, {"detail": MSG_NOT_FOUND, "field": ""})
     chosen = parse_period(period, today=timezone.localdate())
     board = selectors.unit_dashboard(actor=actor, unit=unit, period=chosen)
     rows = board.agencies or board.targets
@@ -300,7 +304,10 @@ def unit_ranking(request: HttpRequest, unit_id: int, period: str = ""):
 def target_detail(request: HttpRequest, target_id: int, period: str = ""):
     """One counter's or officer's aggregates (never single responses)."""
     actor = request.auth
-    target = selectors.target_get(actor=actor, pk=target_id, capability=Cap.SURVEYS_VIEW)
+    try:
+        target = selectors.target_get(actor=actor, pk=target_id, capability=Cap.SURVEYS_VIEW)
+    except Http404:
+        return Status(404, {"detail": MSG_NOT_FOUND, "field": ""})
     chosen = parse_period(period, today=timezone.localdate())
     report = selectors.target_report(actor=actor, target=target, period=chosen)
     return {

@@ -289,3 +289,14 @@ def test_staff_target_api_gives_aggregates_only(sw):
     assert data["index"]["n"] == 4 and data["index"]["published"] is False
     assert data["index"]["sipas"] is None
     assert "bí mật" not in json.dumps(data, ensure_ascii=False)
+
+
+def test_staff_api_answers_404_in_vietnamese_for_another_agency(sw):
+    from congso.common.testing import login_client
+
+    client = login_client(sw.world.head_a)
+    response = client.get(f"/api/v1/surveys/targets/{sw.counter_b.pk}")
+    assert response.status_code == 404
+    assert response.json()["detail"].startswith("Không tìm thấy")
+    response = client.get(f"/api/v1/surveys/units/{sw.world.agency_b.pk}/ranking")
+    assert response.status_code == 404
