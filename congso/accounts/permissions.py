@@ -50,6 +50,8 @@ class Cap:
     CASES_REVIEW_APPEAL = "cases.review_appeal"
     CASES_APPEAL = "cases.appeal"
     CASES_FILE_AS_MONITOR = "cases.file_as_monitor"
+    # Edit the stage deadlines per case type (province-wide reach only: admins).
+    CASES_CONFIGURE = "cases.configure"
     IDENTITY_REVEAL = "identity.reveal"
     IDENTITY_REVEALS_VIEW = "identity.reveals_view"
     INSPECTIONS_VIEW = "inspections.view"
@@ -168,6 +170,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             Cap.CONDUCT_VIEW,
             Cap.CONDUCT_MANAGE,
             Cap.CONDUCT_REPORT,
+            Cap.CASES_CONFIGURE,
         }
     ),
 }

@@ -8,4 +8,7 @@ class CasesConfig(AppConfig):
     verbose_name = _("Vụ việc")
     nav_entries = [
         ("cases.view", "cases:queue", _("Vụ việc")),
+        ("cases.configure", "cases:deadlines", _("Thời hạn vụ việc")),
     ]
+    # Panels on the org person page: `(*, actor, person) -> {"template", "context"} | None`.
+    person_panels = ["congso.cases.panels.person_award_freeze_panel"]

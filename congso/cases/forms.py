@@ -13,7 +13,7 @@ from congso.cases.choices import (
     MeasureKind,
     Severity,
 )
-from congso.cases.rules import FORM_LABELS
+from congso.cases.rules import CONFIG_MAX_DAYS, FORM_LABELS
 
 BLANK = [("", "—")]
 
@@ -206,3 +206,30 @@ class CaseCreateForm(forms.Form):
         self.fields["unit"].queryset = units
         self.fields["person"].queryset = people
         self.fields["category"].queryset = categories
+
+
+def _days_field(label) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        required=False,
+        min_value=0,
+        max_value=CONFIG_MAX_DAYS,
+        widget=forms.NumberInput(attrs={"min": 0, "max": CONFIG_MAX_DAYS, "class": "days"}),
+        error_messages={
+            "invalid": _("Nhập một số nguyên ngày làm việc."),
+            "min_value": _("Số ngày không được nhỏ hơn 0."),
+            "max_value": _("Số ngày không được lớn hơn %(limit_value)s."),
+        },
+    )
+
+
+class CaseTypeDeadlinesForm(forms.Form):
+    """Overrides of one case type in working days; blank = the default of cases/rules.py."""
+
+    received_days = _days_field(_("Tiếp nhận, phân loại"))
+    verifying_days = _days_field(_("Xác minh"))
+    confirmed_days = _days_field(_("Sau kết luận"))
+    handling_days = _days_field(_("Xử lý"))
+    appealed_days = _days_field(_("Xem xét khiếu nại"))
+    reviewed_days = _days_field(_("Sau xem xét khiếu nại"))
+    appeal_window_days = _days_field(_("Thời hạn khiếu nại"))

@@ -163,6 +163,49 @@ def stage_working_days(*, state: str, urgent: bool, overrides: Mapping[str, int]
     return value if value is not None else DEFAULT_STAGE_DAYS.get(state)
 
 
+# The columns of `CaseTypeConfig`: the stage each one overrides (None: the appeal window).
+CONFIG_FIELDS: dict[str, str | None] = {
+    "received_days": S.RECEIVED,
+    "verifying_days": S.VERIFYING,
+    "confirmed_days": S.CONFIRMED,
+    "handling_days": S.HANDLING,
+    "appealed_days": S.APPEALED,
+    "reviewed_days": S.REVIEWED,
+    "appeal_window_days": None,
+}
+CONFIG_MAX_DAYS = 365
+
+
+def check_config_days(values: Mapping[str, int | None]) -> dict[str, int | None]:
+    """The overrides of one case type, checked: known fields, whole days 0–365, None = default.
+
+    The province sets its own limits per case type (issue 4 point 5); a year is the outer bound
+    so a typo cannot park a case for decades."""
+    checked: dict[str, int | None] = {}
+    for name, value in values.items():
+        if name not in CONFIG_FIELDS:
+            raise RuleError(gettext("Trường thời hạn không hợp lệ: %(name)s.") % {"name": name})
+        if value is not None and (
+            isinstance(value, bool)
+            or not isinstance(value, int)
+            or not 0 <= value <= CONFIG_MAX_DAYS
+        ):
+            raise RuleError(
+                gettext("Số ngày làm việc phải là số nguyên từ 0 đến %(max)d.")
+                % {"max": CONFIG_MAX_DAYS}
+            )
+        checked[name] = value
+    return checked
+
+
+def effective_config_days(field: str, override: int | None) -> int:
+    """What a `CaseTypeConfig` column means when applied: the override, else the default."""
+    if override is not None:
+        return override
+    stage = CONFIG_FIELDS[field]
+    return DEFAULT_APPEAL_WINDOW_DAYS if stage is None else DEFAULT_STAGE_DAYS[stage]
+
+
 def is_overdue(*, state: str, due_on: date | None, today: date) -> bool:
     return state not in TERMINAL_STATES and due_on is not None and today > due_on
 

@@ -17,18 +17,26 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from congso.accounts.permissions import Cap
-from congso.cases.choices import CaseKind, ReportStatus
+from congso.cases.choices import CaseKind, CaseSource, ReportStatus
 from congso.cases.models import (
     AwardFreeze,
     Case,
     CaseEvent,
+    CaseTypeConfig,
     Evidence,
     Exemplar,
     IdentityReveal,
     Notification,
     Report,
 )
-from congso.cases.rules import FINDING_STATES, OPEN_STATES, TERMINAL_STATES
+from congso.cases.rules import (
+    CONFIG_FIELDS,
+    FINDING_STATES,
+    OPEN_STATES,
+    TERMINAL_STATES,
+    URGENT_FIRST_ACTION_DAYS,
+    effective_config_days,
+)
 from congso.common.scoping import Actor, get_for_actor
 
 PAGE_SIZES = (20, 50, 100)
@@ -297,3 +305,39 @@ def confirmed_violations(*, person_id: int, year: int) -> list[ConfirmedViolatio
 
 def exemplar_list(*, actor: Actor) -> QuerySet[Exemplar]:
     return Exemplar.objects.for_actor(actor).select_related("person", "unit")
+
+
+@dataclass(frozen=True)
+class DeadlineCell:
+    field: str
+    days: int
+    overridden: bool
+
+
+@dataclass(frozen=True)
+class DeadlineRow:
+    source: str
+    label: str
+    urgent_days: int
+    cells: list[DeadlineCell]
+
+    @property
+    def overrides(self) -> dict[str, int | None]:
+        return {c.field: (c.days if c.overridden else None) for c in self.cells}
+
+
+def case_type_deadlines() -> list[DeadlineRow]:
+    """The deadlines in force for every case type (source), in working days: the province's
+    override or the rules default. Province-wide settings, the same for every reader."""
+    configs = {c.source: c for c in CaseTypeConfig.objects.all()}
+    rows = []
+    for source, label in CaseSource.choices:
+        config = configs.get(source)
+        cells = []
+        for name in CONFIG_FIELDS:
+            override = getattr(config, name) if config is not None else None
+            cells.append(
+                DeadlineCell(name, effective_config_days(name, override), override is not None)
+            )
+        rows.append(DeadlineRow(source, str(label), URGENT_FIRST_ACTION_DAYS, cells))
+    return rows

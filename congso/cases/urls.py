@@ -1,12 +1,13 @@
 from django.urls import path
 
-from congso.cases import views, views_reports
+from congso.cases import views, views_config, views_reports
 
 app_name = "cases"
 urlpatterns = [
     path("", views.queue, name="queue"),
     path("xuat-excel/", views.export, name="export"),
     path("thong-ke/", views.stats, name="stats"),
+    path("thoi-han/", views_config.deadlines, name="deadlines"),
     path("tao-moi/", views.case_create, name="create"),
     path("thong-bao/da-doc/", views.notifications_read, name="notifications_read"),
     path("<int:pk>/", views.case_detail, name="case"),

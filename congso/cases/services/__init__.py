@@ -1,6 +1,7 @@
 """The only writers of the cases app. Other apps call these names (keep them stable):
 `case_create`, `award_freeze_open`, `award_freeze_close`."""
 
+from congso.cases.services.config import case_type_config_update
 from congso.cases.services.freeze import award_freeze_close, award_freeze_open
 from congso.cases.services.handling import (
     appeal_file,
@@ -41,6 +42,7 @@ __all__ = [
     "case_create",
     "case_set_finding",
     "case_transition",
+    "case_type_config_update",
     "identity_reveal",
     "lookup_allowed",
     "measure_record",

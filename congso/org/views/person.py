@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -44,6 +46,19 @@ def _edit_form(person: Person, data=None) -> PersonEditForm:
     return PersonEditForm(data, initial=initial)
 
 
+def _panels(actor, person: Person) -> list[dict]:
+    """Panels other apps add to this page: each app lists `person_panels` on its AppConfig,
+    functions `(*, actor, person) -> {"template": ..., "context": ...} | None`, so org never
+    imports the apps above it."""
+    panels = []
+    for config in apps.get_app_configs():
+        for path in getattr(config, "person_panels", ()):
+            panel = import_string(path)(actor=actor, person=person)
+            if panel:
+                panels.append(panel)
+    return panels
+
+
 def _render_person(request: HttpRequest, person: Person, *, status: int = 200, **forms):
     actor = request.actor
     can_manage = actor.can(Cap.PEOPLE_MANAGE, person.unit_id)
@@ -60,6 +75,7 @@ def _render_person(request: HttpRequest, person: Person, *, status: int = 200, *
         "transfer_form": forms.get("transfer_form")
         or (can_manage and _transfer_form(request, person)),
         "edit_form": forms.get("edit_form") or (can_manage and _edit_form(person)),
+        "panels": _panels(actor, person),
     }
     return render(request, "org/person_detail.html", context, status=status)
 
