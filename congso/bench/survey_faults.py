@@ -31,7 +31,7 @@ THREADS = 8
 
 
 def _post(port: int, path: str, body: bytes) -> int:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     try:
         conn.request("POST", path, body=body, headers={"Content-Type": "application/json"})
         response = conn.getresponse()
@@ -50,13 +50,16 @@ def _get_json(port: int, path: str) -> dict:
         conn.close()
 
 
-def _client(port: int, jobs: queue.Queue, acked: dict, stats: dict, lock: threading.Lock):
+def _client(
+    port: int, jobs: queue.Queue, acked: dict, stats: dict, lock: threading.Lock, deadline: float
+):
+    """Send each rating until it is acknowledged; give up at `deadline` (the whole run's), so
+    a database that never comes back ends the bench with the ratings it lost, not a hang."""
     while True:
         try:
             client_id, path, body = jobs.get_nowait()
         except queue.Empty:
             return
-        deadline = time.monotonic() + 180
         while time.monotonic() < deadline:
             try:
                 status = _post(port, path, body)
@@ -124,8 +127,9 @@ def run(options: dict) -> dict:
                 (client_id, f"/api/v1/public/surveys/{code}/responses", json.dumps(body).encode())
             )
         lock = threading.Lock()
+        deadline = time.monotonic() + 300
         clients = [
-            threading.Thread(target=_client, args=(port, jobs, acked, stats, lock))
+            threading.Thread(target=_client, args=(port, jobs, acked, stats, lock, deadline))
             for _ in range(THREADS)
         ]
         start = time.perf_counter()
