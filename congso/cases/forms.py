@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from congso.cases.choices import (
     AppealOutcome,
@@ -226,10 +227,10 @@ def _days_field(label) -> forms.IntegerField:
 class CaseTypeDeadlinesForm(forms.Form):
     """Overrides of one case type in working days; blank = the default of cases/rules.py."""
 
-    received_days = _days_field(_("Tiếp nhận, phân loại"))
-    verifying_days = _days_field(_("Xác minh"))
-    confirmed_days = _days_field(_("Sau kết luận"))
-    handling_days = _days_field(_("Xử lý"))
-    appealed_days = _days_field(_("Xem xét khiếu nại"))
-    reviewed_days = _days_field(_("Sau xem xét khiếu nại"))
-    appeal_window_days = _days_field(_("Thời hạn khiếu nại"))
+    received_days = _days_field(pgettext_lazy("deadline stage", "Tiếp nhận, phân loại"))
+    verifying_days = _days_field(pgettext_lazy("deadline stage", "Xác minh"))
+    confirmed_days = _days_field(pgettext_lazy("deadline stage", "Sau kết luận"))
+    handling_days = _days_field(pgettext_lazy("deadline stage", "Xử lý"))
+    appealed_days = _days_field(pgettext_lazy("deadline stage", "Xem xét khiếu nại"))
+    reviewed_days = _days_field(pgettext_lazy("deadline stage", "Sau xem xét khiếu nại"))
+    appeal_window_days = _days_field(pgettext_lazy("deadline stage", "Thời hạn khiếu nại"))
