@@ -20,5 +20,9 @@ def layout(request):
             for capability, url_name, label in getattr(config, "nav_entries", ()):
                 if actor.has(capability):
                     url = reverse(url_name)
-                    nav.append({"url": url, "label": label, "active": request.path.startswith(url)})
+                    nav.append({"url": url, "label": label, "active": False})
+    # Highlight only the most specific entry: /to-chuc/can-bo/ is "Cán bộ", not also "Tổ chức".
+    matches = [item for item in nav if request.path.startswith(item["url"])]
+    if matches:
+        max(matches, key=lambda item: len(item["url"]))["active"] = True
     return {"nav_items": nav, "actor": actor}
