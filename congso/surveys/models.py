@@ -145,11 +145,18 @@ class SurveyResponse(ScopedModel):
     """One citizen's rating. Anonymous: no name, no address; `ip_key` and `device_key` are
     keyed hashes (salted per day) used only for rate limits and burst checks."""
 
+    # Indexes cost every rating a write: only those a query uses. `target` leads the
+    # (target, created_at) index; nothing reads by agency (the dossier index leads with it) or
+    # by version (versions are never deleted); `unit` is the scoping filter.
     target = models.ForeignKey(SurveyTarget, on_delete=models.PROTECT, db_index=False)
-    agency = models.ForeignKey("org.OrgUnit", on_delete=models.PROTECT, related_name="+")
-    version = models.ForeignKey(SurveyVersion, on_delete=models.PROTECT, related_name="+")
+    agency = models.ForeignKey(
+        "org.OrgUnit", on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    version = models.ForeignKey(
+        SurveyVersion, on_delete=models.PROTECT, related_name="+", db_index=False
+    )
     client_id = models.UUIDField(unique=True)
-    form_nonce = models.CharField(max_length=16, unique=True)
+    form_nonce = models.CharField(max_length=16)  # unique: constraint below (no LIKE index)
     dossier_code = models.CharField(_("mã hồ sơ"), max_length=40, null=True, blank=True)
     comment = models.TextField(_("góp ý"), blank=True, default="")
     flags = models.PositiveSmallIntegerField(default=0)
@@ -172,11 +179,12 @@ class SurveyResponse(ScopedModel):
         verbose_name_plural = _("phiếu đánh giá")
         indexes = [models.Index(fields=["target", "created_at"], name="survey_resp_target_time")]
         constraints = [
+            models.UniqueConstraint(fields=["form_nonce"], name="survey_resp_nonce_once"),
             models.UniqueConstraint(
                 fields=["agency", "dossier_code"],
                 condition=Q(dossier_code__isnull=False),
                 name="survey_resp_dossier_once",
-            )
+            ),
         ]
 
     def __str__(self) -> str:
@@ -189,8 +197,15 @@ class SurveyResponse(ScopedModel):
 class RollupCounts(ScopedModel):
     """Answer counts: `n` responses and `c_<key>_<level>` answers per question and level."""
 
-    target = models.ForeignKey(SurveyTarget, on_delete=models.PROTECT, related_name="+")
-    agency = models.ForeignKey("org.OrgUnit", on_delete=models.PROTECT, related_name="+")
+    # No separate index on target (the unique (target, period) index leads with it) nor on
+    # agency (period queries use the monthly covering index): each one would be written by
+    # every rating. `unit` (the scoping filter) keeps its index.
+    target = models.ForeignKey(
+        SurveyTarget, on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    agency = models.ForeignKey(
+        "org.OrgUnit", on_delete=models.PROTECT, related_name="+", db_index=False
+    )
     n = models.PositiveIntegerField(db_default=0, default=0)
     for _name in (*COUNT_COLUMNS, *SIPAS_COLUMNS):
         locals()[_name] = models.PositiveIntegerField(db_default=0, default=0)

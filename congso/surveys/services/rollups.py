@@ -16,6 +16,7 @@ from django.db import connection, transaction
 
 from congso.surveys.models import DailyRollup, MonthlyRollup, SurveyResponse
 from congso.surveys.rules import (
+    COUNT_COLUMNS,
     LEVELS,
     QUESTION_KEYS,
     ROLLUP_COLUMNS,
@@ -39,8 +40,9 @@ def _upsert_sql(table: str, period_column: str, columns: tuple[str, ...]) -> str
     if sql is None:
         qn = connection.ops.quote_name
         names = ["target_id", "agency_id", "unit_id", period_column, "n", *columns, *SIPAS_COLUMNS]
-        updates = ", ".join(f"{c} = {qn(table)}.{c} + 1" for c in ("n", *columns))
-        updates += "".join(f", {c} = {qn(table)}.{c} + excluded.{c}" for c in SIPAS_COLUMNS)
+        updates = ", ".join(
+            f"{c} = {qn(table)}.{c} + excluded.{c}" for c in ("n", *columns, *SIPAS_COLUMNS)
+        )
         sql = (
             f"INSERT INTO {qn(table)} ({', '.join(names)}) "  # noqa: S608 (identifiers come from model metadata)
             f"VALUES ({', '.join(['%s'] * len(names))}) "
@@ -54,9 +56,13 @@ def rollup_statements(
     *, target_id: int, agency_id: int, unit_id: int, day: date, answers: Mapping[str, int]
 ) -> list[tuple[str, list]]:
     """The two UPSERTs that count one response in its target's day and month rows (built
-    before the transaction opens, so the write lock is held only while they run)."""
-    columns = tuple(column(key, answers[key]) for key in QUESTION_KEYS if key in answers)
-    ones = [1] * (1 + len(columns)) + list(sipas_increments(answers))
+    before the transaction opens, so the write lock is held only while they run).
+
+    The statement text is the same for every response (each count column gets 0 or 1), so a
+    connection prepares it once (PostgreSQL) instead of once per combination of answers."""
+    chosen = {column(key, answers[key]) for key in QUESTION_KEYS if key in answers}
+    columns = COUNT_COLUMNS
+    ones = [1, *(1 if c in chosen else 0 for c in columns), *sipas_increments(answers)]
     month = day.replace(day=1)
     return [
         (

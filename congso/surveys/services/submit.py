@@ -95,14 +95,9 @@ def target_by_code(
     """The active target of a code and its recent responses from this address and device, in
     one query; 404 with a message telling a revoked code apart. Plain SQL: this runs on every
     rating and building an ORM query costs more than the query itself."""
-    qn = connection.ops.quote_name
-    sql = _LOOKUP_SQL.format(
-        responses=qn(SurveyResponse._meta.db_table), targets=qn(SurveyTarget._meta.db_table)
-    )
+    sql = _lookup_sql(connection.vendor)
     since = since or timezone.now()
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [ip_key, device_key, since, code])
-        row = cursor.fetchone()
+    row = _execute(sql, [ip_key, device_key, since, code], fetch=True)
     if row is None:
         if RevokedCode.objects.filter(code=code).exists():
             raise SurveyError(404, MSG_REVOKED)
@@ -117,6 +112,39 @@ def target_by_code(
         by_address=int(row[5] or 0) if ip_key else 0,
         by_device=int(row[6] or 0),
     )
+
+
+@functools.cache
+def _lookup_sql(_vendor: str) -> str:
+    qn = connection.ops.quote_name
+    return _LOOKUP_SQL.format(
+        responses=qn(SurveyResponse._meta.db_table), targets=qn(SurveyTarget._meta.db_table)
+    )
+
+
+_NEVER_BY_COUNT = 2**31 - 1
+
+
+def _execute(sql: str, params: list, *, fetch: bool = False) -> tuple | None:
+    """Run one hot-path statement. PostgreSQL: with server-side binding as a prepared statement
+    (parsed and planned once per connection instead of on every rating; the statement texts
+    are fixed, so the per-connection cache stays small). Elsewhere: Django's cursor."""
+    if connection.vendor != "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchone() if fetch else None
+    from django.db.backends.postgresql.base import ServerBindingCursor
+
+    connection.close_if_health_check_failed()
+    connection.ensure_connection()
+    raw = connection.connection
+    if raw.prepare_threshold is None:  # Django's default: no statement is ever prepared
+        # Only statements executed with prepare=True (these) get prepared; Django's own
+        # client-side-binding cursors never prepare whatever the threshold.
+        raw.prepare_threshold = _NEVER_BY_COUNT
+    with connection.wrap_database_errors, ServerBindingCursor(raw) as cursor:
+        cursor.execute(sql, params, prepare=True)
+        return cursor.fetchone() if fetch else None
 
 
 class _FormSigner(signing.TimestampSigner):
@@ -325,13 +353,25 @@ def _insert_statement(values: dict[str, Any]) -> tuple[str, list]:
             f"VALUES ({', '.join(['%s'] * len(names))})"
         )
         _INSERT_CACHE[names] = sql
-    fields = _response_fields()
-    return sql, [fields[name].get_db_prep_save(value, connection) for name, value in values.items()]
+    prepared = _prepared_fields()
+    return sql, [
+        prepared[name].get_db_prep_save(value, connection) if name in prepared else value
+        for name, value in values.items()
+    ]
+
+
+# Columns whose Python values need adapting for the database (UUID, dates); the others are
+# ints and strings already validated, passed as they are.
+_ADAPTED_TYPES = {"UUIDField", "DateTimeField", "DateField", "JSONField", "DecimalField"}
 
 
 @functools.cache
-def _response_fields() -> dict[str, Any]:
-    return {str(f.column): f for f in SurveyResponse._meta.concrete_fields}
+def _prepared_fields() -> dict[str, Any]:
+    return {
+        str(f.column): f
+        for f in SurveyResponse._meta.concrete_fields
+        if f.get_internal_type() in _ADAPTED_TYPES
+    }
 
 
 def _store(statements: list[tuple[str, list]], *, token: Any, target: TargetRow, now) -> None:
@@ -349,8 +389,7 @@ def _store(statements: list[tuple[str, list]], *, token: Any, target: TargetRow,
         parts = [f"w{index} AS ({sql})" for index, (sql, _params) in enumerate(statements)]
         sql = f"WITH {', '.join(parts)} SELECT 1"
         params = [value for _sql, values in statements for value in values]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
+        _execute(sql, params)
         return
     with transaction.atomic(), connection.cursor() as cursor:
         if target.requires_token:
