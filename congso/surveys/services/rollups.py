@@ -27,25 +27,36 @@ from congso.surveys.rules import (
     sipas_increments,
 )
 
-_SQL_CACHE: dict[tuple[str, tuple[str, ...]], str] = {}
+_SQL_CACHE: dict[tuple[str, tuple[str, ...], str], str] = {}
 
 
 def local_day(moment: datetime) -> date:
     return moment.astimezone(zoneinfo.ZoneInfo(settings.TIME_ZONE)).date()
 
 
-def _upsert_sql(table: str, period_column: str, columns: tuple[str, ...]) -> str:
-    key = (table, columns)
+def _upsert_sql(
+    table: str, period_column: str, columns: tuple[str, ...], source: str | None = None
+) -> str:
+    """UPSERT of one rollup row; with `source`, the ids come from that CTE (its target_id,
+    agency_id, unit_id columns) and the statement writes nothing when it has no row."""
+    key = (table, columns, source or "")
     sql = _SQL_CACHE.get(key)
     if sql is None:
         qn = connection.ops.quote_name
         names = ["target_id", "agency_id", "unit_id", period_column, "n", *columns, *SIPAS_COLUMNS]
+        if source:
+            values = (
+                f"SELECT target_id, agency_id, unit_id, {', '.join(['%s'] * (len(names) - 3))} "  # noqa: S608 (source: a CTE name of ours)
+                f"FROM {source}"
+            )
+        else:
+            values = f"VALUES ({', '.join(['%s'] * len(names))})"
         updates = ", ".join(
             f"{c} = {qn(table)}.{c} + excluded.{c}" for c in ("n", *columns, *SIPAS_COLUMNS)
         )
         sql = (
-            f"INSERT INTO {qn(table)} ({', '.join(names)}) "  # noqa: S608 (identifiers come from model metadata)
-            f"VALUES ({', '.join(['%s'] * len(names))}) "
+            f"INSERT INTO {qn(table)} ({', '.join(names)}) "
+            f"{values} "
             f"ON CONFLICT (target_id, {period_column}) DO UPDATE SET {updates}"
         )
         _SQL_CACHE[key] = sql
@@ -53,7 +64,13 @@ def _upsert_sql(table: str, period_column: str, columns: tuple[str, ...]) -> str
 
 
 def rollup_statements(
-    *, target_id: int, agency_id: int, unit_id: int, day: date, answers: Mapping[str, int]
+    *,
+    target_id: int = 0,
+    agency_id: int = 0,
+    unit_id: int = 0,
+    day: date,
+    answers: Mapping[str, int],
+    source: str | None = None,
 ) -> list[tuple[str, list]]:
     """The two UPSERTs that count one response in its target's day and month rows (built
     before the transaction opens, so the write lock is held only while they run).
@@ -64,14 +81,15 @@ def rollup_statements(
     columns = COUNT_COLUMNS
     ones = [1, *(1 if c in chosen else 0 for c in columns), *sipas_increments(answers)]
     month = day.replace(day=1)
+    ids = [] if source else [target_id, agency_id, unit_id]
     return [
         (
-            _upsert_sql(DailyRollup._meta.db_table, "day", columns),
-            [target_id, agency_id, unit_id, day, *ones],
+            _upsert_sql(DailyRollup._meta.db_table, "day", columns, source),
+            [*ids, day, *ones],
         ),
         (
-            _upsert_sql(MonthlyRollup._meta.db_table, "month", columns),
-            [target_id, agency_id, unit_id, month, *ones],
+            _upsert_sql(MonthlyRollup._meta.db_table, "month", columns, source),
+            [*ids, month, *ones],
         ),
     ]
 

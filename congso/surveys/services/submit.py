@@ -11,7 +11,6 @@ limit, insert the response, upsert the day's and the month's rollup rows.
 
 from __future__ import annotations
 
-import functools
 import secrets
 import uuid
 from dataclasses import dataclass
@@ -28,7 +27,6 @@ from congso.surveys.models import (
     ResponseFlag,
     RevokedCode,
     SurveyResponse,
-    SurveyTarget,
     SurveyVersion,
 )
 from congso.surveys.rules import (
@@ -40,6 +38,14 @@ from congso.surveys.rules import (
     validate_answers,
 )
 from congso.surveys.services.common import SurveyError, keyed_hash, token_hash
+from congso.surveys.services.hot_sql import (
+    NEVER_BY_COUNT,
+    execute,
+    insert_statement,
+    lookup_sql,
+    one_statement_possible,
+    submit_one_statement,
+)
 from congso.surveys.services.rollups import local_day, rollup_statements
 
 _SIGNER_SALT = "congso.surveys.form"
@@ -78,26 +84,19 @@ class TargetRow:
     by_device: int = 0
 
 
-_LOOKUP_SQL = """
-SELECT t.id, t.unit_id, t.agency_id, t.requires_token, t.is_active,
-  COALESCE(SUM(CASE WHEN r.ip_key = %s THEN 1 ELSE 0 END), 0),
-  COALESCE(SUM(CASE WHEN r.device_key = %s THEN 1 ELSE 0 END), 0)
-FROM {targets} t
-LEFT JOIN {responses} r ON r.target_id = t.id AND r.created_at >= %s
-WHERE t.code = %s
-GROUP BY t.id, t.unit_id, t.agency_id, t.requires_token, t.is_active
-"""
-
-
 def target_by_code(
     code: str, *, since: datetime | None = None, ip_key: int = 0, device_key: int = 0
 ) -> TargetRow:
     """The active target of a code and its recent responses from this address and device, in
     one query; 404 with a message telling a revoked code apart. Plain SQL: this runs on every
     rating and building an ORM query costs more than the query itself."""
-    sql = _lookup_sql(connection.vendor)
+    sql = lookup_sql()
     since = since or timezone.now()
-    row = _execute(sql, [ip_key, device_key, since, code], fetch=True)
+    row = execute(sql, [ip_key, device_key, since, code], fetch=True)
+    return _target_row(row, code=code, ip_key=ip_key)
+
+
+def _target_row(row: tuple | None, *, code: str, ip_key: int) -> TargetRow:
     if row is None:
         if RevokedCode.objects.filter(code=code).exists():
             raise SurveyError(404, MSG_REVOKED)
@@ -112,39 +111,6 @@ def target_by_code(
         by_address=int(row[5] or 0) if ip_key else 0,
         by_device=int(row[6] or 0),
     )
-
-
-@functools.cache
-def _lookup_sql(_vendor: str) -> str:
-    qn = connection.ops.quote_name
-    return _LOOKUP_SQL.format(
-        responses=qn(SurveyResponse._meta.db_table), targets=qn(SurveyTarget._meta.db_table)
-    )
-
-
-_NEVER_BY_COUNT = 2**31 - 1
-
-
-def _execute(sql: str, params: list, *, fetch: bool = False) -> tuple | None:
-    """Run one hot-path statement. PostgreSQL: with server-side binding as a prepared statement
-    (parsed and planned once per connection instead of on every rating; the statement texts
-    are fixed, so the per-connection cache stays small). Elsewhere: Django's cursor."""
-    if connection.vendor != "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchone() if fetch else None
-    from django.db.backends.postgresql.base import ServerBindingCursor
-
-    connection.close_if_health_check_failed()
-    connection.ensure_connection()
-    raw = connection.connection
-    if raw.prepare_threshold is None:  # Django's default: no statement is ever prepared
-        # Only statements executed with prepare=True (these) get prepared; Django's own
-        # client-side-binding cursors never prepare whatever the threshold.
-        raw.prepare_threshold = _NEVER_BY_COUNT
-    with connection.wrap_database_errors, ServerBindingCursor(raw) as cursor:
-        cursor.execute(sql, params, prepare=True)
-        return cursor.fetchone() if fetch else None
 
 
 class _FormSigner(signing.TimestampSigner):
@@ -269,21 +235,40 @@ def response_submit(
     ip_key = keyed_hash("ip", ip, day_salt) if ip else 0
     device_key = keyed_hash("device", device, day_salt) if device else int(cid.hex[:8], 16) or 1
     since = now - timedelta(seconds=conf.get("CONGSO_SURVEY_RATE_WINDOW_SECONDS"))
-    target = target_by_code(code, since=since, ip_key=ip_key, device_key=device_key)
+    flags = (ResponseFlag.KIOSK if kiosk else 0) | (ResponseFlag.FORM if via_form else 0)
     try:
         version_id, nonce = _check_form_token(code, form_token)
         keys = version_keys(version_id)
         valid = validate_answers(answers, keys)
+        refused = None
     except AnswerError as exc:
+        refused = SurveyError(422, exc.message, field=exc.field)
+    except SurveyError as exc:
+        refused = exc
+    target = None
+    if refused is None and one_statement_possible():
+        values = _row_values(cid, version_id, nonce, dossier, text, flags, ip_key, device_key, now)
+        limits = (
+            conf.get("CONGSO_SURVEY_RATE_ADDRESS") if ip_key else NEVER_BY_COUNT,
+            NEVER_BY_COUNT if kiosk else conf.get("CONGSO_SURVEY_RATE_DEVICE"),
+        )
+        lookup = [ip_key, device_key, since, code]
+        try:
+            row = submit_one_statement(lookup, limits, values, day=local_day(now), answers=valid)
+        except IntegrityError as exc:
+            target = target_by_code(code, since=since, ip_key=ip_key, device_key=device_key)
+            return _conflict(exc, cid=cid, target=target, nonce=nonce, dossier=dossier)
+        target = _target_row(row[:7] if row else None, code=code, ip_key=ip_key)
+        if row[7]:
+            return SubmitResult(created=True, body=_body(cid, now))
+        # Not stored: rate limit, or a receipt token to spend (the paths below).
+    if target is None:
+        target = target_by_code(code, since=since, ip_key=ip_key, device_key=device_key)
+    if refused is not None:
         previous = _existing(cid, target.pk)
         if previous:
             return previous
-        raise SurveyError(422, exc.message, field=exc.field) from exc
-    except SurveyError:
-        previous = _existing(cid, target.pk)
-        if previous:
-            return previous
-        raise
+        raise refused
     limited = target.by_address >= conf.get("CONGSO_SURVEY_RATE_ADDRESS") or (
         not kiosk and target.by_device >= conf.get("CONGSO_SURVEY_RATE_DEVICE")
     )
@@ -296,22 +281,16 @@ def response_submit(
             "Ông/Bà đã gửi nhiều đánh giá cho quầy/cán bộ này trong thời gian ngắn. "
             "Vui lòng thử lại sau ít phút.",
         )
-    flags = (ResponseFlag.KIOSK if kiosk else 0) | (ResponseFlag.FORM if via_form else 0)
+    values = _row_values(cid, version_id, nonce, dossier, text, flags, ip_key, device_key, now)
+    if target.requires_token:
+        values["flags"] |= ResponseFlag.TOKEN
     statements = [
-        _insert_statement(
+        insert_statement(
             {
                 "target_id": target.pk,
                 "unit_id": target.unit_id,
                 "agency_id": target.agency_id,
-                "version_id": version_id,
-                "client_id": cid,
-                "form_nonce": nonce[:16],
-                "dossier_code": dossier,
-                "comment": text,
-                "flags": flags | (ResponseFlag.TOKEN if target.requires_token else 0),
-                "ip_key": ip_key,
-                "device_key": device_key,
-                "created_at": now,
+                **values,
                 **{f"a_{key}": value for key, value in valid.items()},
             }
         ),
@@ -326,52 +305,39 @@ def response_submit(
     try:
         _store(statements, token=token, target=target, now=now)
     except IntegrityError as exc:
-        previous = _existing(cid, target.pk)
-        if previous:
-            return previous
-        if SurveyResponse.unscoped.filter(form_nonce=nonce[:16]).exists():
-            raise SurveyError(
-                409, "Phiếu này đã được gửi. Vui lòng tải lại trang để đánh giá lần khác."
-            ) from exc
-        if dossier:
-            raise SurveyError(409, "Hồ sơ này đã được đánh giá.", field="dossier_code") from exc
-        raise
+        return _conflict(exc, cid=cid, target=target, nonce=nonce, dossier=dossier)
     return SubmitResult(created=True, body=_body(cid, now))
 
 
-_INSERT_CACHE: dict[tuple[str, ...], str] = {}
-
-
-def _insert_statement(values: dict[str, Any]) -> tuple[str, list]:
-    """INSERT of one response row, values adapted by the model fields (UUID, datetime)."""
-    names = tuple(values)
-    sql = _INSERT_CACHE.get(names)
-    if sql is None:
-        table = connection.ops.quote_name(SurveyResponse._meta.db_table)
-        sql = (
-            f"INSERT INTO {table} ({', '.join(names)}) "  # noqa: S608 (identifiers come from model metadata)
-            f"VALUES ({', '.join(['%s'] * len(names))})"
-        )
-        _INSERT_CACHE[names] = sql
-    prepared = _prepared_fields()
-    return sql, [
-        prepared[name].get_db_prep_save(value, connection) if name in prepared else value
-        for name, value in values.items()
-    ]
-
-
-# Columns whose Python values need adapting for the database (UUID, dates); the others are
-# ints and strings already validated, passed as they are.
-_ADAPTED_TYPES = {"UUIDField", "DateTimeField", "DateField", "JSONField", "DecimalField"}
-
-
-@functools.cache
-def _prepared_fields() -> dict[str, Any]:
+def _row_values(cid, version_id, nonce, dossier, text, flags, ip_key, device_key, now) -> dict:
     return {
-        str(f.column): f
-        for f in SurveyResponse._meta.concrete_fields
-        if f.get_internal_type() in _ADAPTED_TYPES
+        "version_id": version_id,
+        "client_id": cid,
+        "form_nonce": nonce[:16],
+        "dossier_code": dossier,
+        "comment": text,
+        "flags": flags,
+        "ip_key": ip_key,
+        "device_key": device_key,
+        "created_at": now,
     }
+
+
+def _conflict(
+    exc: IntegrityError, *, cid: uuid.UUID, target: TargetRow, nonce: str, dossier: str | None
+) -> SubmitResult:
+    """A unique index refused the rating: a retry (answered with the first result), a form
+    sent twice or a dossier already rated (409)."""
+    previous = _existing(cid, target.pk)
+    if previous:
+        return previous
+    if SurveyResponse.unscoped.filter(form_nonce=nonce[:16]).exists():
+        raise SurveyError(
+            409, "Phiếu này đã được gửi. Vui lòng tải lại trang để đánh giá lần khác."
+        ) from exc
+    if dossier:
+        raise SurveyError(409, "Hồ sơ này đã được đánh giá.", field="dossier_code") from exc
+    raise exc
 
 
 def _store(statements: list[tuple[str, list]], *, token: Any, target: TargetRow, now) -> None:
@@ -389,7 +355,7 @@ def _store(statements: list[tuple[str, list]], *, token: Any, target: TargetRow,
         parts = [f"w{index} AS ({sql})" for index, (sql, _params) in enumerate(statements)]
         sql = f"WITH {', '.join(parts)} SELECT 1"
         params = [value for _sql, values in statements for value in values]
-        _execute(sql, params)
+        execute(sql, params)
         return
     with transaction.atomic(), connection.cursor() as cursor:
         if target.requires_token:

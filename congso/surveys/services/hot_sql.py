@@ -1,0 +1,152 @@
+"""The statements of the rating hot path, in plain SQL (building ORM queries costs more than
+running them) and, on PostgreSQL, prepared once per connection.
+
+`submit_one_statement` stores a rating on PostgreSQL in ONE statement: the target lookup with
+the rate-limit counts, the response INSERT and the two rollup UPSERTs as data-modifying CTEs.
+A single statement is atomic in autocommit, and the writes only happen when the lookup allows
+them (active target, no receipt token to spend, under both rate limits), so the common case
+is one round trip instead of two plus BEGIN/COMMIT.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from django.db import connection
+
+from congso.surveys.models import SurveyResponse, SurveyTarget
+from congso.surveys.services.rollups import rollup_statements
+
+# A rate limit that never binds (kiosks for the device limit, ratings without an address).
+NEVER_BY_COUNT = 2**31 - 1
+
+_LOOKUP_SQL = """
+SELECT t.id, t.unit_id, t.agency_id, t.requires_token, t.is_active,
+  COALESCE(SUM(CASE WHEN r.ip_key = %s THEN 1 ELSE 0 END), 0) AS by_address,
+  COALESCE(SUM(CASE WHEN r.device_key = %s THEN 1 ELSE 0 END), 0) AS by_device
+FROM {targets} t
+LEFT JOIN {responses} r ON r.target_id = t.id AND r.created_at >= %s
+WHERE t.code = %s
+GROUP BY t.id, t.unit_id, t.agency_id, t.requires_token, t.is_active
+"""
+
+
+@functools.cache
+def lookup_sql() -> str:
+    """The target of a code with its recent responses from one address and one device
+    (params: ip_key, device_key, since, code)."""
+    qn = connection.ops.quote_name
+    return _LOOKUP_SQL.format(
+        responses=qn(SurveyResponse._meta.db_table), targets=qn(SurveyTarget._meta.db_table)
+    )
+
+
+def execute(sql: str, params: list, *, fetch: bool = False) -> tuple | None:
+    """Run one hot-path statement. PostgreSQL: with server-side binding as a prepared statement
+    (parsed and planned once per connection instead of on every rating; the statement texts
+    are fixed, so the per-connection cache stays small). Elsewhere: Django's cursor."""
+    if connection.vendor != "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchone() if fetch else None
+    from django.db.backends.postgresql.base import ServerBindingCursor
+
+    connection.close_if_health_check_failed()
+    connection.ensure_connection()
+    raw = connection.connection
+    if raw.prepare_threshold is None:  # Django's default: no statement is ever prepared
+        # Only statements executed with prepare=True (these) get prepared; Django's own
+        # client-side-binding cursors never prepare whatever the threshold.
+        raw.prepare_threshold = NEVER_BY_COUNT
+    with connection.wrap_database_errors, ServerBindingCursor(raw) as cursor:
+        cursor.execute(sql, params, prepare=True)
+        return cursor.fetchone() if fetch else None
+
+
+_INSERT_CACHE: dict[tuple[str, ...], str] = {}
+# Columns whose Python values need adapting for the database (UUID, dates); the others are
+# ints and strings already validated, passed as they are.
+_ADAPTED_TYPES = {"UUIDField", "DateTimeField", "DateField", "JSONField", "DecimalField"}
+
+
+@functools.cache
+def _adapted_fields() -> dict[str, Any]:
+    return {
+        str(f.column): f
+        for f in SurveyResponse._meta.concrete_fields
+        if f.get_internal_type() in _ADAPTED_TYPES
+    }
+
+
+def _adapt(values: Mapping[str, Any]) -> list:
+    adapted = _adapted_fields()
+    return [
+        adapted[name].get_db_prep_save(value, connection) if name in adapted else value
+        for name, value in values.items()
+    ]
+
+
+def insert_statement(values: dict[str, Any]) -> tuple[str, list]:
+    """INSERT of one response row, values adapted by the model fields (UUID, datetime)."""
+    names = tuple(values)
+    sql = _INSERT_CACHE.get(names)
+    if sql is None:
+        table = connection.ops.quote_name(SurveyResponse._meta.db_table)
+        sql = (
+            f"INSERT INTO {table} ({', '.join(names)}) "  # noqa: S608 (identifiers come from model metadata)
+            f"VALUES ({', '.join(['%s'] * len(names))})"
+        )
+        _INSERT_CACHE[names] = sql
+    return sql, _adapt(values)
+
+
+def one_statement_possible() -> bool:
+    """PostgreSQL in autocommit (inside an outer transaction the usual path keeps its
+    semantics)."""
+    return connection.vendor == "postgresql" and not connection.in_atomic_block
+
+
+_FUSED_CACHE: dict[tuple[str, ...], str] = {}
+
+
+@functools.cache
+def _fused_insert_sql(names: tuple[str, ...]) -> str:
+    table = connection.ops.quote_name(SurveyResponse._meta.db_table)
+    return (
+        f"INSERT INTO {table} (target_id, unit_id, agency_id, {', '.join(names)}) "  # noqa: S608 (identifiers come from model metadata)
+        f"SELECT t.id, t.unit_id, t.agency_id, {', '.join(['%s'] * len(names))} FROM t "
+        "WHERE t.is_active AND NOT t.requires_token AND t.by_address < %s AND t.by_device < %s "
+        "RETURNING target_id, agency_id, unit_id"
+    )
+
+
+def submit_one_statement(
+    lookup: list,
+    limits: tuple[int, int],
+    values: dict[str, Any],
+    *,
+    day: date,
+    answers: Mapping[str, int],
+) -> tuple | None:
+    """Look up the target and, when allowed, store the response and count it in the rollups,
+    in one statement. Returns the lookup row (as `lookup_sql`) followed by 1 when the response
+    was stored, 0 when not; None when the code is unknown. `lookup` holds the lookup params,
+    `limits` the address and device limits, `values` the response columns except the ids."""
+    row_values = {**values, **{f"a_{key}": level for key, level in answers.items()}}
+    names = tuple(row_values)
+    rollups = rollup_statements(day=day, answers=answers, source="w0")
+    sql = _FUSED_CACHE.get(names)
+    if sql is None:
+        sql = (
+            f"WITH t AS ({lookup_sql()}), w0 AS ({_fused_insert_sql(names)}), "  # noqa: S608 (our own statements)
+            + ", ".join(f"w{i + 1} AS ({text})" for i, (text, _params) in enumerate(rollups))
+            + " SELECT t.*, (SELECT count(*) FROM w0) FROM t"
+        )
+        _FUSED_CACHE[names] = sql  # the rollup texts are the same for every response
+    params = [*lookup, *_adapt(row_values), *limits]
+    for _text, rollup_params in rollups:
+        params.extend(rollup_params)
+    return execute(sql, params, fetch=True)
