@@ -5,8 +5,10 @@ from us recently (replays of a captured request fail once it expires) and, becau
 can be stored once (unique column), one fetched form gives at most one rating. The client_id is
 the idempotency key: the same client_id is stored once and answered 200 with the first result.
 
-The common path runs five statements: find the target, count recent responses for the rate
-limit, insert the response, upsert the day's and the month's rollup rows.
+The common path: on PostgreSQL in autocommit, one prepared statement looks up the target with
+its rate-limit counts and, when allowed, inserts the response and upserts the day's and the
+month's rollup rows (services/hot_sql.py); elsewhere a lookup query, then the three writes in
+one transaction. Refusals are worked out from the lookup row either way.
 """
 
 from __future__ import annotations
