@@ -4,6 +4,7 @@ default. Rate limits count stored responses per target within a sliding window."
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.signals import setting_changed
 
 from congso.config.env import env_int
 from congso.surveys.rules import MIN_SAMPLE_DEFAULT, PRIOR_WEIGHT_DEFAULT
@@ -30,9 +31,22 @@ DEFAULTS = {
 }
 
 
+_CACHE: dict[str, int] = {}
+
+
 def get(name: str) -> int:
-    """The value of one survey setting."""
-    value = getattr(settings, name, None)
-    if value is not None:
-        return int(value)
-    return env_int(name, DEFAULTS[name])
+    """The value of one survey setting (read once per process: the rating path asks for
+    several on every request; `override_settings` clears the cache)."""
+    value = _CACHE.get(name)
+    if value is None:
+        setting = getattr(settings, name, None)
+        value = int(setting) if setting is not None else env_int(name, DEFAULTS[name])
+        _CACHE[name] = value
+    return value
+
+
+def _clear(**_kwargs) -> None:
+    _CACHE.clear()
+
+
+setting_changed.connect(_clear, dispatch_uid="congso.surveys.conf.clear")

@@ -6,6 +6,10 @@ the rate-limit counts, the response INSERT and the two rollup UPSERTs as data-mo
 A single statement is atomic in autocommit, and the writes only happen when the lookup allows
 them (active target, no receipt token to spend, under both rate limits), so the common case
 is one round trip instead of two plus BEGIN/COMMIT.
+
+On SQLite the statements run on the sqlite3 connection itself with `?` placeholders (converted
+once per statement text): Django's cursor wrapper re-converts `%s` with a regular expression on
+every call, which on these long statements cost more than running them.
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from django.db import connection
+from django.db import connection, transaction
+from django.db.backends.sqlite3.base import FORMAT_QMARK_REGEX
 
 from congso.surveys.models import SurveyResponse, SurveyTarget
 from congso.surveys.services.rollups import rollup_statements
@@ -48,6 +53,11 @@ def execute(sql: str, params: list, *, fetch: bool = False) -> tuple | None:
     """Run one hot-path statement. PostgreSQL: with server-side binding as a prepared statement
     (parsed and planned once per connection instead of on every rating; the statement texts
     are fixed, so the per-connection cache stays small). Elsewhere: Django's cursor."""
+    if connection.vendor == "sqlite":
+        connection.ensure_connection()
+        with connection.wrap_database_errors:
+            cursor = connection.connection.execute(_qmark(sql), params)
+            return cursor.fetchone() if fetch else None
     if connection.vendor != "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
@@ -66,25 +76,87 @@ def execute(sql: str, params: list, *, fetch: bool = False) -> tuple | None:
         return cursor.fetchone() if fetch else None
 
 
+_QMARK_CACHE: dict[str, str] = {}
+
+
+def _qmark(sql: str) -> str:
+    """The statement with sqlite3's `?` placeholders (the texts are fixed: cached)."""
+    text = _QMARK_CACHE.get(sql)
+    if text is None:
+        text = FORMAT_QMARK_REGEX.sub("?", sql).replace("%%", "%")
+        _QMARK_CACHE[sql] = text
+    return text
+
+
+def execute_atomic(statements: list[tuple[str, list]]) -> None:
+    """Run statements all or nothing, outside any Django transaction (autocommit).
+
+    PostgreSQL: one statement whose data-modifying CTEs run them all (a single statement is
+    atomic), saving the BEGIN and COMMIT round trips. SQLite: BEGIN IMMEDIATE (the write lock
+    first, so no deadlock between readers upgrading), the statements, COMMIT, on the sqlite3
+    connection itself; any error rolls back and is raised as Django's exception.
+    """
+    if connection.in_atomic_block:
+        raise RuntimeError("execute_atomic runs in autocommit only")
+    if connection.vendor == "postgresql":
+        parts = [f"w{index} AS ({sql})" for index, (sql, _params) in enumerate(statements)]
+        params = [value for _sql, values in statements for value in values]
+        execute(f"WITH {', '.join(parts)} SELECT 1", params)
+        return
+    if connection.vendor != "sqlite":
+        with connection.cursor() as cursor:  # other backends: Django's own transaction
+            with transaction.atomic():
+                for sql, params in statements:
+                    cursor.execute(sql, params)
+        return
+    connection.ensure_connection()
+    raw = connection.connection
+    with connection.wrap_database_errors:
+        raw.execute("BEGIN IMMEDIATE")
+        try:
+            for sql, params in statements:
+                raw.execute(_qmark(sql), params)
+        except BaseException:
+            raw.execute("ROLLBACK")
+            raise
+        raw.execute("COMMIT")
+
+
 _INSERT_CACHE: dict[tuple[str, ...], str] = {}
 # Columns whose Python values need adapting for the database (UUID, dates); the others are
 # ints and strings already validated, passed as they are.
 _ADAPTED_TYPES = {"UUIDField", "DateTimeField", "DateField", "JSONField", "DecimalField"}
 
 
-@functools.cache
-def _adapted_fields() -> dict[str, Any]:
-    return {
-        str(f.column): f
-        for f in SurveyResponse._meta.concrete_fields
-        if f.get_internal_type() in _ADAPTED_TYPES
-    }
+_CONVERTERS: dict[str, dict[str, Any]] = {}
+
+
+def _converters() -> dict[str, Any]:
+    """Column → function giving the database value, for the columns that need one (UUID,
+    datetime); the others are ints and strings already validated, passed as they are. The
+    same conversions as the fields' `get_db_prep_save`, without its layers (per vendor)."""
+    found = _CONVERTERS.get(connection.vendor)
+    if found is None:
+        found = {}
+        for f in SurveyResponse._meta.concrete_fields:
+            kind = f.get_internal_type()
+            if kind not in _ADAPTED_TYPES:
+                continue
+            if kind == "UUIDField":
+                native = connection.features.has_native_uuid_field
+                found[str(f.column)] = (lambda v: v) if native else (lambda v: v.hex)
+            elif kind == "DateTimeField":
+                found[str(f.column)] = connection.ops.adapt_datetimefield_value
+            else:
+                found[str(f.column)] = functools.partial(f.get_db_prep_save, connection=connection)
+        _CONVERTERS[connection.vendor] = found
+    return found
 
 
 def _adapt(values: Mapping[str, Any]) -> list:
-    adapted = _adapted_fields()
+    converters = _converters()
     return [
-        adapted[name].get_db_prep_save(value, connection) if name in adapted else value
+        converters[name](value) if name in converters and value is not None else value
         for name, value in values.items()
     ]
 

@@ -43,6 +43,7 @@ from congso.surveys.services.common import SurveyError, keyed_hash, token_hash
 from congso.surveys.services.hot_sql import (
     NEVER_BY_COUNT,
     execute,
+    execute_atomic,
     insert_statement,
     lookup_sql,
     one_statement_possible,
@@ -93,7 +94,7 @@ def target_by_code(
     one query; 404 with a message telling a revoked code apart. Plain SQL: this runs on every
     rating and building an ORM query costs more than the query itself."""
     sql = lookup_sql()
-    since = since or timezone.now()
+    since = connection.ops.adapt_datetimefield_value(since or timezone.now())
     row = execute(sql, [ip_key, device_key, since, code], fetch=True)
     return _target_row(row, code=code, ip_key=ip_key)
 
@@ -343,21 +344,12 @@ def _conflict(
 
 
 def _store(statements: list[tuple[str, list]], *, token: Any, target: TargetRow, now) -> None:
-    """Run the response INSERT and the rollup UPSERTs atomically.
-
-    PostgreSQL, in autocommit: one statement whose data-modifying CTEs do all three writes
-    (a single statement is atomic), saving the BEGIN and COMMIT round trips. Elsewhere, or
-    with a receipt token to spend, or inside an outer transaction: a transaction.
-    """
-    if (
-        connection.vendor == "postgresql"
-        and not target.requires_token
-        and not connection.in_atomic_block
-    ):
-        parts = [f"w{index} AS ({sql})" for index, (sql, _params) in enumerate(statements)]
-        sql = f"WITH {', '.join(parts)} SELECT 1"
-        params = [value for _sql, values in statements for value in values]
-        execute(sql, params)
+    """Run the response INSERT and the rollup UPSERTs atomically: in autocommit through
+    `execute_atomic` (one statement on PostgreSQL, one short transaction on the sqlite3
+    connection); with a receipt token to spend, or inside an outer transaction, in a Django
+    transaction."""
+    if not target.requires_token and not connection.in_atomic_block:
+        execute_atomic(statements)
         return
     with transaction.atomic(), connection.cursor() as cursor:
         if target.requires_token:
