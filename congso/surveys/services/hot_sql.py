@@ -15,6 +15,10 @@ every call, which on these long statements cost more than running them.
 from __future__ import annotations
 
 import functools
+import hashlib
+import itertools
+import re
+import weakref
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -23,7 +27,8 @@ from django.db import connection, transaction
 from django.db.backends.sqlite3.base import FORMAT_QMARK_REGEX
 
 from congso.surveys.models import SurveyResponse, SurveyTarget
-from congso.surveys.services.rollups import rollup_statements
+from congso.surveys.rules import QUESTION_KEYS
+from congso.surveys.services.rollups import upsert_from_row_sql
 
 # A rate limit that never binds (kiosks for the device limit, ratings without an address).
 NEVER_BY_COUNT = 2**31 - 1
@@ -181,18 +186,64 @@ def one_statement_possible() -> bool:
     return connection.vendor == "postgresql" and not connection.in_atomic_block
 
 
-_FUSED_CACHE: dict[tuple[str, ...], str] = {}
-
-
 @functools.cache
-def _fused_insert_sql(names: tuple[str, ...]) -> str:
-    table = connection.ops.quote_name(SurveyResponse._meta.db_table)
-    return (
+def _fused_statement() -> tuple[str, str, tuple[str, ...]]:
+    """(name, PREPARE statement, response value columns) of the one-statement rating.
+
+    Parameters, in order: the lookup's (ip_key, device_key, since, code), the response's
+    value columns, the address and device limits, the day and the month. The rollup
+    increments are computed in SQL from the inserted row (`increment_exprs`), so the call
+    carries 24 parameters instead of 100 and stays short."""
+    qn = connection.ops.quote_name
+    fields = {str(f.column): f for f in SurveyResponse._meta.concrete_fields}
+    names = (*_VALUE_COLUMNS, *(f"a_{key}" for key in QUESTION_KEYS))
+    table = qn(SurveyResponse._meta.db_table)
+    insert = (
         f"INSERT INTO {table} (target_id, unit_id, agency_id, {', '.join(names)}) "  # noqa: S608 (identifiers come from model metadata)
         f"SELECT t.id, t.unit_id, t.agency_id, {', '.join(['%s'] * len(names))} FROM t "
         "WHERE t.is_active AND NOT t.requires_token AND t.by_address < %s AND t.by_device < %s "
-        "RETURNING target_id, agency_id, unit_id"
+        f"RETURNING target_id, agency_id, unit_id, {', '.join(f'a_{k}' for k in QUESTION_KEYS)}"
     )
+    text = (
+        f"WITH t AS ({lookup_sql()}), w0 AS ({insert}), "  # noqa: S608 (our own statements)
+        f"w1 AS ({upsert_from_row_sql('day', 'w0')}), "
+        f"w2 AS ({upsert_from_row_sql('month', 'w0')}) "
+        "SELECT t.*, (SELECT count(*) FROM w0) FROM t"
+    )
+    code_type = SurveyTarget._meta.get_field("code").db_type(connection)
+    types = [
+        fields["ip_key"].db_type(connection),
+        fields["device_key"].db_type(connection),
+        fields["created_at"].db_type(connection),
+        code_type,
+        *(fields[name].db_type(connection) for name in names),
+        "bigint",
+        "bigint",
+        "date",
+        "date",
+    ]
+    counter = itertools.count(1)
+    numbered, found = re.subn(r"%s", lambda _m: f"${next(counter)}", text)
+    if found != len(types):
+        raise RuntimeError(f"rating statement: {found} placeholders, {len(types)} types")
+    name = "congso_rating_" + hashlib.sha1(numbered.encode()).hexdigest()[:12]  # noqa: S324 (a name, not a secret)
+    return name, f"PREPARE {name} ({', '.join(types)}) AS {numbered}", names
+
+
+# The response columns the caller gives (`_row_values` in submit.py), in statement order.
+_VALUE_COLUMNS = (
+    "version_id",
+    "client_id",
+    "form_nonce",
+    "dossier_code",
+    "comment",
+    "flags",
+    "ip_key",
+    "device_key",
+    "created_at",
+)
+# Names prepared on each open PostgreSQL connection (dropped with the connection).
+_PREPARED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def submit_one_statement(
@@ -204,21 +255,47 @@ def submit_one_statement(
     answers: Mapping[str, int],
 ) -> tuple | None:
     """Look up the target and, when allowed, store the response and count it in the rollups,
-    in one statement. Returns the lookup row (as `lookup_sql`) followed by 1 when the response
-    was stored, 0 when not; None when the code is unknown. `lookup` holds the lookup params,
-    `limits` the address and device limits, `values` the response columns except the ids."""
-    row_values = {**values, **{f"a_{key}": level for key, level in answers.items()}}
-    names = tuple(row_values)
-    rollups = rollup_statements(day=day, answers=answers, source="w0")
-    sql = _FUSED_CACHE.get(names)
-    if sql is None:
-        sql = (
-            f"WITH t AS ({lookup_sql()}), w0 AS ({_fused_insert_sql(names)}), "  # noqa: S608 (our own statements)
-            + ", ".join(f"w{i + 1} AS ({text})" for i, (text, _params) in enumerate(rollups))
-            + " SELECT t.*, (SELECT count(*) FROM w0) FROM t"
-        )
-        _FUSED_CACHE[names] = sql  # the rollup texts are the same for every response
-    params = [*lookup, *_adapt(row_values), *limits]
-    for _text, rollup_params in rollups:
-        params.extend(rollup_params)
-    return execute(sql, params, fetch=True)
+    in one statement (PostgreSQL). Returns the lookup row (as `lookup_sql`) followed by 1
+    when the response was stored, 0 when not; None when the code is unknown. `lookup` holds
+    the lookup params, `limits` the address and device limits, `values` the response columns
+    except the ids (`_VALUE_COLUMNS`).
+
+    The statement is PREPAREd once per connection (SQL PREPARE: the long text is parsed and
+    planned once) and each rating sends `EXECUTE name(…)` with client-side binding: psycopg
+    converts the placeholders of a statement this long on every call otherwise (it caches
+    only statements under 4 KB and 50 parameters), which cost more than the rest of the
+    rating's Python. A connection that lost its prepared statement (a pooler's DISCARD ALL)
+    prepares it again."""
+    name, prepare, names = _fused_statement()
+    row_values = {**values, **{f"a_{key}": answers.get(key) for key in QUESTION_KEYS}}
+    params = [*lookup, *_adapt({n: row_values[n] for n in names}), *limits, day, day.replace(day=1)]
+    execute_sql = _EXECUTE_CACHE.get(name)
+    if execute_sql is None:
+        execute_sql = f"EXECUTE {name} ({', '.join(['%s'] * len(params))})"
+        _EXECUTE_CACHE[name] = execute_sql
+    import psycopg  # PostgreSQL only
+
+    connection.close_if_health_check_failed()
+    connection.ensure_connection()
+    raw = connection.connection
+    prepared = _PREPARED.setdefault(raw, set())
+    with connection.wrap_database_errors, raw.cursor() as cursor:
+        for attempt in (1, 2):
+            if name not in prepared:
+                try:
+                    cursor.execute(prepare)
+                except psycopg.errors.DuplicatePreparedStatement:
+                    pass  # prepared earlier on this session (our record was lost)
+                prepared.add(name)
+            try:
+                cursor.execute(execute_sql, params)
+            except psycopg.errors.InvalidSqlStatementName:
+                prepared.discard(name)  # deallocated behind our back: prepare again
+                if attempt == 2:
+                    raise
+                continue
+            return cursor.fetchone()
+    return None
+
+
+_EXECUTE_CACHE: dict[str, str] = {}

@@ -34,61 +34,90 @@ def local_day(moment: datetime) -> date:
     return moment.astimezone(zoneinfo.ZoneInfo(settings.TIME_ZONE)).date()
 
 
-def _upsert_sql(
-    table: str, period_column: str, columns: tuple[str, ...], source: str | None = None
-) -> str:
-    """UPSERT of one rollup row; with `source`, the ids come from that CTE (its target_id,
-    agency_id, unit_id columns) and the statement writes nothing when it has no row."""
-    key = (table, columns, source or "")
+def _upsert_sql(table: str, period_column: str, columns: tuple[str, ...]) -> str:
+    """UPSERT of one rollup row from parameters (ids, period, n, counts, SIPAS figures)."""
+    key = (table, columns, "")
     sql = _SQL_CACHE.get(key)
     if sql is None:
         qn = connection.ops.quote_name
         names = ["target_id", "agency_id", "unit_id", period_column, "n", *columns, *SIPAS_COLUMNS]
-        if source:
-            values = (
-                f"SELECT target_id, agency_id, unit_id, {', '.join(['%s'] * (len(names) - 3))} "  # noqa: S608 (source: a CTE name of ours)
-                f"FROM {source}"
-            )
-        else:
-            values = f"VALUES ({', '.join(['%s'] * len(names))})"
-        updates = ", ".join(
-            f"{c} = {qn(table)}.{c} + excluded.{c}" for c in ("n", *columns, *SIPAS_COLUMNS)
-        )
         sql = (
-            f"INSERT INTO {qn(table)} ({', '.join(names)}) "
-            f"{values} "
-            f"ON CONFLICT (target_id, {period_column}) DO UPDATE SET {updates}"
+            f"INSERT INTO {qn(table)} ({', '.join(names)}) "  # noqa: S608 (identifiers come from model metadata)
+            f"VALUES ({', '.join(['%s'] * len(names))}) "
+            f"ON CONFLICT (target_id, {period_column}) DO UPDATE SET {_additions(table)}"
         )
         _SQL_CACHE[key] = sql
     return sql
 
 
+def _additions(table: str) -> str:
+    qn = connection.ops.quote_name
+    return ", ".join(f"{c} = {qn(table)}.{c} + excluded.{c}" for c in ("n", *ROLLUP_COLUMNS))
+
+
+def increment_exprs(prefix: str = "") -> list[str]:
+    """SQL expressions giving what one response row (its a_<key> columns, `prefix` naming
+    the row's table or CTE) adds to each of ROLLUP_COLUMNS: 0 or 1 per count column, then
+    the SIPAS figures (satisfied answers, answers, sum of levels over the five elements).
+    The SQL twin of `rollup_statements`' values; `_aggregate_sql` sums the same
+    expressions, so rebuilds and writes count alike."""
+    counts = [
+        f"CASE WHEN {prefix}a_{key} = {level} THEN 1 ELSE 0 END"
+        for key in QUESTION_KEYS
+        for level in LEVELS
+    ]
+    satisfied_levels = ", ".join(map(str, SATISFIED_LEVELS))
+    satisfied = " + ".join(
+        f"(CASE WHEN {prefix}a_{k} IN ({satisfied_levels}) THEN 1 ELSE 0 END)" for k in SIPAS_KEYS
+    )
+    answered = " + ".join(
+        f"(CASE WHEN {prefix}a_{k} IS NOT NULL THEN 1 ELSE 0 END)" for k in SIPAS_KEYS
+    )
+    level_sum = " + ".join(f"COALESCE({prefix}a_{k}, 0)" for k in SIPAS_KEYS)
+    return [*counts, satisfied, answered, level_sum]
+
+
+def upsert_from_row_sql(kind: str, source: str) -> str:
+    """UPSERT counting the response row(s) of CTE `source` (its target_id, agency_id,
+    unit_id and a_<key> columns) in the day's or the month's rollup row; one parameter, the
+    period. Writes nothing when `source` has no row."""
+    model, period_column = (DailyRollup, "day") if kind == "day" else (MonthlyRollup, "month")
+    table = connection.ops.quote_name(model._meta.db_table)
+    names = ["target_id", "agency_id", "unit_id", period_column, "n", *ROLLUP_COLUMNS]
+    return (
+        f"INSERT INTO {table} ({', '.join(names)}) "  # noqa: S608 (identifiers come from model metadata)
+        f"SELECT target_id, agency_id, unit_id, %s, 1, {', '.join(increment_exprs())} "
+        f"FROM {source} "
+        f"ON CONFLICT (target_id, {period_column}) DO UPDATE SET "
+        f"{_additions(model._meta.db_table)}"
+    )
+
+
 def rollup_statements(
     *,
-    target_id: int = 0,
-    agency_id: int = 0,
-    unit_id: int = 0,
+    target_id: int,
+    agency_id: int,
+    unit_id: int,
     day: date,
     answers: Mapping[str, int],
-    source: str | None = None,
 ) -> list[tuple[str, list]]:
     """The two UPSERTs that count one response in its target's day and month rows (built
     before the transaction opens, so the write lock is held only while they run).
 
     The statement text is the same for every response (each count column gets 0 or 1), so a
-    connection prepares it once (PostgreSQL) instead of once per combination of answers."""
+    connection caches it once instead of once per combination of answers."""
     chosen = {column(key, answers[key]) for key in QUESTION_KEYS if key in answers}
     columns = COUNT_COLUMNS
     ones = [1, *(1 if c in chosen else 0 for c in columns), *sipas_increments(answers)]
     month = day.replace(day=1)
-    ids = [] if source else [target_id, agency_id, unit_id]
+    ids = [target_id, agency_id, unit_id]
     return [
         (
-            _upsert_sql(DailyRollup._meta.db_table, "day", columns, source),
+            _upsert_sql(DailyRollup._meta.db_table, "day", columns),
             [*ids, day, *ones],
         ),
         (
-            _upsert_sql(MonthlyRollup._meta.db_table, "month", columns, source),
+            _upsert_sql(MonthlyRollup._meta.db_table, "month", columns),
             [*ids, month, *ones],
         ),
     ]
@@ -125,18 +154,7 @@ def _period_expr(kind: str) -> str:
 
 
 def _aggregate_sql(kind: str, where: str = "") -> str:
-    sums = ", ".join(
-        f"SUM(CASE WHEN a_{key} = {level} THEN 1 ELSE 0 END)"
-        for key in QUESTION_KEYS
-        for level in LEVELS
-    )
-    satisfied = " + ".join(
-        f"(CASE WHEN a_{k} IN ({', '.join(map(str, SATISFIED_LEVELS))}) THEN 1 ELSE 0 END)"
-        for k in SIPAS_KEYS
-    )
-    answered = " + ".join(f"(CASE WHEN a_{k} IS NOT NULL THEN 1 ELSE 0 END)" for k in SIPAS_KEYS)
-    level_sum = " + ".join(f"COALESCE(a_{k}, 0)" for k in SIPAS_KEYS)
-    sums += f", SUM({satisfied}), SUM({answered}), SUM({level_sum})"
+    sums = ", ".join(f"SUM({expr})" for expr in increment_exprs())
     table = connection.ops.quote_name(SurveyResponse._meta.db_table)
     period = _period_expr(kind)
     return (
