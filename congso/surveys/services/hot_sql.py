@@ -264,8 +264,8 @@ def submit_one_statement(
     planned once) and each rating sends `EXECUTE name(…)` with client-side binding: psycopg
     converts the placeholders of a statement this long on every call otherwise (it caches
     only statements under 4 KB and 50 parameters), which cost more than the rest of the
-    rating's Python. A connection that lost its prepared statement (a pooler's DISCARD ALL)
-    prepares it again."""
+    rating's Python. The plan is generic (`plan_cache_mode`, see below). A connection that
+    lost its prepared statement (a pooler's DISCARD ALL) prepares it again."""
     name, prepare, names = _fused_statement()
     row_values = {**values, **{f"a_{key}": answers.get(key) for key in QUESTION_KEYS}}
     params = [*lookup, *_adapt({n: row_values[n] for n in names}), *limits, day, day.replace(day=1)]
@@ -282,6 +282,12 @@ def submit_one_statement(
     with connection.wrap_database_errors, raw.cursor() as cursor:
         for attempt in (1, 2):
             if name not in prepared:
+                # A generic plan, made once: left to choose, the server re-plans this long
+                # statement on every call (its generic cost estimate, made without the
+                # parameters, never beats the custom plans'), which doubled its time.
+                # Session-wide; Django's own statements are not prepared, so only the rating
+                # statements are concerned.
+                cursor.execute("SET plan_cache_mode = force_generic_plan")
                 try:
                     cursor.execute(prepare)
                 except psycopg.errors.DuplicatePreparedStatement:
