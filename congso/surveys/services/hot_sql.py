@@ -1,15 +1,19 @@
 """The statements of the rating hot path, in plain SQL (building ORM queries costs more than
-running them) and, on PostgreSQL, prepared once per connection.
+running them).
 
-`submit_one_statement` stores a rating on PostgreSQL in ONE statement: the target lookup with
-the rate-limit counts, the response INSERT and the two rollup UPSERTs as data-modifying CTEs.
-A single statement is atomic in autocommit, and the writes only happen when the lookup allows
-them (active target, no receipt token to spend, under both rate limits), so the common case
-is one round trip instead of two plus BEGIN/COMMIT.
+`submit_one_statement` stores a rating in autocommit in one go. PostgreSQL: ONE statement, the
+target lookup with the rate-limit counts, the response INSERT and the two rollup UPSERTs as
+data-modifying CTEs, PREPAREd once per connection with a generic plan. SQLite: one short
+transaction on the sqlite3 connection, an INSERT … SELECT that looks the target up and applies
+the rate limits, then the two UPSERTs. Either way the writes only happen when the lookup
+allows them (active target, no receipt token to spend, under both rate limits), and the
+rollup increments are computed in SQL from the stored row by the expressions the rebuild sums
+(`rollups.increment_exprs`).
 
-On SQLite the statements run on the sqlite3 connection itself with `?` placeholders (converted
-once per statement text): Django's cursor wrapper re-converts `%s` with a regular expression on
-every call, which on these long statements cost more than running them.
+Why not Django's cursors here: on SQLite Django's wrapper converts `%s` with a regular
+expression on every call; on PostgreSQL psycopg converts the placeholders of a long statement
+on every call (it caches only short ones). On these statements either cost more than running
+them (measurements in docs/surveys.md).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import functools
 import hashlib
 import itertools
 import re
+import sqlite3
 import weakref
 from collections.abc import Mapping
 from datetime import date
@@ -181,9 +186,13 @@ def insert_statement(values: dict[str, Any]) -> tuple[str, list]:
 
 
 def one_statement_possible() -> bool:
-    """PostgreSQL in autocommit (inside an outer transaction the usual path keeps its
-    semantics)."""
-    return connection.vendor == "postgresql" and not connection.in_atomic_block
+    """In autocommit on PostgreSQL, or on SQLite with RETURNING (≥ 3.35); inside an outer
+    transaction the usual path keeps its semantics."""
+    if connection.in_atomic_block:
+        return False
+    if connection.vendor == "sqlite":
+        return sqlite3.sqlite_version_info >= (3, 35)
+    return connection.vendor == "postgresql"
 
 
 @functools.cache
@@ -255,8 +264,9 @@ def submit_one_statement(
     answers: Mapping[str, int],
 ) -> tuple | None:
     """Look up the target and, when allowed, store the response and count it in the rollups,
-    in one statement (PostgreSQL). Returns the lookup row (as `lookup_sql`) followed by 1
-    when the response was stored, 0 when not; None when the code is unknown. `lookup` holds
+    in one statement (PostgreSQL; SQLite: `_submit_sqlite`). Returns the lookup row (as
+    `lookup_sql`) followed by 1 when the response was stored, 0 when not; None when the code
+    is unknown (SQLite: None whenever nothing was stored). `lookup` holds
     the lookup params, `limits` the address and device limits, `values` the response columns
     except the ids (`_VALUE_COLUMNS`).
 
@@ -266,6 +276,8 @@ def submit_one_statement(
     only statements under 4 KB and 50 parameters), which cost more than the rest of the
     rating's Python. The plan is generic (`plan_cache_mode`, see below). A connection that
     lost its prepared statement (a pooler's DISCARD ALL) prepares it again."""
+    if connection.vendor == "sqlite":
+        return _submit_sqlite(lookup, limits, values, day=day, answers=answers)
     name, prepare, names = _fused_statement()
     row_values = {**values, **{f"a_{key}": answers.get(key) for key in QUESTION_KEYS}}
     params = [*lookup, *_adapt({n: row_values[n] for n in names}), *limits, day, day.replace(day=1)]
@@ -305,3 +317,76 @@ def submit_one_statement(
 
 
 _EXECUTE_CACHE: dict[str, str] = {}
+
+
+@functools.cache
+def _sqlite_statements() -> tuple[str, str, str]:
+    """(insert, day upsert, month upsert) of the SQLite rating, with `?` placeholders.
+
+    The INSERT … SELECT finds the target by its code and writes only when the target is
+    active, needs no receipt token and both rate limits allow (params: the value columns,
+    code, since, ip_key, address limit, since, device_key, device limit); it returns the new
+    row's id and ids. Each UPSERT counts that row (params: period, row id)."""
+    qn = connection.ops.quote_name
+    names = (*_VALUE_COLUMNS, *(f"a_{key}" for key in QUESTION_KEYS))
+    responses = qn(SurveyResponse._meta.db_table)
+    targets = qn(SurveyTarget._meta.db_table)
+    recent = (
+        f"SELECT count(*) FROM {responses} r "  # noqa: S608 (identifiers come from model metadata)
+        "WHERE r.target_id = t.id AND r.created_at >= %s"
+    )
+    insert = (
+        f"INSERT INTO {responses} (target_id, unit_id, agency_id, {', '.join(names)}) "  # noqa: S608 (identifiers come from model metadata)
+        f"SELECT t.id, t.unit_id, t.agency_id, {', '.join(['%s'] * len(names))} "
+        f"FROM {targets} t WHERE t.code = %s AND t.is_active AND NOT t.requires_token "
+        f"AND ({recent} AND r.ip_key = %s) < %s AND ({recent} AND r.device_key = %s) < %s "
+        "RETURNING id, target_id, unit_id, agency_id"
+    )
+    row = f"{responses} WHERE id = %s"
+    return (
+        _qmark(insert),
+        _qmark(upsert_from_row_sql("day", row)),
+        _qmark(upsert_from_row_sql("month", row)),
+    )
+
+
+def _submit_sqlite(
+    lookup: list, limits: tuple[int, int], values: dict[str, Any], *, day: date, answers
+) -> tuple | None:
+    """The SQLite twin of the one-statement rating: BEGIN IMMEDIATE, one INSERT … SELECT that
+    looks the target up and applies the rate limits, the two rollup UPSERTs computed in SQL
+    from the new row, COMMIT, on the sqlite3 connection. Returns the row shape of
+    `submit_one_statement` when stored, None when not (the caller then looks the target up
+    to give the reason)."""
+    insert, day_sql, month_sql = _sqlite_statements()
+    ip_key, device_key, since, code = lookup
+    since = connection.ops.adapt_datetimefield_value(since)
+    row_values = {**values, **{f"a_{key}": answers.get(key) for key in QUESTION_KEYS}}
+    names = (*_VALUE_COLUMNS, *(f"a_{key}" for key in QUESTION_KEYS))
+    params = [
+        *_adapt({name: row_values[name] for name in names}),
+        code,
+        since,
+        ip_key,
+        limits[0],
+        since,
+        device_key,
+        limits[1],
+    ]
+    connection.ensure_connection()
+    raw = connection.connection
+    with connection.wrap_database_errors:
+        raw.execute("BEGIN IMMEDIATE")
+        try:
+            stored = raw.execute(insert, params).fetchall()
+            if not stored:
+                raw.execute("ROLLBACK")
+                return None
+            response_id, target_id, unit_id, agency_id = stored[0]
+            raw.execute(day_sql, [day, response_id])
+            raw.execute(month_sql, [day.replace(day=1), response_id])
+        except BaseException:
+            raw.execute("ROLLBACK")
+            raise
+        raw.execute("COMMIT")
+    return (target_id, unit_id, agency_id, False, True, 0, 0, 1)

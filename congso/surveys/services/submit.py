@@ -261,10 +261,12 @@ def response_submit(
         except IntegrityError as exc:
             target = target_by_code(code, since=since, ip_key=ip_key, device_key=device_key)
             return _conflict(exc, cid=cid, target=target, nonce=nonce, dossier=dossier)
-        target = _target_row(row[:7] if row else None, code=code, ip_key=ip_key)
-        if row[7]:
+        if row is not None and row[7]:
             return SubmitResult(created=True, body=_body(cid, now))
-        # Not stored: rate limit, or a receipt token to spend (the paths below).
+        if row is not None:  # PostgreSQL gives the lookup row even when not stored
+            target = _target_row(row[:7], code=code, ip_key=ip_key)
+        # Not stored: unknown or inactive code, rate limit, or a receipt token to spend (the
+        # paths below tell which).
     if target is None:
         target = target_by_code(code, since=since, ip_key=ip_key, device_key=device_key)
     if refused is not None:
