@@ -31,6 +31,7 @@ from typing import Any
 from django.db import connection, transaction
 from django.db.backends.sqlite3.base import FORMAT_QMARK_REGEX
 
+from congso.surveys import conf
 from congso.surveys.models import SurveyResponse, SurveyTarget
 from congso.surveys.rules import QUESTION_KEYS
 from congso.surveys.services.rollups import upsert_from_row_sql
@@ -192,7 +193,7 @@ def one_statement_possible() -> bool:
         return False
     if connection.vendor == "sqlite":
         return sqlite3.sqlite_version_info >= (3, 35)
-    return connection.vendor == "postgresql"
+    return connection.vendor == "postgresql" and bool(conf.get("CONGSO_SURVEY_PREPARED_STATEMENTS"))
 
 
 @functools.cache

@@ -138,3 +138,20 @@ def test_rating_is_stored_after_the_prepared_statement_was_deallocated(sw):
     )
     assert SurveyResponse.unscoped.count() == 3
     assert rollups_rebuild(repair=False).differences == 0
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL prepared statement")
+def test_without_sql_prepare_ratings_take_the_lookup_then_write_path(sw, settings):
+    settings.CONGSO_SURVEY_PREPARED_STATEMENTS = 0  # behind pgbouncer in transaction mode
+    with connection.cursor() as cursor:
+        cursor.execute("DEALLOCATE ALL")
+    hot_sql._PREPARED.clear()
+    client = Client()
+    body = valid_body(get_form(client, sw.counter_a.code))
+    assert post(client, sw.counter_a.code, body).status_code == 201
+    assert post(client, sw.counter_a.code, body).status_code == 200
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_prepared_statements WHERE name LIKE 'congso_%%'")
+        assert cursor.fetchone()[0] == 0
+    assert SurveyResponse.unscoped.count() == 1
+    assert rollups_rebuild(repair=False).differences == 0
