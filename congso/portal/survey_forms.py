@@ -6,9 +6,10 @@ import uuid
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 
 from congso.surveys.api import DEVICE_COOKIE, client_address, form_payload
-from congso.surveys.rules import QUESTION_KEYS, SCALE
+from congso.surveys.rules import LEVELS, QUESTION_KEYS, SCALE
 from congso.surveys.services import SurveyError, response_submit
 
 __all__ = ["DEVICE_COOKIE", "form_context", "submit_form"]
@@ -19,7 +20,9 @@ def _answers(request: HttpRequest) -> dict[str, Any]:
     for key in QUESTION_KEYS:
         value = request.POST.get(f"q_{key}")
         if value is not None:
-            answers[key] = int(value) if value.isdigit() and len(value) < 3 else value
+            # ASCII digits only: str.isdigit() also accepts "²", which int() refuses
+            is_level = value.isascii() and value.isdigit() and len(value) < 3
+            answers[key] = int(value) if is_level else value
     return answers
 
 
@@ -58,6 +61,14 @@ def form_context(
         return {"unavailable": True, "message": payload["detail"]}
     posted = request.method == "POST" and error is not None
     chosen = _answers(request) if posted else {}
+    message, missing = (error.message if error else ""), ""
+    if error is not None and error.field == "answers":
+        # name the question as the citizen sees it (its number), not by its API key
+        for number, question in enumerate(payload["questions"], start=1):
+            if chosen.get(question["key"]) not in LEVELS:
+                missing = question["key"]
+                message = _("Vui lòng chọn một mức hài lòng cho câu %(n)d.") % {"n": number}
+                break
     questions = [
         {
             "key": q["key"],
@@ -80,5 +91,8 @@ def form_context(
         "kiosk": kiosk,
         "kiosk_key": kiosk_key if kiosk else "",
         "error": error,
+        "error_message": message,
+        "missing": missing,
         "api_url": f"/api/v1/public/surveys/{code}/responses",
+        "form_url": f"/api/v1/public/surveys/{code}",
     }

@@ -202,6 +202,21 @@ def target_ranking(*, actor: Actor, period: Period, unit: OrgUnit) -> list[Row]:
     return result
 
 
+def ranking_changes(*, actor: Actor, unit: OrgUnit, board: UnitDashboard) -> None:
+    """Fill `change` (percentage points against the previous period, when both periods are
+    published) on the ranking rows of a dashboard: one more grouped read of the rollups."""
+    before = previous_period(board.period)
+    if board.agencies:
+        rows = board.agencies
+        previous = agency_ranking(actor=actor, period=before, unit=unit)
+    else:
+        rows = board.targets
+        previous = target_ranking(actor=actor, period=before, unit=unit)
+    earlier = {row.key: row.index for row in previous}
+    for row in rows:
+        row.change = trend(row.index, earlier.get(row.key))
+
+
 def monthly_trend(
     *, actor: Actor, rows_filter: Q, months: Iterable[date]
 ) -> list[tuple[date, Index]]:
@@ -327,8 +342,11 @@ def anomaly_get(*, actor: Actor, pk: Any) -> AnomalyFlag:
 
 
 def public_agencies() -> list[OrgUnit]:
-    """Units that serve citizens (for the public index and scorecards)."""
-    return list(OrgUnit.unscoped.filter(serves_citizens=True).order_by("sort_key"))
+    """The agencies and communes the rankings compare (the `agency` of an active counter or
+    officer) that serve citizens: the public index links their scorecards. Their centres,
+    divisions and health stations are rated as part of them, so they are not listed apart."""
+    rated = SurveyTarget.unscoped.filter(is_active=True).values("agency_id")
+    return list(OrgUnit.unscoped.filter(serves_citizens=True, id__in=rated).order_by("sort_key"))
 
 
 def public_scorecard(*, agency: OrgUnit, period: Period) -> tuple[Index, Index, list]:

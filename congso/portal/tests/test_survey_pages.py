@@ -84,7 +84,9 @@ def test_missing_answer_in_plain_form_is_refused(sw):
     }
     response = client.post(f"/cong-dan/danh-gia/{sw.counter_a.code}/", data)
     assert response.status_code == 422
-    assert "Chưa trả lời" in response.content.decode()
+    body = response.content.decode()
+    assert "Vui lòng chọn một mức hài lòng cho câu 2." in body  # named as the citizen sees it
+    assert '<fieldset class="q miss">' in body
 
 
 def test_revoked_code_page_says_revoked(sw):
@@ -152,3 +154,66 @@ def test_expired_form_token_asks_to_reload(sw):
     response = form_post(client, sw.counter_a.code, html)
     assert response.status_code == 422
     assert "hết hạn" in response.content.decode()
+
+
+# --- acceptance audit of issue 3 (docs/surveys-audit.md) ------------------------------------
+
+
+@pytest.mark.parametrize("value", ["²", "٣", "１"])
+def test_plain_form_refuses_digits_that_are_not_ascii_with_422(sw, value):
+    client = Client()
+    html = client.get(f"/cong-dan/danh-gia/{sw.counter_a.code}/").content.decode()
+    response = form_post(client, sw.counter_a.code, html, q_access=value)
+    assert response.status_code == 422
+    assert "Vui lòng chọn một mức hài lòng cho câu 1." in response.content.decode()
+    assert SurveyResponse.unscoped.count() == 0
+
+
+@pytest.mark.parametrize("period", ["0001", "0001-01", "0001-q1"])
+def test_scorecard_period_before_the_calendar_shows_the_current_year(sw, period):
+    OrgUnit.unscoped.filter(pk=sw.world.agency_a.pk).update(serves_citizens=True)
+    response = Client().get(f"/cong-dan/co-quan/{sw.world.agency_a.pk}/hai-long/?ky={period}")
+    assert response.status_code == 200
+    assert f"Năm {timezone.localdate().year}" in response.content.decode()
+
+
+def test_scorecard_offers_past_periods_only_and_draws_the_monthly_bars(sw):
+    OrgUnit.unscoped.filter(pk=sw.world.agency_a.pk).update(serves_citizens=True)
+    for _ in range(10):
+        rate(sw.counter_a, level=5)
+    today = timezone.localdate()
+    page = Client().get(f"/cong-dan/co-quan/{sw.world.agency_a.pk}/hai-long/").content.decode()
+    assert f'<option value="{today.year - 1}">' in page
+    assert f'<option value="{today.year}-{today.month:02d}">' in page
+    if today.month < 12:
+        assert f'value="{today.year}-{today.month + 1:02d}"' not in page
+    assert '<td class="b"><div class="bar" aria-hidden="true"><span style="width:100.0%">' in page
+
+
+def test_portal_lists_the_ranked_agencies_not_their_centres_and_divisions(sw):
+    OrgUnit.unscoped.filter(pk__in=[sw.world.agency_a.pk, sw.world.division_a.pk]).update(
+        serves_citizens=True
+    )  # the officer target of division_a is rated as part of agency_a
+    page = Client().get("/cong-dan/").content.decode()
+    assert f"/cong-dan/co-quan/{sw.world.agency_a.pk}/hai-long/" in page
+    assert f"/cong-dan/co-quan/{sw.world.division_a.pk}/hai-long/" not in page
+
+
+def test_citizen_survey_pages_footer_speaks_of_the_survey_not_of_denunciations(sw):
+    OrgUnit.unscoped.filter(pk=sw.world.agency_a.pk).update(serves_citizens=True)
+    for path in (
+        f"/cong-dan/danh-gia/{sw.counter_a.code}/",
+        f"/cong-dan/danh-gia/{sw.counter_a.code}/cam-on/",
+        "/cong-dan/danh-gia/khongtontai/",
+        f"/cong-dan/co-quan/{sw.world.agency_a.pk}/hai-long/",
+    ):
+        html = Client().get(path).content.decode()
+        assert "Luật Tố cáo" not in html, path
+        assert "Phiếu không ghi tên; chỉ công bố số liệu tổng hợp." in html, path
+
+
+def test_kiosk_page_carries_the_form_address_for_spare_forms(sw):
+    key = kiosk_key(sw.counter_a.code)
+    html = Client().get(f"/cong-dan/danh-gia/{sw.counter_a.code}/?kiosk={key}").content.decode()
+    assert f'data-form="/api/v1/public/surveys/{sw.counter_a.code}"' in html
+    assert len(html.encode()) < 30 * 1024

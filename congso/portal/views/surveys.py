@@ -14,9 +14,10 @@ from django.views.decorators.http import require_http_methods
 
 from congso.org.models import OrgUnit
 from congso.portal.survey_forms import DEVICE_COOKIE, form_context, submit_form
-from congso.surveys.rules import ELEMENT_NAMES, SIPAS_KEYS, parse_period
+from congso.surveys.rules import ELEMENT_NAMES, SIPAS_KEYS
 from congso.surveys.selectors import public_scorecard
 from congso.surveys.services.submit import kiosk_key_valid
+from congso.surveys.views.common import period_choices, period_from
 
 
 def _with_device_cookie(request: HttpRequest, response: HttpResponse) -> HttpResponse:
@@ -59,7 +60,7 @@ def survey_thanks(request: HttpRequest, code: str) -> HttpResponse:
 def agency_scorecard(request: HttpRequest, pk: int) -> HttpResponse:
     """Public figures of one agency or commune that serves citizens."""
     agency = get_object_or_404(OrgUnit.unscoped, pk=pk, serves_citizens=True)
-    period = parse_period(request.GET.get("ky"), today=timezone.localdate())
+    period = period_from(request)
     if period.start > timezone.localdate():
         raise Http404
     index, previous, monthly = public_scorecard(agency=agency, period=period)
@@ -70,6 +71,7 @@ def agency_scorecard(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "agency": agency,
             "period": period,
+            "periods": period_choices(period),
             "index": index,
             "previous": previous,
             "elements": elements,

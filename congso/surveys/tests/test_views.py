@@ -203,3 +203,112 @@ def test_comments_and_anomalies_export_to_xlsx_with_formula_text_neutralised(sw)
     flags = client.get("/khao-sat/bat-thuong/?xuat=xlsx")
     sheet = load_workbook(io.BytesIO(flags.content)).active
     assert sheet.cell(row=2, column=6).value == 9
+
+
+# --- acceptance audit of issue 3 (docs/surveys-audit.md) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/khao-sat/don-vi/{province}/?ky=0001",
+        "/khao-sat/don-vi/{province}/xuat/xep-hang.xlsx?ky=0001-01",
+        "/khao-sat/doi-tuong/{counter}/?ky=0001-q1",
+    ],
+)
+def test_period_before_the_calendar_falls_back_to_the_current_year(sw, path):
+    url = path.format(province=sw.world.province.pk, counter=sw.counter_a.pk)
+    response = login_client(sw.world.boss).get(url)
+    assert response.status_code == 200
+
+
+def test_anomaly_page_is_404_like_every_survey_page_for_staff_without_the_capability(sw):
+    response = login_client(sw.world.alice).get("/khao-sat/bat-thuong/")
+    assert response.status_code == 404
+
+
+def test_target_page_leads_back_up_to_its_agency_only_for_those_who_may_see_it(sw):
+    from congso.org.models import Person
+
+    page = login_client(sw.world.head_a).get(f"/khao-sat/doi-tuong/{sw.officer_a.pk}/")
+    html = page.content.decode()
+    assert f'href="/khao-sat/don-vi/{sw.world.agency_a.pk}/?ky=' in html  # drill back up
+    assert f'href="/khao-sat/don-vi/{sw.world.division_a.pk}/?ky=' in html
+    officer = Person.unscoped.get(pk=sw.officer_a.person_id)
+    user = make_user("ha", roles=[(Role.STAFF, sw.world.division_a)], person=officer)
+    own = login_client(user).get(f"/khao-sat/doi-tuong/{sw.officer_a.pk}/").content.decode()
+    assert "/khao-sat/don-vi/" not in own  # no link to pages that would answer 404
+
+
+def test_unit_page_tables_share_and_mean_of_every_element(sw):
+    for _ in range(10):
+        rate(sw.counter_a, level=4)
+    html = (
+        login_client(sw.world.head_a)
+        .get(f"/khao-sat/don-vi/{sw.world.agency_a.pk}/")
+        .content.decode()
+    )
+    assert "Theo từng yếu tố" in html
+    assert html.count("<td>Thủ tục hành chính</td>") == 1
+    assert '<td class="num">100,0 %</td><td class="num">4,00</td>' in html
+
+
+def test_ranking_shows_the_change_against_the_previous_period(sw):
+    from datetime import datetime
+
+    from django.utils import timezone
+
+    last_month = datetime(2026, 4, 15, 10, tzinfo=timezone.get_current_timezone())
+    this_month = datetime(2026, 5, 15, 10, tzinfo=timezone.get_current_timezone())
+    for index in range(10):
+        rate(sw.counter_a, level=4 if index < 5 else 2, now=last_month)
+        rate(sw.counter_a, level=4, now=this_month)
+    client = login_client(sw.world.head_a)
+    html = client.get(f"/khao-sat/don-vi/{sw.world.agency_a.pk}/?ky=2026-05").content.decode()
+    assert "Thay đổi (điểm %)" in html
+    assert "+50,0" in html  # 50 % satisfied in April, 100 % in May
+
+
+def test_officer_with_no_published_month_reads_why_instead_of_an_empty_chart(sw):
+    for _ in range(3):
+        rate(sw.officer_a, level=5)
+    html = (
+        login_client(sw.world.head_a)
+        .get(f"/khao-sat/doi-tuong/{sw.officer_a.pk}/")
+        .content.decode()
+    )
+    assert "chưa tháng nào đủ 10 phiếu" in html
+    assert 'id="chart-trend"' not in html
+
+
+def test_ranking_and_trend_counts_have_thousands_separators(sw):
+    from django.utils import timezone
+
+    from congso.surveys.models import MonthlyRollup
+
+    month = timezone.localdate().replace(day=1)
+    MonthlyRollup.unscoped.create(
+        unit=sw.world.agency_a,
+        agency=sw.world.agency_a,
+        target=sw.counter_a,
+        month=month,
+        n=1234,
+        c_overall_5=1234,
+        s_sat=6170,
+        s_ans=6170,
+        s_sum=30850,
+    )
+    html = (
+        login_client(sw.world.boss)
+        .get(f"/khao-sat/don-vi/{sw.world.province.pk}/?ky={month.year}")
+        .content.decode()
+    )
+    assert '<td class="num">1.234</td>' in html  # ranking row and trend table
+    assert '<td class="num">1234</td>' not in html
+
+
+def test_reissue_asks_for_confirmation_before_revoking_a_printed_code(sw):
+    client = login_client(admin_of_province(sw.world))
+    html = client.get(f"/khao-sat/don-vi/{sw.world.agency_a.pk}/ma-qr/").content.decode()
+    assert 'onsubmit="return confirm(this.dataset.ask)"' in html
+    assert "Áp phích đã in sẽ không dùng được nữa" in html

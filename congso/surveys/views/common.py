@@ -2,20 +2,70 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 
-from congso.surveys.rules import Period, parse_period
+from congso.surveys.charts import dashboard_charts
+from congso.surveys.rules import ELEMENT_NAMES, QUESTION_KEYS, Index, Period, parse_period
+
+# The element names of rules.ELEMENT_NAMES, marked here so that makemessages puts them in the
+# English catalogue (rules.py is pure and imports no translation machinery).
+ELEMENT_MSGIDS = (
+    gettext_noop("Tiếp cận dịch vụ"),
+    gettext_noop("Thủ tục hành chính"),
+    gettext_noop("Công chức trực tiếp giải quyết"),
+    gettext_noop("Kết quả dịch vụ"),
+    gettext_noop("Tiếp nhận, giải quyết góp ý, phản ánh, kiến nghị"),
+    gettext_noop("Thái độ phục vụ của cán bộ"),
+    gettext_noop("Mức độ hài lòng chung"),
+)
+
+# No rating exists before the system; a year such as 0001 would also make the previous
+# period (shown for the trend) fall outside the calendar.
+FIRST_YEAR = 2000
 
 
 def period_from(request: HttpRequest) -> Period:
-    return parse_period(request.GET.get("ky"), today=timezone.localdate())
+    """The period of `?ky=`; the current year when it is missing, malformed or out of range."""
+    today = timezone.localdate()
+    period = parse_period(request.GET.get("ky"), today=today)
+    if not FIRST_YEAR <= period.start.year <= today.year + 1:
+        return parse_period(None, today=today)
+    return period
 
 
 def period_choices(period: Period) -> list[tuple[str, str]]:
-    """Year, its quarters and months, for the period picker."""
+    """Year, its quarters and months, for the period picker; periods that have not begun
+    yet are left out (nothing to show, and the public scorecard answers 404 for them)."""
+    today = timezone.localdate()
     year = period.start.year
-    choices = [(str(year - 1), f"Năm {year - 1}"), (str(year), f"Năm {year}")]
-    choices += [(f"{year}-q{q}", f"Quý {q}/{year}") for q in range(1, 5)]
-    choices += [(f"{year}-{m:02d}", f"{m:02d}/{year}") for m in range(1, 13)]
+    candidates = [str(year - 1), str(year)]
+    candidates += [f"{year}-q{q}" for q in range(1, 5)]
+    candidates += [f"{year}-{m:02d}" for m in range(1, 13)]
+    choices = []
+    for slug in candidates:
+        choice = parse_period(slug, today=today)
+        if choice.start <= today or choice == period:
+            choices.append((slug, choice.label))
     return choices
+
+
+def figures(index: Index, monthly: list[tuple[date, Index]]) -> dict[str, Any]:
+    """What the charts and the element table of a dashboard show: chart data, the share and
+    mean score of every question (the numbers behind the bar chart), and whether any month
+    of the trend is published (else the page says so instead of drawing an empty chart)."""
+    charts = dashboard_charts(index, monthly)
+    names = [gettext(ELEMENT_NAMES[key]) for key in QUESTION_KEYS]
+    charts["elements"]["labels"] = names
+    return {
+        "charts": charts,
+        "elements": [
+            (name, index.shares.get(key), index.means.get(key))
+            for name, key in zip(names, QUESTION_KEYS, strict=True)
+        ],
+        "trend_published": any(month.published for _day, month in monthly),
+    }

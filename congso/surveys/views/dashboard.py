@@ -10,10 +10,9 @@ from django.shortcuts import redirect, render
 from congso.accounts.permissions import Cap
 from congso.common.xlsx import build_workbook, xlsx_response
 from congso.surveys import selectors
-from congso.surveys.charts import dashboard_charts
 from congso.surveys.exports import TABLES, comment_rows, export_rows
 from congso.surveys.models import SurveyTarget
-from congso.surveys.views.common import period_choices, period_from
+from congso.surveys.views.common import figures, period_choices, period_from
 
 
 @login_required
@@ -34,12 +33,14 @@ def unit_page(request: HttpRequest, pk: int) -> HttpResponse:
     unit = selectors.unit_get(actor=request.actor, pk=pk)
     period = period_from(request)
     board = selectors.unit_dashboard(actor=request.actor, unit=unit, period=period)
+    selectors.ranking_changes(actor=request.actor, unit=unit, board=board)
     context = {
         "board": board,
         "unit": unit,
         "period": period,
         "periods": period_choices(period),
-        "charts": dashboard_charts(board.overall, board.trend),
+        **figures(board.overall, board.trend),
+        "can_parent": request.actor.can(Cap.SURVEYS_VIEW, unit.parent_id),
         "can_manage": request.actor.can(Cap.SURVEYS_MANAGE, unit.pk),
         "can_comments": request.actor.can(Cap.SURVEYS_RESPONSES, unit.pk),
         "flags": selectors.anomaly_list(actor=request.actor, status="open")[:5],
@@ -58,7 +59,9 @@ def target_page(request: HttpRequest, pk: int) -> HttpResponse:
         "name": selectors.target_name(target),
         "period": period,
         "periods": period_choices(period),
-        "charts": dashboard_charts(report.index, report.trend),
+        **figures(report.index, report.trend),
+        "can_agency": request.actor.can(Cap.SURVEYS_VIEW, target.agency_id),
+        "can_unit": request.actor.can(Cap.SURVEYS_VIEW, target.unit_id),
         "can_manage": request.actor.can(Cap.SURVEYS_MANAGE, target.unit_id),
     }
     return render(request, "surveys/target.html", context)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -46,7 +45,7 @@ def template_edit(request: HttpRequest) -> HttpResponse:
 @login_required
 def anomalies(request: HttpRequest) -> HttpResponse:
     if not request.actor.has(Cap.SURVEYS_ANOMALIES):
-        raise PermissionDenied
+        raise Http404  # like every other survey page: the project's Vietnamese 404, not 403
     status = request.GET.get("trang-thai", AnomalyStatus.OPEN)
     rows = selectors.anomaly_list(actor=request.actor, status=status)[:300]
     if request.GET.get("xuat") == "xlsx":
