@@ -127,10 +127,17 @@ def execute_atomic(statements: list[tuple[str, list]]) -> None:
         try:
             for sql, params in statements:
                 raw.execute(_qmark(sql), params)
+            raw.execute("COMMIT")
         except BaseException:
-            raw.execute("ROLLBACK")
+            _rollback(raw)
             raise
-        raw.execute("COMMIT")
+
+
+def _rollback(raw: Any) -> None:
+    """End the failed transaction of a raw sqlite3 connection, whatever state it is in (a
+    failed COMMIT may or may not have ended it), so the connection stays usable."""
+    if raw.in_transaction:
+        raw.execute("ROLLBACK")
 
 
 _INSERT_CACHE: dict[tuple[str, ...], str] = {}
@@ -386,8 +393,8 @@ def _submit_sqlite(
             response_id, target_id, unit_id, agency_id = stored[0]
             raw.execute(day_sql, [day, response_id])
             raw.execute(month_sql, [day.replace(day=1), response_id])
+            raw.execute("COMMIT")
         except BaseException:
-            raw.execute("ROLLBACK")
+            _rollback(raw)
             raise
-        raw.execute("COMMIT")
     return (target_id, unit_id, agency_id, False, True, 0, 0, 1)
