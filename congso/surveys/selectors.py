@@ -214,7 +214,12 @@ def ranking_changes(*, actor: Actor, unit: OrgUnit, board: UnitDashboard) -> Non
         previous = target_ranking(actor=actor, period=before, unit=unit)
     earlier = {row.key: row.index for row in previous}
     for row in rows:
-        row.change = trend(row.index, earlier.get(row.key))
+        row.change = _points(trend(row.index, earlier.get(row.key)))
+
+
+def _points(change: float | None) -> float | None:
+    """A change in points as shown: -0.0 (a fall rounded away) becomes 0.0, not '-0,0'."""
+    return None if change is None else change + 0.0
 
 
 def monthly_trend(
@@ -263,7 +268,7 @@ def unit_dashboard(
         period=period,
         overall=overall,
         previous=previous,
-        change=trend(overall, previous),
+        change=_points(trend(overall, previous)),
         agencies=agencies,
         targets=targets,
         trend=monthly_trend(actor=actor, rows_filter=scope, months=_last_months(period)),
@@ -302,7 +307,7 @@ def target_report(*, actor: Actor, target: SurveyTarget, period: Period) -> Targ
         period=period,
         index=index,
         previous=previous,
-        change=trend(index, previous),
+        change=_points(trend(index, previous)),
         trend=monthly_trend(actor=actor, rows_filter=Q(target=target), months=_last_months(period)),
         minimum=minimum,
     )

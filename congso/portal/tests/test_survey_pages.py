@@ -217,3 +217,22 @@ def test_kiosk_page_carries_the_form_address_for_spare_forms(sw):
     html = Client().get(f"/cong-dan/danh-gia/{sw.counter_a.code}/?kiosk={key}").content.decode()
     assert f'data-form="/api/v1/public/surveys/{sw.counter_a.code}"' in html
     assert len(html.encode()) < 30 * 1024
+
+
+def _contrast(first: str, second: str) -> float:
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted([luminance(first), luminance(second)], reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_keyboard_focus_ring_of_survey_pages_contrasts_3_to_1_with_the_white_page(sw):
+    """WCAG 1.4.11: the base pages' amber ring (#ffb300) is 1.8:1 on white."""
+    html = Client().get(f"/cong-dan/danh-gia/{sw.counter_a.code}/").content.decode()
+    ink = re.search(r"--ink:(#[0-9a-f]{6})", html).group(1)
+    rules = re.findall(r":focus-visible\{outline:3px solid ([^;}]+)", html)
+    last = rules[-1].replace("var(--ink)", ink)  # the rule that wins
+    assert _contrast(last, "#ffffff") >= 3

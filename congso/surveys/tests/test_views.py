@@ -312,3 +312,15 @@ def test_reissue_asks_for_confirmation_before_revoking_a_printed_code(sw):
     html = client.get(f"/khao-sat/don-vi/{sw.world.agency_a.pk}/ma-qr/").content.decode()
     assert 'onsubmit="return confirm(this.dataset.ask)"' in html
     assert "Áp phích đã in sẽ không dùng được nữa" in html
+
+
+def test_a_fall_rounded_away_is_shown_as_zero_not_minus_zero():
+    from congso.surveys.rules import Index, trend
+    from congso.surveys.selectors import _points
+
+    def index(share: float) -> Index:
+        return Index(100, {}, {}, share, None, None, True)
+
+    change = trend(index(0.8801), index(0.8804))
+    assert str(change) == "-0.0"  # what the rule gives: the template showed "-0,0"
+    assert str(_points(change)) == "0.0"
