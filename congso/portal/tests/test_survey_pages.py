@@ -236,3 +236,13 @@ def test_keyboard_focus_ring_of_survey_pages_contrasts_3_to_1_with_the_white_pag
     rules = re.findall(r":focus-visible\{outline:3px solid ([^;}]+)", html)
     last = rules[-1].replace("var(--ink)", ink)  # the rule that wins
     assert _contrast(last, "#ffffff") >= 3
+
+
+def test_scorecard_months_stop_at_the_current_month(sw):
+    import time_machine
+
+    OrgUnit.unscoped.filter(pk=sw.world.agency_a.pk).update(serves_citizens=True)
+    with time_machine.travel("2026-05-20 10:00 +07:00"):
+        page = Client().get(f"/cong-dan/co-quan/{sw.world.agency_a.pk}/hai-long/").content.decode()
+    assert "<td>05/2026</td>" in page
+    assert "<td>06/2026</td>" not in page

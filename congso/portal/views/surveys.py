@@ -17,7 +17,7 @@ from congso.portal.survey_forms import DEVICE_COOKIE, form_context, submit_form
 from congso.surveys.rules import ELEMENT_NAMES, SIPAS_KEYS
 from congso.surveys.selectors import public_scorecard
 from congso.surveys.services.submit import kiosk_key_valid
-from congso.surveys.views.common import period_choices, period_from
+from congso.surveys.views.common import past_months, period_choices, period_from
 
 
 def _with_device_cookie(request: HttpRequest, response: HttpResponse) -> HttpResponse:
@@ -75,6 +75,6 @@ def agency_scorecard(request: HttpRequest, pk: int) -> HttpResponse:
             "index": index,
             "previous": previous,
             "elements": elements,
-            "monthly": monthly,
+            "monthly": past_months(monthly),
         },
     )

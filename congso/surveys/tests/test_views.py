@@ -324,3 +324,46 @@ def test_a_fall_rounded_away_is_shown_as_zero_not_minus_zero():
     change = trend(index(0.8801), index(0.8804))
     assert str(change) == "-0.0"  # what the rule gives: the template showed "-0,0"
     assert str(_points(change)) == "0.0"
+
+
+def test_anomaly_flags_link_to_the_agency_and_the_counter_they_concern(sw):
+    from django.utils import timezone
+
+    from congso.surveys.models import AnomalyFlag
+
+    AnomalyFlag.unscoped.create(
+        unit=sw.world.province,
+        agency=sw.world.agency_a,
+        target=sw.counter_a,
+        kind="identical",
+        window_start=timezone.now(),
+        window_end=timezone.now(),
+        count=9,
+    )
+    client = login_client(sw.world.boss)
+    html = client.get("/khao-sat/bat-thuong/").content.decode()
+    agency, counter = sw.world.agency_a.pk, sw.counter_a.pk
+    for path in (f"/khao-sat/don-vi/{agency}/", f"/khao-sat/doi-tuong/{counter}/"):
+        assert f'href="{path}"' in html
+        assert client.get(path).status_code == 200
+
+
+def test_trend_lists_only_months_that_have_begun(sw, settings):
+    import time_machine
+
+    with time_machine.travel("2026-05-20 10:00 +07:00"):
+        html = (
+            login_client(sw.world.head_a)
+            .get(f"/khao-sat/don-vi/{sw.world.agency_a.pk}/?ky=2026")
+            .content.decode()
+        )
+    assert "<td>05/2026</td>" in html
+    assert "<td>06/2026</td>" not in html and "06/2026" not in html
+
+
+def test_period_picker_speaks_the_readers_language(sw):
+    client = login_client(sw.world.head_a)
+    client.cookies["congso_language"] = "en"
+    html = client.get(f"/khao-sat/don-vi/{sw.world.agency_a.pk}/?ky=2026-q2").content.decode()
+    assert ">Year 2026</option>" in html and ">Q2/2026</option>" in html
+    assert "Năm 2026" not in html

@@ -50,8 +50,25 @@ def period_choices(period: Period) -> list[tuple[str, str]]:
     for slug in candidates:
         choice = parse_period(slug, today=today)
         if choice.start <= today or choice == period:
-            choices.append((slug, choice.label))
+            choices.append((slug, period_label(choice)))
     return choices
+
+
+def period_label(period: Period) -> str:
+    """'Năm 2026', 'Quý 2/2026', '05/2026' in the reader's language."""
+    year = period.start.year
+    if period.kind == "year":
+        return gettext("Năm %(year)d") % {"year": year}
+    if period.kind == "quarter":
+        quarter = (period.start.month - 1) // 3 + 1
+        return gettext("Quý %(quarter)d/%(year)d") % {"quarter": quarter, "year": year}
+    return f"{period.start.month:02d}/{year}"
+
+
+def past_months(monthly: list[tuple[date, Index]]) -> list[tuple[date, Index]]:
+    """The months of a trend that have begun (the current year's later months are empty)."""
+    today = timezone.localdate()
+    return [(month, index) for month, index in monthly if month <= today]
 
 
 def figures(index: Index, monthly: list[tuple[date, Index]]) -> dict[str, Any]:

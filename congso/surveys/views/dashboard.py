@@ -12,7 +12,7 @@ from congso.common.xlsx import build_workbook, xlsx_response
 from congso.surveys import selectors
 from congso.surveys.exports import TABLES, comment_rows, export_rows
 from congso.surveys.models import SurveyTarget
-from congso.surveys.views.common import figures, period_choices, period_from
+from congso.surveys.views.common import figures, past_months, period_choices, period_from
 
 
 @login_required
@@ -34,6 +34,7 @@ def unit_page(request: HttpRequest, pk: int) -> HttpResponse:
     period = period_from(request)
     board = selectors.unit_dashboard(actor=request.actor, unit=unit, period=period)
     selectors.ranking_changes(actor=request.actor, unit=unit, board=board)
+    board.trend = past_months(board.trend)
     context = {
         "board": board,
         "unit": unit,
@@ -53,6 +54,7 @@ def target_page(request: HttpRequest, pk: int) -> HttpResponse:
     target = selectors.target_get(actor=request.actor, pk=pk)
     period = period_from(request)
     report = selectors.target_report(actor=request.actor, target=target, period=period)
+    report.trend = past_months(report.trend)
     context = {
         "report": report,
         "target": target,
@@ -74,6 +76,7 @@ def unit_export(request: HttpRequest, pk: int, table: str) -> HttpResponse:
     unit = selectors.unit_get(actor=request.actor, pk=pk)
     period = period_from(request)
     board = selectors.unit_dashboard(actor=request.actor, unit=unit, period=period, detail=True)
+    board.trend = past_months(board.trend)
     title, headers, rows = export_rows(board, table)
     content = build_workbook(title=title, headers=headers, rows=rows)
     return xlsx_response(content, f"khao-sat-{table}-{unit.pk}-{period.slug}.xlsx")
