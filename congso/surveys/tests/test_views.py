@@ -367,3 +367,10 @@ def test_period_picker_speaks_the_readers_language(sw):
     html = client.get(f"/khao-sat/don-vi/{sw.world.agency_a.pk}/?ky=2026-q2").content.decode()
     assert ">Year 2026</option>" in html and ">Q2/2026</option>" in html
     assert "Năm 2026" not in html
+
+
+def test_template_editor_groups_each_questions_switch_with_its_full_width_text(sw):
+    html = login_client(admin_of_province(sw.world)).get("/khao-sat/mau-phieu/").content.decode()
+    assert html.count("<fieldset>") == 7
+    assert html.count('<label class="visually-hidden" for="id_label_') == 7
+    assert "/static/surveys/surveys.css" in html

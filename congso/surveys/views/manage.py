@@ -15,6 +15,7 @@ from congso.surveys import selectors, services
 from congso.surveys.exports import anomaly_rows
 from congso.surveys.forms import ReviewForm, TemplateForm
 from congso.surveys.models import AnomalyStatus
+from congso.surveys.rules import QUESTION_KEYS
 
 
 @login_required
@@ -38,7 +39,13 @@ def template_edit(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Đã lưu phiên bản %(n)d của phiếu.") % {"n": new.number})
             return redirect("surveys:template")
     form.initial.setdefault("intro", version.intro)
-    context = {"form": form, "template": template, "versions": template.versions.all()}
+    questions = [(form[f"use_{key}"], form[f"label_{key}"]) for key in QUESTION_KEYS]
+    context = {
+        "form": form,
+        "questions": questions,
+        "template": template,
+        "versions": template.versions.all(),
+    }
     return render(request, "surveys/template_edit.html", context)
 
 
