@@ -374,3 +374,17 @@ def test_template_editor_groups_each_questions_switch_with_its_full_width_text(s
     assert html.count("<fieldset>") == 7
     assert html.count('<label class="visually-hidden" for="id_label_') == 7
     assert "/static/surveys/surveys.css" in html
+
+
+def test_target_element_table_exports_to_xlsx_and_only_once_published(sw):
+    client = login_client(sw.world.head_a)
+    for _ in range(9):
+        rate(sw.officer_a, level=5)
+    url = f"/khao-sat/doi-tuong/{sw.officer_a.pk}/?xuat=xlsx"
+    sheet = load_workbook(io.BytesIO(client.get(url).content)).active
+    assert sheet.max_row == 1  # 9 ratings: headers only, nothing below the minimum sample
+    rate(sw.officer_a, level=5)
+    sheet = load_workbook(io.BytesIO(client.get(url).content)).active
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == 7
+    assert rows[0] == ("Tiếp cận dịch vụ", 100.0, 5.0)

@@ -86,3 +86,17 @@ def figures(index: Index, monthly: list[tuple[date, Index]]) -> dict[str, Any]:
         ],
         "trend_published": any(month.published for _day, month in monthly),
     }
+
+
+def element_sheet(elements: list[tuple[str, float | None, float | None]]) -> tuple[str, list, list]:
+    """(title, headers, rows) of the element table of a target page, for its xlsx export."""
+    rows = [
+        [
+            name,
+            None if share is None else round(share * 100, 1),
+            None if mean is None else round(mean, 2),
+        ]
+        for name, share, mean in elements
+    ]
+    headers = [gettext("Yếu tố"), gettext("Hài lòng (SIPAS) (%)"), gettext("Điểm TB (1–5)")]
+    return gettext("Theo từng yếu tố"), headers, rows

@@ -12,7 +12,13 @@ from congso.common.xlsx import build_workbook, xlsx_response
 from congso.surveys import selectors
 from congso.surveys.exports import TABLES, comment_rows, export_rows
 from congso.surveys.models import SurveyTarget
-from congso.surveys.views.common import figures, past_months, period_choices, period_from
+from congso.surveys.views.common import (
+    element_sheet,
+    figures,
+    past_months,
+    period_choices,
+    period_from,
+)
 
 
 @login_required
@@ -55,13 +61,18 @@ def target_page(request: HttpRequest, pk: int) -> HttpResponse:
     period = period_from(request)
     report = selectors.target_report(actor=request.actor, target=target, period=period)
     report.trend = past_months(report.trend)
+    shown = figures(report.index, report.trend)
+    if request.GET.get("xuat") == "xlsx":
+        title, headers, rows = element_sheet(shown["elements"] if report.index.published else [])
+        content = build_workbook(title=title, headers=headers, rows=rows)
+        return xlsx_response(content, f"khao-sat-{target.pk}-{period.slug}.xlsx")
     context = {
         "report": report,
         "target": target,
         "name": selectors.target_name(target),
         "period": period,
         "periods": period_choices(period),
-        **figures(report.index, report.trend),
+        **shown,
         "can_agency": request.actor.can(Cap.SURVEYS_VIEW, target.agency_id),
         "can_unit": request.actor.can(Cap.SURVEYS_VIEW, target.unit_id),
         "can_manage": request.actor.can(Cap.SURVEYS_MANAGE, target.unit_id),
