@@ -56,3 +56,23 @@ def test_offline_kiosk_queues_each_rating_resets_itself_and_sends_all_when_back(
     assert [r.a_overall for r in stored] == [5, 2]
     assert all(r.flags & ResponseFlag.KIOSK for r in stored)
     context.close()
+
+
+def test_kiosk_thank_you_page_waits_for_the_server_before_going_back_to_the_form(
+    browser, live_server, sw
+):
+    context = browser.new_context(viewport={"width": 1024, "height": 768}, locale="vi-VN")
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    page.clock.install()
+    code = sw.counter_a.code
+    page.goto(f"{live_server.url}/cong-dan/danh-gia/{code}/cam-on/?kiosk={kiosk_key(code)}")
+    context.set_offline(True)
+    page.wait_for_timeout(6_500)  # real time: a <meta> refresh is not driven by the fake clock
+    assert "/cam-on/" in page.url  # still thanking, not on the browser's error page
+    assert page.locator("h1").inner_text() == "Cảm ơn Ông/Bà đã đánh giá"
+    context.set_offline(False)
+    page.clock.run_for(11_000)
+    page.wait_for_selector("fieldset.q.cur")
+    assert page.url.endswith(f"/danh-gia/{code}/?kiosk={kiosk_key(code)}")
+    context.close()

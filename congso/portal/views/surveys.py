@@ -54,7 +54,9 @@ def survey_thanks(request: HttpRequest, code: str) -> HttpResponse:
     key = request.GET.get("kiosk", "")
     kiosk = kiosk_key_valid(code, key)
     form_url = reverse("portal:survey_form", args=[code]) + (f"?kiosk={key}" if kiosk else "")
-    return render(request, "portal/survey_thanks.html", {"kiosk": kiosk, "form_url": form_url})
+    probe_url = f"/api/v1/public/surveys/{code}"
+    context = {"kiosk": kiosk, "form_url": form_url, "probe_url": probe_url}
+    return render(request, "portal/survey_thanks.html", context)
 
 
 def agency_scorecard(request: HttpRequest, pk: int) -> HttpResponse:
