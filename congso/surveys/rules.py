@@ -412,19 +412,29 @@ def previous_period(period: Period) -> Period:
     return period_of(period.kind, period.start - timedelta(days=1))
 
 
+# Periods that can be asked for: from the first year any survey could hold (the province's
+# SIPAS surveys began in 2017; 2000 leaves room for imported history) to next year.
+FIRST_PERIOD_YEAR = 2000
+
+
 def parse_period(slug: str | None, *, today: date) -> Period:
-    """'2026', '2026-q2', '2026-05' → the period; anything else → the current year."""
+    """'2026', '2026-q2', '2026-05' → the period; anything else, or a period outside
+    FIRST_PERIOD_YEAR … next year (whose previous period could leave the calendar), → the
+    current year."""
     text = (slug or "").strip().lower()
+    found = None
     try:
         if len(text) == 4 and text.isdigit():
-            return period_of("year", date(int(text), 1, 1))
-        if len(text) == 7 and text[4:6] == "-q" and text[6] in "1234":
-            return period_of("quarter", date(int(text[:4]), (int(text[6]) - 1) * 3 + 1, 1))
-        if len(text) == 7 and text[4] == "-":
-            return period_of("month", date(int(text[:4]), int(text[5:]), 1))
+            found = period_of("year", date(int(text), 1, 1))
+        elif len(text) == 7 and text[4:6] == "-q" and text[6] in "1234":
+            found = period_of("quarter", date(int(text[:4]), (int(text[6]) - 1) * 3 + 1, 1))
+        elif len(text) == 7 and text[4] == "-":
+            found = period_of("month", date(int(text[:4]), int(text[5:]), 1))
     except ValueError:
-        pass
-    return period_of("year", today)
+        found = None
+    if found is None or not FIRST_PERIOD_YEAR <= found.start.year <= today.year + 1:
+        return period_of("year", today)
+    return found
 
 
 # ---------------------------------------------------------------------------------------------
