@@ -388,3 +388,14 @@ def test_target_element_table_exports_to_xlsx_and_only_once_published(sw):
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert len(rows) == 7
     assert rows[0] == ("Tiếp cận dịch vụ", 100.0, 5.0)
+
+
+def test_target_page_tables_its_monthly_trend_beside_the_chart(sw):
+    from django.utils import timezone
+
+    for _ in range(10):
+        rate(sw.counter_a, level=4)
+    response = login_client(sw.world.head_a).get(f"/khao-sat/doi-tuong/{sw.counter_a.pk}/")
+    month = timezone.localdate().strftime("%m/%Y")
+    row = f'<tr><td>{month}</td><td class="num">10</td><td class="num">100,0 %</td></tr>'
+    assert row in response.content.decode()
