@@ -225,6 +225,7 @@ def test_period_before_the_calendar_falls_back_to_the_current_year(sw, path):
 def test_anomaly_page_is_404_like_every_survey_page_for_staff_without_the_capability(sw):
     response = login_client(sw.world.alice).get("/khao-sat/bat-thuong/")
     assert response.status_code == 404
+    assert "Không tìm thấy trang" in response.content.decode()
 
 
 def test_target_page_leads_back_up_to_its_agency_only_for_those_who_may_see_it(sw):
