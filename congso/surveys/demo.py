@@ -18,7 +18,10 @@ from congso.surveys.rules import QUESTION_KEYS
 from congso.surveys.services import anomalies_detect, targets_sync, template_default
 from congso.surveys.services.rollups import rollups_fill
 
-TOTAL_RATINGS = 150_000
+TOTAL_RATINGS = 300_000
+# How far an agency's share of satisfied answers moves over the demo year (the movement takes
+# hold unevenly: most agencies improve a few points, some slip).
+YEAR_TREND_MEAN, YEAR_TREND_SPREAD = 0.07, 0.05
 # How each element tends to differ from the agency's level (procedures score lowest in SIPAS
 # surveys, results and the officer's conduct highest).
 ELEMENT_SHIFT = {
@@ -75,16 +78,24 @@ def _rows(rng: random.Random, version_id: int, targets: list[SurveyTarget], star
         for target in targets
     ]
     officer_shift = {target.pk: rng.gauss(0, 0.07) for target in targets}
+    agency_trend = {t.agency_id: rng.gauss(YEAR_TREND_MEAN, YEAR_TREND_SPREAD) for t in targets}
     chosen = rng.choices(targets, weights=weights, k=TOTAL_RATINGS)
     rows = []
     for target in chosen:
-        base = agency_level[target.agency_id] + officer_shift[target.pk]
+        moment = _moment(rng, start)
+        # Centred on mid-year, so the year's level stays the agency's level.
+        progress = (moment - start).total_seconds() / (365 * 86400) - 0.5
+        base = (
+            agency_level[target.agency_id]
+            + officer_shift[target.pk]
+            + agency_trend[target.agency_id] * progress
+        )
         answers = tuple(
             _level(rng, min(0.99, max(0.05, base + ELEMENT_SHIFT[key]))) for key in QUESTION_KEYS
         )
         comment = rng.choice(COMMENTS) if rng.random() < 0.04 else ""
         flags = ResponseFlag.FORM if rng.random() < 0.2 else 0
-        rows.append((target, _moment(rng, start), answers, comment, flags, 0))
+        rows.append((target, moment, answers, comment, flags, 0))
     return rows
 
 

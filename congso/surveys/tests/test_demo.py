@@ -38,3 +38,17 @@ def test_demo_ratings_lie_in_the_past_year(sw, monkeypatch):
     times = SurveyResponse.unscoped.values_list("created_at", flat=True)
     assert max(times) <= now
     assert min(times) >= now - timezone.timedelta(days=367)
+
+
+def test_demo_agencies_change_over_the_year_so_the_trend_chart_shows_something(sw, monkeypatch):
+    monkeypatch.setattr(demo, "TOTAL_RATINGS", 3000)
+    monkeypatch.setattr(demo, "YEAR_TREND_MEAN", 0.3)
+    monkeypatch.setattr(demo, "YEAR_TREND_SPREAD", 0.0)
+    demo.load_demo(rng=random.Random(11), log=lambda line: None)
+    times = sorted(SurveyResponse.unscoped.values_list("created_at", "a_overall"))
+    quarter = len(times) // 4
+
+    def satisfied(rows):
+        return sum(1 for _at, level in rows if level >= 4) / len(rows)
+
+    assert satisfied(times[-quarter:]) - satisfied(times[:quarter]) > 0.1
