@@ -24,6 +24,7 @@ def _ranking(rows: list[Row]) -> list[list[Any]]:
             r.index.n,
             _p(r.index.sipas),
             _p(r.index.smoothed),
+            r.change,
             None if r.index.sipas_mean is None else round(r.index.sipas_mean, 2),
             *[_p(r.index.shares.get(k)) for k in SIPAS_KEYS],
         ]
@@ -37,6 +38,7 @@ _RANK_HEADERS = [
     "Số phiếu",
     "Tỷ lệ hài lòng SIPAS (%)",
     "Chỉ số làm trơn (%)",
+    "Thay đổi so với kỳ trước (điểm %)",
     "Điểm trung bình (1–5)",
     *[f"{ELEMENT_NAMES[k]} (%)" for k in SIPAS_KEYS],
 ]

@@ -87,6 +87,8 @@ def unit_export(request: HttpRequest, pk: int, table: str) -> HttpResponse:
     unit = selectors.unit_get(actor=request.actor, pk=pk)
     period = period_from(request)
     board = selectors.unit_dashboard(actor=request.actor, unit=unit, period=period, detail=True)
+    if table in ("xep-hang", "doi-tuong"):
+        selectors.ranking_changes(actor=request.actor, unit=unit, board=board)
     board.trend = past_months(board.trend)
     title, headers, rows = export_rows(board, table)
     content = build_workbook(title=title, headers=headers, rows=rows)
