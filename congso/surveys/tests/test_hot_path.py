@@ -155,3 +155,34 @@ def test_without_sql_prepare_ratings_take_the_lookup_then_write_path(sw, setting
         assert cursor.fetchone()[0] == 0
     assert SurveyResponse.unscoped.count() == 1
     assert rollups_rebuild(repair=False).differences == 0
+
+
+def test_sqlite_rating_transactions_take_turns_on_a_file_lock(tmp_path, monkeypatch):
+    """On a database file the ratings of all server processes queue on one OS lock (no
+    sleeping in SQLite's busy handler); the lock is released when the rating is done."""
+    import fcntl
+    import os
+
+    database = tmp_path / "congso.sqlite3"
+    monkeypatch.setitem(connection.settings_dict, "NAME", str(database))
+    lock_file = f"{database}-congso-ratings.lock"
+    with hot_sql._writer_turn():
+        other = os.open(lock_file, os.O_RDWR)  # another process's open file
+        try:
+            with pytest.raises(BlockingIOError):
+                fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        finally:
+            os.close(other)
+    other = os.open(lock_file, os.O_RDWR)
+    try:
+        fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)  # free again
+    finally:
+        os.close(other)
+
+
+def test_in_memory_sqlite_needs_no_turn_file(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setitem(connection.settings_dict, "NAME", ":memory:")
+    with hot_sql._writer_turn():
+        pass
+    assert list(tmp_path.iterdir()) == []
