@@ -207,8 +207,8 @@ def one_statement_possible() -> bool:
 
 
 @functools.cache
-def _fused_statement() -> tuple[str, str, tuple[str, ...]]:
-    """(name, PREPARE statement, response value columns) of the one-statement rating.
+def _fused_statement() -> tuple[str, str, str]:
+    """(name, PREPARE statement, EXECUTE statement) of the one-statement rating.
 
     Parameters, in order: the lookup's (ip_key, device_key, since, code), the response's
     value columns, the address and device limits, the day and the month. The rollup
@@ -216,7 +216,7 @@ def _fused_statement() -> tuple[str, str, tuple[str, ...]]:
     carries 24 parameters instead of 100 and stays short."""
     qn = connection.ops.quote_name
     fields = {str(f.column): f for f in SurveyResponse._meta.concrete_fields}
-    names = (*_VALUE_COLUMNS, *(f"a_{key}" for key in QUESTION_KEYS))
+    names = _ROW_COLUMNS
     table = qn(SurveyResponse._meta.db_table)
     insert = (
         f"INSERT INTO {table} (target_id, unit_id, agency_id, {', '.join(names)}) "  # noqa: S608 (identifiers come from model metadata)
@@ -247,7 +247,8 @@ def _fused_statement() -> tuple[str, str, tuple[str, ...]]:
     if found != len(types):
         raise RuntimeError(f"rating statement: {found} placeholders, {len(types)} types")
     name = "congso_rating_" + hashlib.sha1(numbered.encode()).hexdigest()[:12]  # noqa: S324 (a name, not a secret)
-    return name, f"PREPARE {name} ({', '.join(types)}) AS {numbered}", names
+    execute = f"EXECUTE {name} ({', '.join(['%s'] * len(types))})"
+    return name, f"PREPARE {name} ({', '.join(types)}) AS {numbered}", execute
 
 
 # The response columns the caller gives (`_row_values` in submit.py), in statement order.
@@ -262,6 +263,17 @@ _VALUE_COLUMNS = (
     "device_key",
     "created_at",
 )
+# The response columns a rating writes besides its ids: the values, then one per answer.
+_ROW_COLUMNS = (*_VALUE_COLUMNS, *(f"a_{key}" for key in QUESTION_KEYS))
+
+
+def _row_params(values: dict[str, Any], answers: Mapping[str, int]) -> list:
+    """The `_ROW_COLUMNS` values of one rating, adapted for the database (unanswered
+    questions are NULL)."""
+    row = {**values, **{f"a_{key}": answers.get(key) for key in QUESTION_KEYS}}
+    return _adapt({name: row[name] for name in _ROW_COLUMNS})
+
+
 # Names prepared on each open PostgreSQL connection (dropped with the connection).
 _PREPARED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
@@ -289,13 +301,8 @@ def submit_one_statement(
     lost its prepared statement (a pooler's DISCARD ALL) prepares it again."""
     if connection.vendor == "sqlite":
         return _submit_sqlite(lookup, limits, values, day=day, answers=answers)
-    name, prepare, names = _fused_statement()
-    row_values = {**values, **{f"a_{key}": answers.get(key) for key in QUESTION_KEYS}}
-    params = [*lookup, *_adapt({n: row_values[n] for n in names}), *limits, day, day.replace(day=1)]
-    execute_sql = _EXECUTE_CACHE.get(name)
-    if execute_sql is None:
-        execute_sql = f"EXECUTE {name} ({', '.join(['%s'] * len(params))})"
-        _EXECUTE_CACHE[name] = execute_sql
+    name, prepare, execute_sql = _fused_statement()
+    params = [*lookup, *_row_params(values, answers), *limits, day, day.replace(day=1)]
     import psycopg  # PostgreSQL only
 
     connection.close_if_health_check_failed()
@@ -327,9 +334,6 @@ def submit_one_statement(
     return None
 
 
-_EXECUTE_CACHE: dict[str, str] = {}
-
-
 @functools.cache
 def _sqlite_statements() -> tuple[str, str, str]:
     """(insert, day upsert, month upsert) of the SQLite rating, with `?` placeholders.
@@ -339,7 +343,7 @@ def _sqlite_statements() -> tuple[str, str, str]:
     code, since, ip_key, address limit, since, device_key, device limit); it returns the new
     row's id and ids. Each UPSERT counts that row (params: period, row id)."""
     qn = connection.ops.quote_name
-    names = (*_VALUE_COLUMNS, *(f"a_{key}" for key in QUESTION_KEYS))
+    names = _ROW_COLUMNS
     responses = qn(SurveyResponse._meta.db_table)
     targets = qn(SurveyTarget._meta.db_table)
     recent = (
@@ -372,10 +376,8 @@ def _submit_sqlite(
     insert, day_sql, month_sql = _sqlite_statements()
     ip_key, device_key, since, code = lookup
     since = connection.ops.adapt_datetimefield_value(since)
-    row_values = {**values, **{f"a_{key}": answers.get(key) for key in QUESTION_KEYS}}
-    names = (*_VALUE_COLUMNS, *(f"a_{key}" for key in QUESTION_KEYS))
     params = [
-        *_adapt({name: row_values[name] for name in names}),
+        *_row_params(values, answers),
         code,
         since,
         ip_key,
