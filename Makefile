@@ -38,7 +38,7 @@ format: $(STAMP)
 
 messages: $(STAMP)
 	cd congso && for app in common org accounts conduct surveys cases inspections portal; do \
-	  (cd $$app && ../../$(BIN)/congso makemessages -l en --no-obsolete >/dev/null); done
+	  (cd $$app && ../../$(BIN)/congso makemessages -l en --no-obsolete --no-location >/dev/null); done
 	$(BIN)/congso compile_translations
 
 clean:
