@@ -1,0 +1,166 @@
+"""`congso bench survey-cycle`: the whole cycle of a citizen's rating from a phone, as the
+phone does it without JavaScript: GET the form page behind the QR code, POST the form, follow
+the redirect to the thank-you page. 16 concurrent clients against gunicorn started exactly as
+`congso serve` starts it (sync workers, 2 × cores + 1, access log on), production settings,
+rate limits raised for the run.
+
+Each cycle is a new phone: no cookie at the GET; the device cookie the page sets is sent with
+the POST and the thank-you GET. The load generator is light (it shares the cores with the
+server): raw `http.client` connections in a few processes of a few threads each, the form
+fields picked from the HTML with one regular expression.
+
+Afterwards the database must hold exactly one response per completed cycle, with the
+client_ids the cycles sent, and the rollups must equal the raw rows.
+Target: ≥ 300 cycles/s on the shared 2-core machine.
+"""
+
+from __future__ import annotations
+
+import http.client
+import multiprocessing
+import re
+import threading
+import time
+from urllib.parse import urlencode
+
+from django.db import connection
+
+from congso.bench._survey_support import build_org, serve_like
+from congso.bench.harness import percentile
+
+CLIENTS = 16
+PROCESSES = 4
+TARGET_PER_S = 300
+WARM_UP = 80
+_FIELD = re.compile(rb'name="(client_id|form_token|keys)" value="([^"]*)"')
+_COOKIE = re.compile(r"cs_device=([^;]+)")
+
+
+def _request(port: int, method: str, path: str, body: bytes | None, headers: dict) -> tuple:
+    """One request on a fresh connection (sync workers close every connection)."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        conn.request(method, path, body=body, headers=headers)
+        response = conn.getresponse()
+        return response.status, response.getheaders(), response.read()
+    finally:
+        conn.close()
+
+
+def cycle(port: int, code: str, level: int) -> tuple[bool, str, str]:
+    """One citizen: GET the form, POST it, GET the thank-you page. Returns (completed,
+    client_id sent, what went wrong)."""
+    page = f"/cong-dan/danh-gia/{code}/"
+    status, headers, body = _request(port, "GET", page, None, {})
+    if status != 200:
+        return False, "", f"GET form {status}"
+    fields: dict[str, list[str]] = {}
+    for name, value in _FIELD.findall(body):
+        fields.setdefault(name.decode(), []).append(value.decode())
+    cookie = ""
+    for name, value in headers:
+        if name.lower() == "set-cookie" and (found := _COOKIE.search(value)):
+            cookie = f"cs_device={found.group(1)}"
+    client_id = fields.get("client_id", [""])[0]
+    form = [("client_id", client_id), ("form_token", fields.get("form_token", [""])[0])]
+    form += [(f"q_{key}", str(level)) for key in fields.get("keys", [])]
+    post_headers = {"Content-Type": "application/x-www-form-urlencoded"}
+    if cookie:
+        post_headers["Cookie"] = cookie
+    status, headers, _body = _request(port, "POST", page, urlencode(form).encode(), post_headers)
+    location = dict((k.lower(), v) for k, v in headers).get("location", "")
+    if status != 302 or not location:
+        return False, client_id, f"POST {status}"
+    status, _headers, _body = _request(
+        port, "GET", location, None, {"Cookie": cookie} if cookie else {}
+    )
+    if status != 200:
+        return False, client_id, f"GET thanks {status}"
+    return True, client_id, ""
+
+
+def _client(port: int, jobs: list[str], out: list) -> None:
+    for index, code in enumerate(jobs):
+        start = time.perf_counter()
+        try:
+            done, client_id, error = cycle(port, code, 1 + index % 5)
+        except (OSError, http.client.HTTPException) as exc:
+            done, client_id, error = False, "", repr(exc)
+        out.append(((time.perf_counter() - start) * 1000, done, client_id, error))
+
+
+def _process(port: int, shares: list[list[str]], results) -> None:
+    out: list = []
+    threads = [threading.Thread(target=_client, args=(port, jobs, out)) for jobs in shares]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    results.put(out)
+
+
+def drive(port: int, codes: list[str], cycles: int) -> tuple[list, float]:
+    """`cycles` cycles over CLIENTS concurrent clients in PROCESSES processes; returns the
+    per-cycle results and the wall time."""
+    jobs = [codes[i % len(codes)] for i in range(cycles)]
+    per_client = [jobs[i::CLIENTS] for i in range(CLIENTS)]
+    per_process = [per_client[i::PROCESSES] for i in range(PROCESSES)]
+    context = multiprocessing.get_context("fork")
+    results = context.Queue()
+    processes = [context.Process(target=_process, args=(port, s, results)) for s in per_process]
+    start = time.perf_counter()
+    for process in processes:
+        process.start()
+    collected: list = []
+    for _ in processes:
+        collected.extend(results.get())
+    seconds = time.perf_counter() - start
+    for process in processes:
+        process.join()
+    return collected, seconds
+
+
+def run(options: dict) -> dict:
+    from congso.surveys.models import SurveyResponse, SurveyTarget
+    from congso.surveys.services import rollups_rebuild
+
+    quick = options.get("quick")
+    total = 400 if quick else 4000
+    build_org(agencies=20, communes=30, counters=2, officers=3)
+    codes = list(SurveyTarget.unscoped.values_list("code", flat=True))
+    env = {"CONGSO_SURVEY_RATE_ADDRESS": "1000000", "CONGSO_SURVEY_RATE_DEVICE": "1000000"}
+    settings_dict = dict(connection.settings_dict)
+    connection.close()
+    with serve_like(settings_dict, extra_env=env) as (port, workers):
+        warm, _seconds = drive(port, codes, WARM_UP)  # every worker imports and connects
+        results, seconds = drive(port, codes, total)
+    latencies = [r[0] for r in results]
+    completed = [r for r in results if r[1]]
+    errors = sorted({r[3] for r in results if r[3]})
+    sent = {r[2] for r in results + warm if r[1]}
+    stored_ids = {
+        str(value) for value in SurveyResponse.unscoped.values_list("client_id", flat=True)
+    }
+    stored = SurveyResponse.unscoped.count()
+    per_s = round(len(completed) / seconds, 1)
+    rollup_differences = rollups_rebuild(repair=False).differences
+    once = stored == len(sent) == len(stored_ids) and stored_ids == sent
+    return {
+        "clients": CLIENTS,
+        "load_processes": PROCESSES,
+        "gunicorn_workers": workers,
+        "cycles": len(results),
+        "completed": len(completed),
+        "cycles_per_s": per_s,
+        "p50_ms": round(percentile(latencies, 50), 2),
+        "p99_ms": round(percentile(latencies, 99), 2),
+        "stored_responses": stored,
+        "stored_once": once,
+        "errors": errors[:5],
+        "rollup_differences": rollup_differences,
+        "target": f"≥ {TARGET_PER_S} cycles/s, every cycle stored exactly once",
+        "pass": per_s >= TARGET_PER_S
+        and len(completed) == len(results)
+        and once
+        and rollup_differences == 0,
+    }
