@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import http.client
 import multiprocessing
+import os
 import re
 import threading
 import time
@@ -96,7 +97,47 @@ def _process(port: int, shares: list[list[str]], results) -> None:
         thread.start()
     for thread in threads:
         thread.join()
-    results.put(out)
+    times = os.times()
+    results.put((out, times.user + times.system))
+
+
+def _cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU seconds consumed so far by these processes (Linux /proc)."""
+    total = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def _server_pids(port: int) -> list[int]:
+    """gunicorn's processes serving `port`, and the database server processes they talk to
+    (PostgreSQL backends of this database)."""
+    pids = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/cmdline", "rb") as cmdline:
+                    if f"127.0.0.1:{port}".encode() in cmdline.read():
+                        pids.append(int(entry))
+            except OSError:
+                continue
+    return pids
+
+
+def _database_pids() -> list[int]:
+    if connection.vendor != "postgresql":
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid()"
+        )
+        return [row[0] for row in cursor.fetchall()]
 
 
 def drive(port: int, codes: list[str], cycles: int) -> tuple[list, float]:
@@ -112,12 +153,15 @@ def drive(port: int, codes: list[str], cycles: int) -> tuple[list, float]:
     for process in processes:
         process.start()
     collected: list = []
+    client_cpu = 0.0
     for _ in processes:
-        collected.extend(results.get())
+        out, cpu = results.get()
+        collected.extend(out)
+        client_cpu += cpu
     seconds = time.perf_counter() - start
     for process in processes:
         process.join()
-    return collected, seconds
+    return collected, seconds, client_cpu
 
 
 def run(options: dict) -> dict:
@@ -132,8 +176,13 @@ def run(options: dict) -> dict:
     settings_dict = dict(connection.settings_dict)
     connection.close()
     with serve_like(settings_dict, extra_env=env) as (port, workers):
-        warm, _seconds = drive(port, codes, WARM_UP)  # every worker imports and connects
-        results, seconds = drive(port, codes, total)
+        warm, _seconds, _cpu = drive(port, codes, WARM_UP)  # every worker imports, connects
+        server = _server_pids(port)
+        database = _database_pids()
+        connection.close()
+        before = _cpu_seconds(server), _cpu_seconds(database)
+        results, seconds, client_cpu = drive(port, codes, total)
+        after = _cpu_seconds(server), _cpu_seconds(database)
     latencies = [r[0] for r in results]
     completed = [r for r in results if r[1]]
     errors = sorted({r[3] for r in results if r[3]})
@@ -154,6 +203,13 @@ def run(options: dict) -> dict:
         "cycles_per_s": per_s,
         "p50_ms": round(percentile(latencies, 50), 2),
         "p99_ms": round(percentile(latencies, 99), 2),
+        # CPU per cycle (ms): less sensitive than cycles/s to others' load on the machine
+        "cpu_ms_per_cycle": {
+            "gunicorn": round((after[0] - before[0]) * 1000 / len(results), 2),
+            "database": round((after[1] - before[1]) * 1000 / len(results), 2),
+            "load_generator": round(client_cpu * 1000 / len(results), 2),
+        },
+        "load_average": round(os.getloadavg()[0], 1),
         "stored_responses": stored,
         "stored_once": once,
         "errors": errors[:5],

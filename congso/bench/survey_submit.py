@@ -1,7 +1,8 @@
 """`congso bench survey-submit`: the public rating endpoint under 16 concurrent connections,
 served by gunicorn (sync workers, production settings) over loopback, against a bare Django
 view inserting one row in the same database and the same run (four interleaved rounds each,
-in ABBA order).
+in ABBA order). The bare view and its table live in `_bare.py`, outside the production schema;
+it is served on a path of the citizen lane, as the rating is (same middleware).
 
 Form tokens are fetched first through the public GET operation (each token is single-use).
 Targets: ratio of requests/s ≥ 0.8 of the bare view, p99 < 50 ms.
@@ -18,6 +19,7 @@ import uuid
 
 from django.db import connection
 
+from congso.bench._bare import BARE_PATH, create_table
 from congso.bench._survey_support import build_org, gunicorn
 from congso.bench.harness import percentile
 
@@ -88,8 +90,9 @@ def run(options: dict) -> dict:
     total = 400 if quick else 6000
     build_org(agencies=20, communes=30, counters=2, officers=3)
     codes = list(SurveyTarget.unscoped.values_list("code", flat=True))
+    create_table()
     env = {
-        "CONGSO_BENCH_BARE_VIEW": "1",
+        "DJANGO_SETTINGS_MODULE": "congso.bench._settings",
         "CONGSO_SURVEY_RATE_ADDRESS": "1000000",
         "CONGSO_SURVEY_RATE_DEVICE": "1000000",
     }
@@ -114,12 +117,12 @@ def run(options: dict) -> dict:
         # Warm both sides up (every worker imports, connects and prepares its statements)
         # with ratings that are not counted; each form token serves once.
         warm, bodies = bodies[:WARM_UP], bodies[WARM_UP:]
-        _run(port, [("POST", "/khao-sat/bench/bare/", b) for _c, b in warm])
+        _run(port, [("POST", BARE_PATH, b) for _c, b in warm])
         warmed, _seconds, _errors = _run(
             port, [("POST", f"/api/v1/public/surveys/{c}/responses", b) for c, b in warm]
         )
         warm_stored = sum(1 for r in warmed if r[1] == 201)
-        bare_jobs = [("POST", "/khao-sat/bench/bare/", b) for _c, b in bodies]
+        bare_jobs = [("POST", BARE_PATH, b) for _c, b in bodies]
         survey_jobs = [("POST", f"/api/v1/public/surveys/{c}/responses", b) for c, b in bodies]
         # Interleave four rounds each in ABBA order (bare, survey, survey, bare, …) so that a
         # machine getting busier or quieter during the run weighs on both sides alike.

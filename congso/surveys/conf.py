@@ -30,8 +30,6 @@ DEFAULTS = {
     # behind a pooler in transaction mode (pgbouncer), which cannot keep SQL PREPAREs: ratings
     # then take the lookup-then-write path (protocol-level prepared statements only).
     "CONGSO_SURVEY_PREPARED_STATEMENTS": 1,
-    # 1 adds the bench-only bare view (congso bench survey-submit); never set in production.
-    "CONGSO_BENCH_BARE_VIEW": 0,
 }
 
 
