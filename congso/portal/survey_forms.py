@@ -52,13 +52,23 @@ def submit_form(request: HttpRequest, *, code: str, kiosk: bool) -> SurveyError 
 
 
 def form_context(
-    request: HttpRequest, *, code: str, kiosk: bool, kiosk_key: str, error: SurveyError | None
+    request: HttpRequest,
+    *,
+    code: str,
+    kiosk: bool,
+    kiosk_key: str,
+    error: SurveyError | None,
+    payload: dict[str, Any] | None = None,
+    client_id: str = "",
 ) -> dict[str, Any]:
     """What the template shows: the form (a new token and client_id unless re-showing a
-    refused post, which keeps the citizen's answers)."""
-    status, payload = form_payload(code[:32])
-    if status != 200:
-        return {"unavailable": True, "message": payload["detail"]}
+    refused post, which keeps the citizen's answers). `payload` and `client_id`, when given,
+    replace the form read from the database and the new client_id (the page cache renders
+    with placeholders)."""
+    if payload is None:
+        status, payload = form_payload(code[:32])
+        if status != 200:
+            return {"unavailable": True, "message": payload["detail"]}
     posted = request.method == "POST" and error is not None
     chosen = _answers(request) if posted else {}
     message, missing = (error.message if error else ""), ""
@@ -84,7 +94,7 @@ def form_context(
         "code": code,
         "form": payload,
         "questions": questions,
-        "client_id": request.POST.get("client_id") if posted else str(uuid.uuid4()),
+        "client_id": request.POST.get("client_id") if posted else client_id or str(uuid.uuid4()),
         "form_token": request.POST.get("form_token") if posted else payload["form_token"],
         "comment": request.POST.get("comment", "") if posted else "",
         "dossier_code": request.POST.get("dossier_code", "") if posted else "",

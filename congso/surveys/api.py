@@ -108,21 +108,35 @@ def form_payload(code: str) -> tuple[int, dict]:
         return 404, {"detail": MSG_INACTIVE, "field": ""}
     version = template_default().current
     token = form_token_issue(code=code, version_id=version.pk)
-    return 200, {
+    target_out = {
+        "kind": target.kind,
+        "name": selectors.target_name(target),
+        "unit": target.unit.name,
+        "agency": target.agency.name,
+    }
+    return 200, form_document(
+        code=code,
+        target=target_out,
+        version=version,
+        requires_token=target.requires_token,
+        form_token=token.token,
+    )
+
+
+def form_document(
+    *, code: str, target: dict, version, requires_token: bool, form_token: str
+) -> dict:
+    """The `FormOut` document of a form (the citizen page's cache fills it with placeholders)."""
+    return {
         "code": code,
-        "target": {
-            "kind": target.kind,
-            "name": selectors.target_name(target),
-            "unit": target.unit.name,
-            "agency": target.agency.name,
-        },
+        "target": target,
         "intro": version.intro,
         "questions": [
             {"key": q["key"], "label": q["label"], "scale": SCALE_OUT} for q in version.questions
         ],
         "comment_max_chars": COMMENT_MAX_CHARS,
-        "requires_token": target.requires_token,
-        "form_token": token.token,
+        "requires_token": requires_token,
+        "form_token": form_token,
         "form_token_expires_in": conf.get("CONGSO_SURVEY_FORM_TOKEN_MAX_AGE"),
     }
 

@@ -22,6 +22,7 @@ from congso.surveys.models import (
     SurveyResponse,
     SurveyTarget,
     SurveyTemplate,
+    SurveyVersion,
 )
 from congso.surveys.rules import (
     ROLLUP_COLUMNS,
@@ -51,6 +52,11 @@ def target_public(code: str) -> SurveyTarget | None:
         .select_related("unit", "agency", "counter", "person")
         .first()
     )
+
+
+def version_public(pk: int) -> SurveyVersion:
+    """A form version (public: every citizen sees the form)."""
+    return SurveyVersion.objects.get(pk=pk)
 
 
 _FORM_FACTS_SQL = """

@@ -13,10 +13,12 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from congso.org.models import OrgUnit
+from congso.portal import survey_pages
 from congso.portal.survey_forms import DEVICE_COOKIE, form_context, submit_form
 from congso.portal.survey_pages import cached_form, cached_thanks
+from congso.surveys.api import form_document
 from congso.surveys.rules import ELEMENT_NAMES, SIPAS_KEYS
-from congso.surveys.selectors import public_scorecard
+from congso.surveys.selectors import public_scorecard, version_public
 from congso.surveys.services import SurveyError
 from congso.surveys.services.submit import kiosk_key_valid
 from congso.surveys.views.common import past_months, period_choices, period_from
@@ -41,7 +43,10 @@ def survey_form(request: HttpRequest, code: str) -> HttpResponse:
     kiosk = kiosk_key_valid(code, key)
     if request.method == "GET":
         response = cached_form(
-            request, code, kiosk=kiosk, render=lambda: _form_page(request, code, kiosk, key)
+            code,
+            kiosk=kiosk,
+            kiosk_key=key,
+            render=lambda facts: _placeholder_page(request, kiosk, facts),
         )
         return _with_device_cookie(request, response or _form_page(request, code, kiosk, key))
     error = submit_form(request, code=code, kiosk=kiosk)
@@ -58,10 +63,36 @@ def _form_page(
     if context.get("unavailable"):
         return render(request, "portal/survey_unavailable.html", context, status=404)
     status = error.status if error else 200
-    response = render(request, "portal/survey_form.html", context, status=status)
-    response.form_token = context["form_token"]  # for the page cache
-    response.client_id = context["client_id"]
-    return response
+    return render(request, "portal/survey_form.html", context, status=status)
+
+
+def _placeholder_page(request: HttpRequest, kiosk: bool, facts: dict) -> HttpResponse:
+    """The form page with placeholders where codes, names, keys and tokens go (the page
+    cache keeps it in pieces, survey_pages.py)."""
+    mark = survey_pages.MARK
+    target = {
+        "kind": "counter",  # not shown
+        "name": mark["name"],
+        "unit": mark["unit"],
+        "agency": mark["unit"] if facts["same_unit"] else mark["agency"],
+    }
+    payload = form_document(
+        code=mark["code"],
+        target=target,
+        version=version_public(facts["version_id"]),
+        requires_token=facts["requires_token"],
+        form_token=mark["token"],
+    )
+    context = form_context(
+        request,
+        code=mark["code"],
+        kiosk=kiosk,
+        kiosk_key=mark["kioskkey"] if kiosk else "",
+        error=None,
+        payload=payload,
+        client_id=mark["clientid"],
+    )
+    return render(request, "portal/survey_form.html", context)
 
 
 def survey_thanks(request: HttpRequest, code: str) -> HttpResponse:
