@@ -40,7 +40,7 @@ _COOKIE = re.compile(r"cs_device=([^;]+)")
 def _request(port: int, method: str, path: str, body: bytes | None, headers: dict) -> tuple:
     """One request on a fresh connection (sync workers close every connection), written and
     read on a raw socket: (status, headers as (lowercase name, value) pairs, body)."""
-    lines = [f"{method} {path} HTTP/1.1", "Host: 127.0.0.1", "Connection: close"]
+    lines = [f"{method} {path} HTTP/1.1", f"Host: 127.0.0.1:{port}", "Connection: close"]
     lines += [f"{name}: {value}" for name, value in headers.items()]
     if body is not None:
         lines.append(f"Content-Length: {len(body)}")
@@ -76,7 +76,10 @@ def cycle(port: int, code: str, level: int) -> tuple[bool, str, str]:
     client_id = fields.get("client_id", [""])[0]
     form = [("client_id", client_id), ("form_token", fields.get("form_token", [""])[0])]
     form += [(f"q_{key}", str(level)) for key in fields.get("keys", [])]
-    post_headers = {"Content-Type": "application/x-www-form-urlencoded"}
+    post_headers = {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Origin": f"http://127.0.0.1:{port}",  # as a browser sends it with a form
+    }
     if cookie:
         post_headers["Cookie"] = cookie
     status, headers, _body = _request(port, "POST", page, urlencode(form).encode(), post_headers)

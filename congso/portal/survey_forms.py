@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
@@ -26,8 +27,25 @@ def _answers(request: HttpRequest) -> dict[str, Any]:
     return answers
 
 
+def same_origin(request: HttpRequest) -> bool:
+    """False when the browser says the form was posted from another site (`Origin`, sent by
+    browsers with every POST). Without a session there is no CSRF cookie to check; this keeps
+    other sites from making their visitors' browsers post ratings (docs/surveys.md). A client
+    that sends no Origin (an old browser, a script) passes: the single-use form token, the
+    client_id and the rate limits still apply."""
+    origin = request.META.get("HTTP_ORIGIN")
+    if origin is None:
+        return True
+    own = f"{'https' if request.is_secure() else 'http'}://{request.get_host()}"
+    return origin == own or origin in settings.CSRF_TRUSTED_ORIGINS
+
+
 def submit_form(request: HttpRequest, *, code: str, kiosk: bool) -> SurveyError | None:
     """Store the posted rating; None on success, else the refusal to show on the form."""
+    if not same_origin(request):
+        return SurveyError(
+            403, _("Phiếu phải được gửi từ trang đánh giá của hệ thống. Vui lòng tải lại trang.")
+        )
     answers = _answers(request)
     keys_in_form = request.POST.getlist("keys")
     for key in keys_in_form:  # a question left blank in the plain form

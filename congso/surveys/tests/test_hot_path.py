@@ -39,6 +39,12 @@ def test_rating_url_is_served_by_the_documented_ninja_operation():
     assert "client_id" in str(operation["requestBody"])
 
 
+def test_production_schema_holds_no_bench_table():
+    tables = set(connection.introspection.table_names())
+    assert "surveys_benchrow" not in tables
+    assert not any("bench" in table for table in tables)
+
+
 def test_other_methods_on_the_rating_url_get_405_in_vietnamese(sw):
     response = Client().get(f"/api/v1/public/surveys/{sw.counter_a.code}/responses")
     assert response.status_code == 405
