@@ -13,6 +13,7 @@ from django.db import connection
 from django.db.models import Q, QuerySet, Sum
 
 from congso.accounts.permissions import Cap
+from congso.common.fastsql import fetch_one
 from congso.common.scoping import Actor, get_for_actor
 from congso.org.models import OrgUnit, Person
 from congso.surveys import conf
@@ -74,11 +75,9 @@ WHERE t.code = %s
 def target_form_facts(code: str) -> tuple | None:
     """Everything the citizen form page shows that the database holds, in one query: is the
     target active, does it need a receipt token, its kind and names, the current form version
-    (None when no template exists yet). None for an unknown or revoked code. The page cache
-    (portal/survey_pages.py) keys its pages on this row, so any change to it shows at once."""
-    with connection.cursor() as cursor:
-        cursor.execute(_form_facts_sql(), [code])
-        return cursor.fetchone()
+    (None when no template exists yet). None for an unknown or revoked code. Runs on every
+    view of a form page: prepared once per connection (`fetch_one`)."""
+    return fetch_one(_form_facts_sql(), [code])
 
 
 @functools.cache

@@ -35,8 +35,8 @@ from datetime import date
 from typing import Any
 
 from django.db import connection
-from django.db.backends.sqlite3.base import FORMAT_QMARK_REGEX
 
+from congso.common.fastsql import qmark as _qmark
 from congso.surveys import conf
 from congso.surveys.models import SurveyResponse, SurveyTarget
 from congso.surveys.rules import QUESTION_KEYS
@@ -64,18 +64,6 @@ def lookup_sql() -> str:
     return _LOOKUP_SQL.format(
         responses=qn(SurveyResponse._meta.db_table), targets=qn(SurveyTarget._meta.db_table)
     )
-
-
-_QMARK_CACHE: dict[str, str] = {}
-
-
-def _qmark(sql: str) -> str:
-    """The statement with sqlite3's `?` placeholders (the texts are fixed: cached)."""
-    text = _QMARK_CACHE.get(sql)
-    if text is None:
-        text = FORMAT_QMARK_REGEX.sub("?", sql).replace("%%", "%")
-        _QMARK_CACHE[sql] = text
-    return text
 
 
 def _rollback(raw: Any) -> None:

@@ -29,6 +29,7 @@ from django.core import signing
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
+from congso.common.fastsql import fetch_one
 from congso.surveys import conf
 from congso.surveys.models import (
     ReceiptToken,
@@ -95,11 +96,10 @@ def target_by_code(
 ) -> TargetRow:
     """The active target of a code and its recent responses from this address and device, in
     one query; 404 with a message telling a revoked code apart. Plain SQL, the same on every
-    database (the portable path, and the reason for a refusal of the fast one)."""
+    database (the portable path, and the reason for a refusal of the fast one), prepared once
+    per connection on PostgreSQL (`fetch_one`)."""
     since = connection.ops.adapt_datetimefield_value(since or timezone.now())
-    with connection.cursor() as cursor:
-        cursor.execute(lookup_sql(), [ip_key, device_key, since, code])
-        row = cursor.fetchone()
+    row = fetch_one(lookup_sql(), [ip_key, device_key, since, code])
     if row is None:
         if RevokedCode.objects.filter(code=code).exists():
             raise SurveyError(404, MSG_REVOKED)
