@@ -154,7 +154,7 @@ def classify_nd90(facts: CaseFacts, policy: Policy) -> tuple[Level | None, list[
         level = Level.KHTNV
         reasons.extend(grounds)
     else:
-        if facts.is_leader:
+        if facts.is_leader and facts.unit is not None:
             level, base = nd90_leader_level(facts, on_time, failed, a)
         else:
             level, base = nd90_staff_level(facts, on_time, exceeded, failed, a)

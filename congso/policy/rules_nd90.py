@@ -140,14 +140,14 @@ def nd90_staff_level(
             "R4_HTXSNV",
             f"Hoàn thành 100 % nhiệm vụ đúng tiến độ, bảo đảm chất lượng, trong đó "
             f"{vi_percent(exceeded)} vượt mức (từ 50 % trở lên): hoàn thành xuất sắc nhiệm vụ.",
-            basis.nd90_level(cat, 0, False),
+            basis.nd90_level(cat, 0, facts.is_leader),
         )
     if on_time == ONE:
         return Level.HTTNV, Reason(
             "R4_HTTNV",
             f"Hoàn thành 100 % nhiệm vụ đúng tiến độ, bảo đảm chất lượng ({vi_percent(exceeded)} "
             "vượt mức, dưới 50 %): hoàn thành tốt nhiệm vụ.",
-            basis.nd90_level(cat, 1, False),
+            basis.nd90_level(cat, 1, facts.is_leader),
         )
     if failed <= FIFTH or (failed <= HALF and not a.a3_gap_band_is_khtnv):
         return Level.HTNV, Reason(
@@ -157,7 +157,7 @@ def nd90_staff_level(
             if failed <= FIFTH
             else f"{vi_percent(failed)} tiêu chí chưa đạt (trên 20 %, không quá 50 %): xếp "
             "hoàn thành nhiệm vụ vì không thuộc trường hợp không hoàn thành (A3 không áp dụng).",
-            basis.nd90_level(cat, 2, False),
+            basis.nd90_level(cat, 2, facts.is_leader),
         )
     return Level.KHTNV, Reason(
         "R4_GAP_KHTNV",
