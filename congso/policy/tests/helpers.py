@@ -9,7 +9,7 @@ from typing import Any
 from congso.policy.facts import CaseFacts, Discipline, LeaderUnit, Violation
 
 
-def D(value: str | int) -> Decimal:  # noqa: N802 - reads like a literal
+def D(value: str | int) -> Decimal:
     return Decimal(str(value))
 
 
