@@ -68,6 +68,7 @@ def _allowed(httnv: int, candidates: int, reading: str, rounding: QuotaRounding)
     return min(candidates, share_floor(httnv + candidates, 5, rounding))
 
 
+@rule("R11", "Tỷ lệ hoàn thành xuất sắc nhiệm vụ (NĐ 90/48)", basis.ND90_QUOTA, date(2023, 9, 15))
 @rule("R10", "Tỷ lệ hoàn thành xuất sắc nhiệm vụ (NĐ 335)", basis.ND335_QUOTA, date(2026, 1, 1))
 def htxsnv_quota(
     groups: tuple[QuotaGroup, ...], nd335: bool, policy: Policy, outstanding: bool = False
