@@ -10,25 +10,28 @@ import subprocess
 import sys
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from congso.policy.command import main
 from congso.policy.contract import evaluate_document
 
+Json = dict[str, Any]
 EXAMPLES = Path(__file__).parent / "data" / "policy_md_examples.json"
-DOC = json.loads(EXAMPLES.read_text(encoding="utf-8"))
+DOC: Json = json.loads(EXAMPLES.read_text(encoding="utf-8"))
 
 
-def run(document: str | dict, *args: str) -> tuple[int, dict]:
+def run(document: str | Json, *args: str) -> tuple[int, Json]:
     text = document if isinstance(document, str) else json.dumps(document, ensure_ascii=False)
     out, err = io.StringIO(), io.StringIO()
     status = main(["evaluate", *args], stdin=io.StringIO(text), stdout=out, stderr=err)
-    return status, json.loads(out.getvalue())
+    answer: Json = json.loads(out.getvalue())
+    return status, answer
 
 
-def case(case_id: str = "X", **inputs_changes) -> dict:
-    base = copy.deepcopy(DOC["cases"][0])  # CC26-B090: 30 + 60 points
+def case(case_id: str = "X", **inputs_changes: Any) -> Json:
+    base: Json = copy.deepcopy(DOC["cases"][0])  # CC26-B090: 30 + 60 points
     base["id"] = case_id
     for key, value in inputs_changes.items():
         if value is _DELETE:
@@ -41,11 +44,11 @@ def case(case_id: str = "X", **inputs_changes) -> dict:
 _DELETE = object()
 
 
-def expected_fields(item: dict) -> dict:
+def expected_fields(item: Json) -> Json:
     return {k: v for k, v in item["expected"].items() if not k.startswith("alt_")}
 
 
-def test_every_example_of_policy_md_matches_its_expected_fields():
+def test_every_example_of_policy_md_matches_its_expected_fields() -> None:
     status, answer = run(EXAMPLES.read_text(encoding="utf-8"))
     assert status == 0
     by_id = {item["id"]: item for item in answer["results"] + answer["unit_results"]}
@@ -54,7 +57,7 @@ def test_every_example_of_policy_md_matches_its_expected_fields():
         assert {k: got[k] for k in expected_fields(item)} == expected_fields(item), item["id"]
 
 
-def test_results_carry_rule_set_and_reasons_with_article_in_nfc_vietnamese():
+def test_results_carry_rule_set_and_reasons_with_article_in_nfc_vietnamese() -> None:
     _, answer = run(DOC)
     for result in answer["results"]:
         assert result["rule_set"] in {"nd335_2025", "nd90_2020_nd48_2023"}
@@ -67,7 +70,7 @@ def test_results_carry_rule_set_and_reasons_with_article_in_nfc_vietnamese():
     assert "R9_DIRECTIVE_CAP" in {r["code"] for r in v01["reasons"]}
 
 
-def test_points_are_read_exactly_89_99_is_httnv():
+def test_points_are_read_exactly_89_99_is_httnv() -> None:
     status, answer = run(
         '{"cases": ['
         + json.dumps(case("P")).replace('"task_points": 60', '"task_points": 59.99')
@@ -77,20 +80,20 @@ def test_points_are_read_exactly_89_99_is_httnv():
     assert answer["results"][0]["classification"] == "HTTNV"
 
 
-def test_points_given_as_many_decimals_are_not_rounded():
+def test_points_given_as_many_decimals_are_not_rounded() -> None:
     text = json.dumps({"cases": [case("P")]}).replace(
         '"task_points": 60', '"task_points": 59.9999999999999999'
     )
     assert run(text)[1]["results"][0]["classification"] == "HTTNV"
 
 
-def test_a_missing_list_is_an_empty_list():
+def test_a_missing_list_is_an_empty_list() -> None:
     assert run({"cases": [case()]})[1]["unit_results"] == []
     assert run({"unit_cases": DOC["unit_cases"]})[1]["results"] == []
     assert run({}) == (0, {"results": [], "unit_results": []})
 
 
-def test_extra_keys_are_ignored():
+def test_extra_keys_are_ignored() -> None:
     extra = case()
     extra["expected"] = {"classification": "KHTNV"}
     extra["whatever"] = [1, 2]
@@ -143,7 +146,7 @@ ERRORS = [
 
 
 @pytest.mark.parametrize(("document", "field"), [e[1:] for e in ERRORS], ids=[e[0] for e in ERRORS])
-def test_an_undecidable_case_gets_an_error_naming_its_field(document, field):
+def test_an_undecidable_case_gets_an_error_naming_its_field(document: Json, field: str) -> None:
     status, answer = run({"cases": [document, case("OK")]})
     assert status == 1
     bad, good = answer["results"]
@@ -151,8 +154,8 @@ def test_an_undecidable_case_gets_an_error_naming_its_field(document, field):
     assert good["classification"] == "HTXSNV"  # the other cases are still decided
 
 
-def nd90_case(**inputs_changes) -> dict:
-    base = copy.deepcopy(DOC["cases"][4])  # VC25-N01
+def nd90_case(**inputs_changes: Any) -> Json:
+    base: Json = copy.deepcopy(DOC["cases"][4])  # VC25-N01
     base["id"] = "X"
     base["inputs"].update(inputs_changes)
     return base
@@ -176,14 +179,14 @@ def nd90_case(**inputs_changes) -> dict:
         ),
     ],
 )
-def test_shares_category_and_year_errors(document, field):
+def test_shares_category_and_year_errors(document: Json, field: str) -> None:
     status, answer = run({"cases": [document]})
     assert status == 1
     assert answer["results"][0]["field"] == field
     assert field in answer["results"][0]["error"]
 
 
-def test_error_messages_are_vietnamese():
+def test_error_messages_are_vietnamese() -> None:
     _, answer = run({"cases": [case(task_points=_DELETE), {**nd90_case(), "category": "x"}]})
     assert answer["results"][0]["error"].startswith("Thiếu dữ liệu bắt buộc")
     assert "không hợp lệ" in answer["results"][1]["error"]
@@ -253,14 +256,14 @@ def test_error_messages_are_vietnamese():
         ),
     ],
 )
-def test_unit_case_errors(unit_case, field):
+def test_unit_case_errors(unit_case: Json, field: str) -> None:
     status, answer = run({"unit_cases": [unit_case, DOC["unit_cases"][2]]})
     assert status == 1
     assert answer["unit_results"][0]["field"] == field
     assert answer["unit_results"][1]["allowed_cstdcs"] == 3
 
 
-def test_quota_result_shape():
+def test_quota_result_shape() -> None:
     _, answer = run({"unit_cases": [DOC["unit_cases"][0]]})
     result = answer["unit_results"][0]
     assert result["allowed_htxsnv_total"] == 2
@@ -282,37 +285,37 @@ def test_quota_result_shape():
         '{"cases": [{"id": NaN}]}',
     ],
 )
-def test_a_document_of_the_wrong_shape_exits_2(text):
+def test_a_document_of_the_wrong_shape_exits_2(text: str) -> None:
     status, answer = run(text)
     assert status == 2
     assert set(answer) == {"error"} and answer["error"]
 
 
-def test_reads_a_file(tmp_path):
+def test_reads_a_file(tmp_path: Path) -> None:
     path = tmp_path / "cases.json"
     path.write_text(json.dumps(DOC, ensure_ascii=False), encoding="utf-8")
     status, answer = run("ignored stdin", str(path))
     assert status == 0 and len(answer["results"]) == 6
 
 
-def test_a_missing_file_exits_2(tmp_path):
+def test_a_missing_file_exits_2(tmp_path: Path) -> None:
     status, answer = run("", str(tmp_path / "missing.json"))
     assert status == 2 and "Không đọc được tệp" in answer["error"]
 
 
-def test_a_wrong_subcommand_exits_2():
+def test_a_wrong_subcommand_exits_2() -> None:
     out, err = io.StringIO(), io.StringIO()
     assert main(["decide"], stdin=io.StringIO(""), stdout=out, stderr=err) == 2
     assert "Cách dùng" in err.getvalue()
 
 
-def test_evaluate_document_keeps_input_order():
+def test_evaluate_document_keeps_input_order() -> None:
     answer, status = evaluate_document(json.dumps({"cases": list(reversed(DOC["cases"]))}))
     assert status == 0
     assert [r["id"] for r in answer["results"]] == [c["id"] for c in reversed(DOC["cases"])]
 
 
-def test_the_congso_command_runs_without_django(tmp_path):
+def test_the_congso_command_runs_without_django() -> None:
     """The real entry point: `congso policy evaluate -` on standard input, no settings needed."""
     code = "import sys; from congso.cli import main; main(['policy', 'evaluate', '-']); "
     env = {"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "congso.config.settings.prod"}
@@ -331,7 +334,7 @@ def test_the_congso_command_runs_without_django(tmp_path):
     assert "django" not in proc.stderr.lower()
 
 
-def test_the_congso_command_exit_status_1_on_a_bad_case():
+def test_the_congso_command_exit_status_1_on_a_bad_case() -> None:
     code = "from congso.cli import main; main(['policy', 'evaluate'])"
     document = json.dumps({"cases": [case(months_worked=12.5)]})
     proc = subprocess.run(  # noqa: S603 - our own interpreter, fixed code

@@ -5,6 +5,7 @@ every decision explains itself in Vietnamese (NFC) with its article."""
 from __future__ import annotations
 
 import json
+import random
 import unicodedata
 from dataclasses import replace
 from datetime import date
@@ -16,7 +17,13 @@ from hypothesis import strategies as st
 from congso.policy.contract import evaluate_document
 from congso.policy.engine import decide
 from congso.policy.facts import CaseFacts, Decision, Discipline, LeaderUnit, Violation
-from congso.policy.switches import DEFAULT_POLICY, NATIONAL_ONLY, Policy, ProvincialLayer
+from congso.policy.switches import (
+    DEFAULT_POLICY,
+    NATIONAL_ONLY,
+    Policy,
+    ProvincialLayer,
+    QuotaReading,
+)
 from congso.policy.units import QuotaGroup, htxsnv_quota
 
 RANK = {"not_rated": -1, "KHTNV": 0, "HTNV": 1, "HTTNV": 2, "HTXSNV": 3}
@@ -27,7 +34,7 @@ years = st.integers(min_value=2020, max_value=2030)
 
 
 @st.composite
-def disciplines(draw, year: int) -> Discipline:
+def disciplines(draw: st.DrawFn, year: int) -> Discipline:
     return Discipline(
         form=draw(st.sampled_from(["khien_trach", "canh_cao", "cach_chuc", "buoc_thoi_viec"])),
         effective_date=date(draw(st.integers(year - 1, year + 1)), draw(st.integers(1, 12)), 1),
@@ -38,7 +45,7 @@ def disciplines(draw, year: int) -> Discipline:
 
 
 @st.composite
-def violations(draw, year: int) -> Violation:
+def violations(draw: st.DrawFn, year: int) -> Violation:
     return Violation(
         kind=draw(st.sampled_from(["office_culture", "public_place_culture", "other"])),
         on=date(draw(st.integers(year - 1, year)), draw(st.integers(1, 12)), 28),
@@ -47,7 +54,7 @@ def violations(draw, year: int) -> Violation:
 
 
 @st.composite
-def case_facts(draw) -> CaseFacts:
+def case_facts(draw: st.DrawFn) -> CaseFacts:
     year = draw(years)
     is_leader = draw(st.booleans())
     unit = None
@@ -96,13 +103,15 @@ def not_better(after: Decision, before: Decision) -> bool:
 
 @settings(max_examples=200, deadline=None)
 @given(case_facts())
-def test_decisions_are_deterministic(facts):
+def test_decisions_are_deterministic(facts: CaseFacts) -> None:
     assert decide(facts) == decide(facts)
 
 
 @settings(max_examples=200, deadline=None)
 @given(case_facts(), st.randoms(use_true_random=False))
-def test_order_of_discipline_and_violations_does_not_matter(facts, rng):
+def test_order_of_discipline_and_violations_does_not_matter(
+    facts: CaseFacts, rng: random.Random
+) -> None:
     shuffled_discipline = list(facts.discipline)
     shuffled_violations = list(facts.violations)
     rng.shuffle(shuffled_discipline)
@@ -118,7 +127,9 @@ def test_order_of_discipline_and_violations_does_not_matter(facts, rng):
 @given(
     case_facts(), st.sampled_from(["office_culture", "public_place_culture"]), st.integers(1, 12)
 )
-def test_adding_a_confirmed_culture_violation_never_raises_anyone(facts, kind, month):
+def test_adding_a_confirmed_culture_violation_never_raises_anyone(
+    facts: CaseFacts, kind: str, month: int
+) -> None:
     added = replace(
         facts,
         violations=(*facts.violations, Violation(kind, date(facts.year, month, 1), "confirmed")),
@@ -131,20 +142,20 @@ def test_adding_a_confirmed_culture_violation_never_raises_anyone(facts, kind, m
 
 @settings(max_examples=200, deadline=None)
 @given(case_facts())
-def test_the_directive_ceiling_never_raises_a_level(facts):
+def test_the_directive_ceiling_never_raises_a_level(facts: CaseFacts) -> None:
     without_layer = Policy(province=replace(ProvincialLayer(), directive_culture_cap=False))
     assert not_better(decide(facts), decide(facts, without_layer))
 
 
 @settings(max_examples=200, deadline=None)
 @given(case_facts())
-def test_the_provincial_layer_never_raises_anyone(facts):
+def test_the_provincial_layer_never_raises_anyone(facts: CaseFacts) -> None:
     assert not_better(decide(facts), decide(facts, NATIONAL_ONLY))
 
 
 @settings(max_examples=200, deadline=None)
 @given(case_facts(), st.integers(1, 12))
-def test_discipline_in_the_year_never_raises_anyone(facts, month):
+def test_discipline_in_the_year_never_raises_anyone(facts: CaseFacts, month: int) -> None:
     added = replace(
         facts,
         discipline=(*facts.discipline, Discipline("khien_trach", date(facts.year, month, 1))),
@@ -158,7 +169,7 @@ def test_discipline_in_the_year_never_raises_anyone(facts, month):
 
 @settings(max_examples=200, deadline=None)
 @given(case_facts(), st.decimals(min_value=0, max_value=10, places=2))
-def test_more_points_never_lower_an_nd335_level(facts, extra):
+def test_more_points_never_lower_an_nd335_level(facts: CaseFacts, extra: Decimal) -> None:
     facts = replace(facts, category="cong_chuc", year=max(facts.year, 2026))
     task = facts.task_points or Decimal(0)
     more = replace(facts, task_points=min(Decimal(70), task + extra))
@@ -167,7 +178,7 @@ def test_more_points_never_lower_an_nd335_level(facts, extra):
 
 @settings(max_examples=200, deadline=None)
 @given(case_facts())
-def test_titles_follow_the_classification(facts):
+def test_titles_follow_the_classification(facts: CaseFacts) -> None:
     decision = decide(facts)
     if decision.cstdcs_eligible:
         assert decision.ldtt_eligible and facts.recognised_initiative
@@ -178,7 +189,7 @@ def test_titles_follow_the_classification(facts):
 
 @settings(max_examples=200, deadline=None)
 @given(case_facts())
-def test_every_decision_explains_itself_in_vietnamese_with_its_article(facts):
+def test_every_decision_explains_itself_in_vietnamese_with_its_article(facts: CaseFacts) -> None:
     decision = decide(facts)
     assert decision.reasons
     for reason in decision.reasons:
@@ -221,7 +232,9 @@ LEVEL_CODES = {
     st.integers(0, 60),
     st.sampled_from(["final_count", "httnv_only", "httnv_plus_candidates"]),
 )
-def test_the_quota_never_promotes_and_loses_nobody(httnv, candidates, capped, reading):
+def test_the_quota_never_promotes_and_loses_nobody(
+    httnv: int, candidates: int, capped: int, reading: QuotaReading
+) -> None:
     capped = min(capped, candidates)
     policy = Policy(assumptions=replace(DEFAULT_POLICY.assumptions, q1_quota_reading=reading))
     group = htxsnv_quota((QuotaGroup("g", httnv, candidates, capped),), True, policy).groups[0]
@@ -232,6 +245,10 @@ def test_the_quota_never_promotes_and_loses_nobody(httnv, candidates, capped, re
         assert 5 * group.final_htxsnv <= group.final_httnv
 
 
+def _num(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
 def _case_json(index: int, facts: CaseFacts) -> dict[str, object]:
     return {
         "id": f"P-{index}",
@@ -239,13 +256,13 @@ def _case_json(index: int, facts: CaseFacts) -> dict[str, object]:
         "category": facts.category,
         "is_leader": facts.is_leader,
         "inputs": {
-            "common_points": float(facts.common_points),  # repr round-trips 2 places
-            "task_points": float(facts.task_points),
-            "tasks_on_time_share": float(facts.tasks_on_time_share),
-            "tasks_exceeded_share": float(facts.tasks_exceeded_share),
-            "criteria_failed_share": float(facts.criteria_failed_share),
-            "months_worked": float(facts.months_worked),
-            "months_absent": float(facts.months_absent),
+            "common_points": _num(facts.common_points),  # repr round-trips 2 places
+            "task_points": _num(facts.task_points),
+            "tasks_on_time_share": _num(facts.tasks_on_time_share),
+            "tasks_exceeded_share": _num(facts.tasks_exceeded_share),
+            "criteria_failed_share": _num(facts.criteria_failed_share),
+            "months_worked": _num(facts.months_worked),
+            "months_absent": _num(facts.months_absent),
             "maternity": facts.maternity,
             "discipline": [
                 {
@@ -276,7 +293,9 @@ def _document(cases: list[dict[str, object]]) -> str:
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(case_facts(), min_size=1, max_size=8), st.randoms(use_true_random=False))
-def test_document_results_do_not_depend_on_case_order(facts_list, rng):
+def test_document_results_do_not_depend_on_case_order(
+    facts_list: list[CaseFacts], rng: random.Random
+) -> None:
     cases = [_case_json(i, f) for i, f in enumerate(facts_list)]
     answer, status = evaluate_document(_document(cases))
     shuffled = list(cases)

@@ -23,7 +23,7 @@ MODULES = [
 ]
 
 
-def test_no_module_of_the_engine_imports_django():
+def test_no_module_of_the_engine_imports_django() -> None:
     code = (
         "import sys\n"
         + "".join(f"import congso.policy.{name}\n" for name in MODULES)
@@ -35,7 +35,7 @@ def test_no_module_of_the_engine_imports_django():
     assert proc.stdout.strip() == "[]"
 
 
-def test_every_rule_of_policy_md_is_registered_with_basis_and_date():
+def test_every_rule_of_policy_md_is_registered_with_basis_and_date() -> None:
     assert {f"R{n}" for n in range(1, 16)} <= set(RULES)
     for rule_id, versions in RULES.items():
         for info in versions:
@@ -43,7 +43,7 @@ def test_every_rule_of_policy_md_is_registered_with_basis_and_date():
             assert isinstance(info.effective_from, date)
 
 
-def test_every_rule_function_documents_its_legal_basis():
+def test_every_rule_function_documents_its_legal_basis() -> None:
     modules = [engine, rules_common, rules_nd90, rules_nd335, titles, units]
     for versions in RULES.values():
         for info in versions:
@@ -51,14 +51,14 @@ def test_every_rule_function_documents_its_legal_basis():
             assert "Basis:" in (function.__doc__ or ""), info.function
 
 
-def test_rules_are_in_force_by_date():
+def test_rules_are_in_force_by_date() -> None:
     assert in_force("R2", date(2026, 1, 1))
     assert not in_force("R2", date(2025, 12, 31))
     assert in_force("R7", date(2023, 9, 15))
     assert not in_force("R7", date(2023, 9, 14))
 
 
-def test_modules_stay_small():
+def test_modules_stay_small() -> None:
     for name in MODULES:
         module = importlib.import_module(f"congso.policy.{name}")
         source = module.__file__

@@ -701,7 +701,9 @@ TABLE: list[tuple[str, CaseFacts, str, bool, bool, bool]] = [
     [row[1:] for row in TABLE],
     ids=[row[0] for row in TABLE],
 )
-def test_decision_matches_the_table(facts, classification, ldtt, cstdcs, frozen):
+def test_decision_matches_the_table(
+    facts: CaseFacts, classification: str, ldtt: bool, cstdcs: bool, frozen: bool
+) -> None:
     decision = decide(facts)
     assert (
         decision.classification,
@@ -711,7 +713,7 @@ def test_decision_matches_the_table(facts, classification, ldtt, cstdcs, frozen)
     ) == (classification, ldtt, cstdcs, frozen)
 
 
-def test_table_names_are_unique():
+def test_table_names_are_unique() -> None:
     names = [row[0] for row in TABLE]
     assert len(names) == len(set(names))
 
@@ -727,17 +729,17 @@ def test_table_names_are_unique():
         (cc26(year=2031), "nd335_2025"),
     ],
 )
-def test_rule_set_follows_category_and_year(facts, rule_set):
+def test_rule_set_follows_category_and_year(facts: CaseFacts, rule_set: str) -> None:
     assert decide(facts).rule_set == rule_set
 
 
-def test_nd335_reads_points_even_when_shares_are_given():
+def test_nd335_reads_points_even_when_shares_are_given() -> None:
     facts = cc26(
         common_points=30, task_points=60, tasks_on_time_share="0", criteria_failed_share="1"
     )
     assert decide(facts).classification == "HTXSNV"
 
 
-def test_nd90_reads_shares_even_when_points_are_given():
+def test_nd90_reads_shares_even_when_points_are_given() -> None:
     facts = nd90("can_bo", 2026, common_points=0, task_points=0)
     assert decide(facts).classification == "HTTNV"

@@ -4,6 +4,7 @@ collective titles (R15, C1)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 import pytest
 
@@ -11,6 +12,7 @@ from congso.policy.facts import Level
 from congso.policy.switches import DEFAULT_POLICY, Assumptions, Policy
 from congso.policy.units import (
     CollectiveFacts,
+    QuotaDecision,
     QuotaGroup,
     collective_titles,
     cstdcs_quota,
@@ -19,11 +21,13 @@ from congso.policy.units import (
 )
 
 
-def quota(*groups: QuotaGroup, policy: Policy = DEFAULT_POLICY, outstanding: bool = False):
+def quota(
+    *groups: QuotaGroup, policy: Policy = DEFAULT_POLICY, outstanding: bool = False
+) -> QuotaDecision:
     return htxsnv_quota(tuple(groups), True, policy, outstanding)
 
 
-def with_switch(**changes) -> Policy:
+def with_switch(**changes: Any) -> Policy:
     return Policy(assumptions=replace(Assumptions(), **changes))
 
 
@@ -45,7 +49,9 @@ QUOTA_TABLE = [
 
 
 @pytest.mark.parametrize(("counts", "expected"), QUOTA_TABLE, ids=[str(r[0]) for r in QUOTA_TABLE])
-def test_htxsnv_quota_per_group(counts, expected):
+def test_htxsnv_quota_per_group(
+    counts: tuple[int, int, int], expected: tuple[int, int, int, int, int, int]
+) -> None:
     httnv, candidates, capped = counts
     decision = quota(QuotaGroup("chuyên viên", httnv, candidates, capped))
     group = decision.groups[0]
@@ -59,7 +65,7 @@ def test_htxsnv_quota_per_group(counts, expected):
     ) == expected
 
 
-def test_final_count_reading_always_passes_the_literal_test():
+def test_final_count_reading_always_passes_the_literal_test() -> None:
     for httnv in range(0, 60):
         for candidates in range(0, 30):
             group = quota(QuotaGroup("g", httnv, candidates)).groups[0]
@@ -69,19 +75,19 @@ def test_final_count_reading_always_passes_the_literal_test():
                 assert 5 * (group.final_htxsnv + 1) > group.final_httnv - 1
 
 
-def test_httnv_plus_candidates_reading_can_break_the_literal_test():
+def test_httnv_plus_candidates_reading_can_break_the_literal_test() -> None:
     group = quota(QuotaGroup("g", 10, 5)).groups[0]
     kept = group.alt_httnv_plus_candidates
     assert 5 * kept > 10 + 5 - kept  # 3 HTXSNV against 12 HTTNV: 3 > 2.4
 
 
-def test_agency_total_is_the_sum_of_its_groups():
+def test_agency_total_is_the_sum_of_its_groups() -> None:
     decision = quota(QuotaGroup("chuyên viên", 10, 5), QuotaGroup("văn thư", 7, 2))
     assert decision.allowed_total == 2 + 1
     assert [g.group for g in decision.groups] == ["chuyên viên", "văn thư"]
 
 
-def test_quota_reading_switch_changes_the_allowed_count():
+def test_quota_reading_switch_changes_the_allowed_count() -> None:
     group = QuotaGroup("g", 10, 5)
     assert quota(group, policy=with_switch(q1_quota_reading="httnv_only")).allowed_total == 2
     assert (
@@ -90,27 +96,27 @@ def test_quota_reading_switch_changes_the_allowed_count():
     )
 
 
-def test_rounding_switch_half_up():
+def test_rounding_switch_half_up() -> None:
     group = QuotaGroup("g", 11, 5)  # 16/6 = 2.67
     assert quota(group).allowed_total == 2
     assert quota(group, policy=with_switch(q2_quota_rounding="half_up")).allowed_total == 3
 
 
-def test_outstanding_organisation_exception_is_off_by_default():
+def test_outstanding_organisation_exception_is_off_by_default() -> None:
     group = QuotaGroup("g", 10, 5)
     assert quota(group, outstanding=True).allowed_total == 2
     policy = with_switch(r10_outstanding_organisation_exception=True)
     assert quota(group, policy=policy, outstanding=True).allowed_total == 5
 
 
-def test_nd90_quota_respects_party_member_share():
+def test_nd90_quota_respects_party_member_share() -> None:
     group = QuotaGroup("g", 30, 10, rated_count=50, party_member_htxsnv_share=(1, 10))
     decision = htxsnv_quota((group,), False, DEFAULT_POLICY)
     assert decision.allowed_total == 5  # min(floor(40/6) = 6, floor(0.1 × 50) = 5)
     assert decision.rule_set == "nd90_2020_nd48_2023"
 
 
-def test_share_floor_rounds_down_and_half_up():
+def test_share_floor_rounds_down_and_half_up() -> None:
     assert share_floor(17, 6, "floor") == 2
     assert share_floor(15, 6, "half_up") == 3  # 2.5 → 3
     assert share_floor(14, 6, "half_up") == 2
@@ -129,15 +135,24 @@ def test_share_floor_rounds_down_and_half_up():
         (14, 9, 2),
     ],
 )
-def test_cstdcs_cap_is_15_percent_of_ldtt_rounded_down(ldtt, candidates, allowed):
+def test_cstdcs_cap_is_15_percent_of_ldtt_rounded_down(
+    ldtt: int, candidates: int, allowed: int
+) -> None:
     assert cstdcs_quota(ldtt, candidates, DEFAULT_POLICY)[0] == allowed
 
 
-def test_cstdcs_cap_switch_off_keeps_every_candidate():
+def test_cstdcs_cap_switch_off_keeps_every_candidate() -> None:
     assert cstdcs_quota(20, 5, with_switch(q3_cstdcs_cap=False))[0] == 5
 
 
-def collective(level=Level.HTTNV, rated=10, htnv=10, ldtt=6, cstdcs=0, **more) -> CollectiveFacts:
+def collective(
+    level: Level = Level.HTTNV,
+    rated: int = 10,
+    htnv: int = 10,
+    ldtt: int = 6,
+    cstdcs: int = 0,
+    **more: Any,
+) -> CollectiveFacts:
     return CollectiveFacts(level, rated, htnv, ldtt, cstdcs, **more)
 
 
@@ -181,19 +196,19 @@ TITLE_TABLE = [
 @pytest.mark.parametrize(
     ("facts", "ttldtt", "ttldxs"), [r[1:] for r in TITLE_TABLE], ids=[r[0] for r in TITLE_TABLE]
 )
-def test_collective_titles(facts, ttldtt, ttldxs):
+def test_collective_titles(facts: CollectiveFacts, ttldtt: bool, ttldxs: bool) -> None:
     got_ttldtt, got_ttldxs, reasons = collective_titles(facts, DEFAULT_POLICY)
     assert (got_ttldtt, got_ttldxs) == (ttldtt, ttldxs)
     assert len(reasons) == 2 and all(reason.basis for reason in reasons)
 
 
-def test_one_confirmed_violation_can_cost_the_unit_its_title():
+def test_one_confirmed_violation_can_cost_the_unit_its_title() -> None:
     # 6 of 10 LĐTT; one of them has a confirmed violation ⇒ capped at HTNV ⇒ 5 of 10 LĐTT.
     assert collective_titles(collective(ldtt=6), DEFAULT_POLICY)[0] is True
     assert collective_titles(collective(ldtt=5), DEFAULT_POLICY)[0] is False
 
 
-def test_denominator_switch_uses_all_members():
+def test_denominator_switch_uses_all_members() -> None:
     facts = collective(ldtt=6, members_total=13)
     assert collective_titles(facts, DEFAULT_POLICY)[0] is True
     off = with_switch(c1_denominator_rated_members=False)
