@@ -62,21 +62,36 @@ ND90_ARTICLES: Final[dict[str, tuple[int, int, int, int]]] = {
 }
 
 
-def nd90_level(category: str, index: int, leader: bool) -> str:
-    """The NĐ 90 article for a level (0 = HTXSNV … 3 = KHTNV), with the clause for the role.
-
-    Cán bộ have one list of criteria per level; công chức and viên chức have clause 1 for
-    staff and clause 2 for those who lead or manage.
-    """
+def _nd90_level_text(category: str, index: int, leader: bool) -> str:
     article = ND90_ARTICLES[category][index]
     if category == "can_bo":
         return f"{ND90}, Điều {article}"
     return f"{ND90}, Điều {article} khoản {2 if leader else 1}"
 
 
+_ND90_LEVEL: Final = {
+    (category, index, leader): _nd90_level_text(category, index, leader)
+    for category in ND90_ARTICLES
+    for index in range(4)
+    for leader in (False, True)
+}
+_ND90_KHTNV: Final = {
+    category: f"{ND90}, Điều {articles[3]} (sửa đổi bởi {ND48})"
+    for category, articles in ND90_ARTICLES.items()
+}
+
+
+def nd90_level(category: str, index: int, leader: bool) -> str:
+    """The NĐ 90 article for a level (0 = HTXSNV … 3 = KHTNV), with the clause for the role.
+
+    Cán bộ have one list of criteria per level; công chức and viên chức have clause 1 for
+    staff and clause 2 for those who lead or manage.
+    """
+    return _ND90_LEVEL[category, index, leader]
+
+
 def nd90_khtnv(category: str) -> str:
-    article = ND90_ARTICLES[category][3]
-    return f"{ND90}, Điều {article} (sửa đổi bởi {ND48})"
+    return _ND90_KHTNV[category]
 
 
 def nd335_time(article: str) -> str:

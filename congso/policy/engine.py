@@ -7,7 +7,8 @@ R13) → freeze (R14).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -57,6 +58,9 @@ class RuleSet:
 
 
 def check_months(facts: CaseFacts) -> None:
+    """Months worked and absent are each from 0 to 12."""
+    if ZERO <= facts.months_worked <= TWELVE and ZERO <= facts.months_absent <= TWELVE:
+        return
     for field, value in (
         ("months_worked", facts.months_worked),
         ("months_absent", facts.months_absent),
@@ -84,24 +88,51 @@ def _after_base(
     return level
 
 
-def classify_nd335(facts: CaseFacts, policy: Policy) -> tuple[Level | None, list[Reason]]:
-    a = policy.assumptions
-    common, task = points(facts)
-    reasons = [
+_REGIME_REASONS: dict[tuple[str, str, int], Reason] = {}
+
+
+def regime_reason(regime: str, category: str, year: int) -> Reason:
+    """R1's reason, built once per regime, category and year (a handful of texts)."""
+    key = (regime, category, year)
+    reason = _REGIME_REASONS.get(key)
+    if reason is None:
+        reason = _REGIME_REASONS[key] = (
+            _nd335_regime_reason if regime == "nd335" else _nd90_regime_reason
+        )(category, year)
+    return reason
+
+
+def _nd335_regime_reason(category: str, year: int) -> Reason:
+    return (
         Reason(
             "R1_REGIME_ND335",
-            f"Công chức, đánh giá năm {facts.year}: xếp loại theo Nghị định 335/2025/NĐ-CP "
-            "(chấm điểm).",
+            f"Công chức, đánh giá năm {year}: xếp loại theo Nghị định 335/2025/NĐ-CP (chấm điểm).",
             basis.REGIME_ND335,
         )
-        if facts.category == "cong_chuc"
+        if category == "cong_chuc"
         else Reason(
             "R1_REGIME_ND335",
-            f"{CATEGORY_NAMES_VI[facts.category].capitalize()}, đánh giá năm {facts.year}: xếp "
+            f"{CATEGORY_NAMES_VI[category].capitalize()}, đánh giá năm {year}: xếp "
             "loại theo Nghị định 335/2025/NĐ-CP (A1 không áp dụng).",
             basis.REGIME_ND335,
         )
-    ]
+    )
+
+
+def _nd90_regime_reason(category: str, year: int) -> Reason:
+    return Reason(
+        "R1_REGIME_ND90",
+        f"{CATEGORY_NAMES_VI[category].capitalize()}, đánh giá năm {year}: xếp "
+        "loại theo Nghị định 90/2020/NĐ-CP, sửa đổi bởi Nghị định 48/2023/NĐ-CP"
+        + (" (A1)." if year >= 2026 else "."),
+        basis.REGIME_ND90,
+    )
+
+
+def classify_nd335(facts: CaseFacts, policy: Policy) -> tuple[Level | None, list[Reason]]:
+    a = policy.assumptions
+    common, task = points(facts)
+    reasons = [regime_reason("nd335", facts.category, facts.year)]
     timing = (
         time_worked(facts, basis.nd335_time(a.n1_nd335_timing_article), a.a7_maternity_never_caps)
         if a.a2_time_rules_for_nd335
@@ -136,15 +167,7 @@ QUOTA_NOTE: Final = Reason(
 def classify_nd90(facts: CaseFacts, policy: Policy) -> tuple[Level | None, list[Reason]]:
     a = policy.assumptions
     on_time, exceeded, failed = shares(facts)
-    reasons = [
-        Reason(
-            "R1_REGIME_ND90",
-            f"{CATEGORY_NAMES_VI[facts.category].capitalize()}, đánh giá năm {facts.year}: xếp "
-            "loại theo Nghị định 90/2020/NĐ-CP, sửa đổi bởi Nghị định 48/2023/NĐ-CP"
-            + (" (A1)." if facts.year >= 2026 else "."),
-            basis.REGIME_ND90,
-        )
-    ]
+    reasons = [regime_reason("nd90", facts.category, facts.year)]
     timing = time_worked(facts, basis.ND90_TIME, a.a7_maternity_never_caps)
     reasons.extend(timing.reasons)
     if timing.not_rated:
@@ -179,6 +202,8 @@ ND90_RULES: Final = RuleSet(
     classify_nd90,
 )
 RULE_SETS: Final = (ND335_RULES, ND90_RULES)
+# The first year rated under NĐ 335 (its in_force_for, computed once: selection is hot).
+ND335_FIRST_YEAR: Final = next(y for y in range(FIRST_YEAR, 2100) if ND335_RULES.in_force_for(y))
 
 
 @rule("R1", "Chế độ áp dụng theo năm và đối tượng", basis.REGIME_ND335, date(2020, 10, 1))
@@ -200,7 +225,7 @@ def select_rule_set(category: str, year: int, policy: Policy = DEFAULT_POLICY) -
             f"year {year}: chưa có bộ quy tắc xếp loại cho năm này (hệ thống áp dụng từ năm "
             f"{FIRST_YEAR}, Nghị định 90/2020/NĐ-CP).",
         )
-    if ND335_RULES.in_force_for(year) and (
+    if year >= ND335_FIRST_YEAR and (
         category == "cong_chuc" or not policy.assumptions.a1_nd90_for_can_bo_vien_chuc_from_2026
     ):
         return ND335_RULES
@@ -221,3 +246,19 @@ def decide(facts: CaseFacts, policy: Policy = DEFAULT_POLICY) -> Decision:
     if frozen:
         reasons.append(FROZEN)
     return Decision(level, ldtt_ok, cstdcs_ok, frozen, rule_set.name, tuple(reasons))
+
+
+def decide_many(people: Iterable[CaseFacts], policy: Policy = DEFAULT_POLICY) -> list[Decision]:
+    """Decide a whole population (a unit, a province) in one pass, in input order.
+
+    The engine builds no reference cycles, so the cyclic garbage collector is paused while
+    the batch runs: otherwise every collection rescans the decisions already built, which
+    halves the rate for 100,000 people. Reference counting still frees everything.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return [decide(facts, policy) for facts in people]
+    finally:
+        if enabled:
+            gc.enable()

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import IntEnum
-from typing import Final
+from typing import Final, NamedTuple
 
 
 class Level(IntEnum):
@@ -111,9 +111,12 @@ class CaseFacts:
     new_recruit: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Reason:
-    """Why a decision is what it is: a stable code, Vietnamese text (NFC) and the article."""
+class Reason(NamedTuple):
+    """Why a decision is what it is: a stable code, Vietnamese text (NFC) and the article.
+
+    A named tuple rather than a frozen dataclass: as immutable, and several times cheaper to
+    build, which matters at 50,000 decisions a second.
+    """
 
     code: str
     text_vi: str
@@ -123,8 +126,7 @@ class Reason:
         return {"code": self.code, "text_vi": self.text_vi, "basis": self.basis}
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
+class Decision(NamedTuple):
     """The outcome for one person and one year. `level` is None when the person is not rated."""
 
     level: Level | None

@@ -72,6 +72,13 @@ def nd90_overrides(facts: CaseFacts, failed: Decimal) -> tuple[Reason, ...]:
     Basis: NĐ 90/2020/NĐ-CP Arts. 7, 11, 15 as amended by NĐ 48/2023/NĐ-CP.
     """
     grounds: list[Reason] = []
+    if not (
+        facts.concluded_degradation
+        or failed > HALF
+        or facts.discipline
+        or (facts.is_leader and facts.managed_unit_corruption_handled)
+    ):
+        return ()
     khtnv = basis.nd90_khtnv(facts.category)
     if facts.concluded_degradation:
         grounds.append(

@@ -40,6 +40,15 @@ CSTDCS_OK: Final = Reason(
     "cơ sở (số lượng không quá 15 % số Lao động tiên tiến của đơn vị).",
     basis.CSTDCS,
 )
+BELOW_HTTNV: Final = {
+    level: Reason(
+        "R12_LEVEL",
+        f"Xếp loại {LEVEL_NAMES_VI[level].lower()}, dưới mức hoàn thành tốt nhiệm vụ: "
+        "không đủ tiêu chuẩn Lao động tiên tiến.",
+        basis.LDTT,
+    )
+    for level in (Level.KHTNV, Level.HTNV)
+}
 FINE: Final = Reason(
     "R12_ADMINISTRATIVE_FINE",
     "Bị xử phạt vi phạm hành chính trong năm: không đủ tiêu chuẩn Lao động tiên tiến theo quy "
@@ -70,14 +79,7 @@ def ldtt(level: Level | None, facts: CaseFacts, policy: Policy) -> tuple[bool, t
     a = policy.assumptions
     refusals: list[Reason] = []
     if level < Level.HTTNV:
-        refusals.append(
-            Reason(
-                "R12_LEVEL",
-                f"Xếp loại {LEVEL_NAMES_VI[level].lower()}, dưới mức hoàn thành tốt nhiệm vụ: "
-                "không đủ tiêu chuẩn Lao động tiên tiến.",
-                basis.LDTT,
-            )
-        )
+        refusals.append(BELOW_HTTNV[level])
     if facts.administrative_fine and policy.province.a6_no_administrative_fine_for_ldtt:
         refusals.append(FINE)
     if a.a4_discipline_in_year_bars_titles and facts.discipline:
