@@ -25,7 +25,13 @@ from congso.policy.facts import (
     vi_number,
 )
 from congso.policy.registry import PolicyInputError, rule
-from congso.policy.rules_common import NO_TIME_RULE, directive_cap, time_worked, violation_notes
+from congso.policy.rules_common import (
+    NO_TIME_RULE,
+    directive_cap,
+    discipline_notes,
+    time_worked,
+    violation_notes,
+)
 from congso.policy.rules_nd90 import nd90_leader_level, nd90_overrides, nd90_staff_level, shares
 from congso.policy.rules_nd335 import nd335_band, nd335_overrides, not_duty_related_notes, points
 from congso.policy.switches import DEFAULT_POLICY, Policy
@@ -143,6 +149,7 @@ def classify_nd335(facts: CaseFacts, policy: Policy) -> tuple[Level | None, list
         return None, reasons
     grounds = nd335_overrides(facts, a)
     if facts.discipline:
+        reasons.extend(discipline_notes(facts, a.a5_count_once_under_nd335))
         reasons.extend(not_duty_related_notes(facts, a))
     if grounds:
         level = Level.KHTNV
@@ -173,6 +180,8 @@ def classify_nd90(facts: CaseFacts, policy: Policy) -> tuple[Level | None, list[
     if timing.not_rated:
         return None, reasons
     grounds = nd90_overrides(facts, failed)
+    if facts.discipline:
+        reasons.extend(discipline_notes(facts, True))
     if grounds:
         level = Level.KHTNV
         reasons.extend(grounds)

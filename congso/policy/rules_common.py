@@ -134,7 +134,13 @@ def discipline_counts(item: Discipline, year: int, count_once: bool) -> bool:
     )
 
 
-def discipline_note(item: Discipline, year: int) -> Reason | None:
+def discipline_notes(facts: CaseFacts, count_once: bool) -> tuple[Reason, ...]:
+    """Why the discipline decisions that exist but do not count are left out (R7)."""
+    notes = (discipline_note(item, facts.year, count_once) for item in facts.discipline)
+    return tuple(note for note in notes if note is not None)
+
+
+def discipline_note(item: Discipline, year: int, count_once: bool = True) -> Reason | None:
     """Why a discipline decision that exists does not count for this year's classification."""
     if item.effective_date.year != year:
         return Reason(
@@ -143,7 +149,7 @@ def discipline_note(item: Discipline, year: int) -> Reason | None:
             f"năm {year}: không tính là bị kỷ luật trong năm đánh giá.",
             basis.COUNT_ONCE,
         )
-    if item.already_counted_year is not None and item.already_counted_year != year:
+    if count_once and item.already_counted_year is not None and item.already_counted_year != year:
         return Reason(
             "R7_ALREADY_COUNTED",
             f"Hành vi vi phạm đã được dùng làm căn cứ xếp loại không hoàn thành nhiệm vụ năm "
