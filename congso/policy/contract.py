@@ -56,6 +56,8 @@ def parse_document(text: str) -> tuple[list[object], list[object]]:
         raise DocumentError(
             f"Tài liệu không phải JSON hợp lệ (dòng {exc.lineno}, cột {exc.colno}): {exc.msg}."
         ) from exc
+    except RecursionError as exc:
+        raise DocumentError("Tài liệu JSON lồng nhau quá sâu.") from exc
     if not isinstance(document, dict):
         raise DocumentError(
             'Tài liệu phải là một đối tượng JSON dạng {"cases": [...], "unit_cases": [...]}.'

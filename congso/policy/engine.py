@@ -102,9 +102,11 @@ def regime_reason(regime: str, category: str, year: int) -> Reason:
     key = (regime, category, year)
     reason = _REGIME_REASONS.get(key)
     if reason is None:
-        reason = _REGIME_REASONS[key] = (
-            _nd335_regime_reason if regime == "nd335" else _nd90_regime_reason
-        )(category, year)
+        reason = (_nd335_regime_reason if regime == "nd335" else _nd90_regime_reason)(
+            category, year
+        )
+        if len(_REGIME_REASONS) < 1000:  # bounded: years come from input documents
+            _REGIME_REASONS[key] = reason
     return reason
 
 

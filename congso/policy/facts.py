@@ -141,19 +141,24 @@ class Decision(NamedTuple):
         return NOT_RATED if self.level is None else self.level.name
 
 
+def _plain(value: Decimal) -> str:
+    """Positional notation, except for absurd exponents (an input error message must stay
+    short: 1E+999999999 is not written out in full)."""
+    if value.is_finite() and -30 <= value.adjusted() <= 30:
+        return format(value, "f")
+    return str(value)
+
+
 def vi_number(value: Decimal | int) -> str:
     """A number as Vietnamese writes it: decimal comma, exactly as given (no rounding)."""
     if isinstance(value, int):
         return str(value)
-    text = format(value, "f")
-    return text.replace(".", ",")
+    return _plain(value).replace(".", ",")
 
 
 def vi_percent(share: Decimal) -> str:
     """A 0–1 share as a Vietnamese percentage, exact: 0.555 → "55,5 %"."""
-    value = (share * 100).normalize()
-    text = format(value, "f")
-    return text.replace(".", ",") + " %"
+    return _plain((share * 100).normalize()).replace(".", ",") + " %"
 
 
 def vi_date(day: date) -> str:

@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Final
 
 from congso.policy import basis
-from congso.policy.facts import CaseFacts, LeaderUnit, Level, Reason, vi_percent
+from congso.policy.facts import CaseFacts, LeaderUnit, Level, Reason, vi_number, vi_percent
 from congso.policy.registry import PolicyInputError, rule
 from congso.policy.rules_common import discipline_counts, discipline_label
 from congso.policy.switches import Assumptions
@@ -38,7 +38,7 @@ def check_share(value: Decimal | None, field: str) -> None:
     if value is not None and not ZERO <= value <= ONE:
         raise PolicyInputError(
             f"inputs.{field}",
-            f"inputs.{field} phải là tỷ lệ từ 0 đến 1 (nhận được {format(value, 'f')}).",
+            f"inputs.{field} phải là tỷ lệ từ 0 đến 1 (nhận được {vi_number(value)}).",
         )
 
 

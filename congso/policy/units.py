@@ -4,6 +4,7 @@ collective titles (R15). Counts are ints; percentages are exact integer arithmet
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -90,6 +91,7 @@ def htxsnv_quota(
     reasons: list[Reason] = []
     cite = basis.ND335_QUOTA if nd335 else basis.ND90_QUOTA
     for item in groups:
+        name = unicodedata.normalize("NFC", item.group)  # reasons are NFC whatever the input
         eligible = item.candidates - item.capped
         if exempt:
             allowed = eligible
@@ -114,7 +116,7 @@ def htxsnv_quota(
             reasons.append(
                 Reason(
                     "R9_CAP_BEFORE_QUOTA",
-                    f"Nhóm “{item.group}”: {item.capped} người đủ điểm hoàn thành xuất sắc "
+                    f"Nhóm “{name}”: {item.capped} người đủ điểm hoàn thành xuất sắc "
                     "nhưng có vi phạm văn hóa công sở, văn hóa nơi công cộng đã xác nhận: xếp "
                     "hoàn thành nhiệm vụ, không tính vào tỷ lệ.",
                     basis.DIRECTIVE,
@@ -123,10 +125,10 @@ def htxsnv_quota(
         reasons.append(
             Reason(
                 "R10_EXEMPT" if exempt else "R10_QUOTA",
-                f"Nhóm “{item.group}”: tổ chức được đánh giá xuất sắc, không áp dụng tỷ lệ; "
+                f"Nhóm “{name}”: tổ chức được đánh giá xuất sắc, không áp dụng tỷ lệ; "
                 f"{allowed} người hoàn thành xuất sắc nhiệm vụ."
                 if exempt
-                else f"Nhóm “{item.group}”: {item.httnv_count} hoàn thành tốt, {eligible} đủ "
+                else f"Nhóm “{name}”: {item.httnv_count} hoàn thành tốt, {eligible} đủ "
                 f"điểm hoàn thành xuất sắc; được giữ {allowed} (hoàn thành xuất sắc không quá "
                 f"20 % số hoàn thành tốt sau cùng, làm tròn xuống); {refused} người còn lại xếp "
                 "hoàn thành tốt nhiệm vụ.",

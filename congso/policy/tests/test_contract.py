@@ -342,3 +342,27 @@ def test_the_congso_command_exit_status_1_on_a_bad_case() -> None:
     )
     assert proc.returncode == 1
     assert "inputs.months_worked" in json.loads(proc.stdout)["results"][0]["error"]
+
+
+def test_a_deeply_nested_document_exits_2() -> None:
+    status, answer = run('{"cases": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    assert status == 2 and "sâu" in answer["error"]
+
+
+def test_an_absurd_exponent_gives_a_short_error() -> None:
+    text = json.dumps({"cases": [case()]}).replace(
+        '"months_worked": 12', '"months_worked": 1e999999999'
+    )
+    status, answer = run(text)
+    assert status == 1
+    assert len(answer["results"][0]["error"]) < 200
+
+
+def test_group_names_are_echoed_as_given_and_reasons_are_nfc() -> None:
+    decomposed = unicodedata.normalize("NFD", "chuyên viên")
+    unit_case = copy.deepcopy(DOC["unit_cases"][0])
+    unit_case["inputs"]["groups"][0]["group"] = decomposed
+    _, answer = run({"unit_cases": [unit_case]})
+    result = answer["unit_results"][0]
+    assert result["per_group"][0]["group"] == decomposed
+    assert all(unicodedata.is_normalized("NFC", r["text_vi"]) for r in result["reasons"])
