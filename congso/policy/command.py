@@ -58,8 +58,14 @@ def main(
         else:
             with open(source, encoding="utf-8") as handle:
                 text = handle.read()
+    except FileNotFoundError:
+        return _fail(f"Không đọc được tệp “{source}”: tệp không tồn tại.", stdout, stderr)
+    except IsADirectoryError:
+        return _fail(f"Không đọc được tệp “{source}”: đây là một thư mục.", stdout, stderr)
+    except PermissionError:
+        return _fail(f"Không đọc được tệp “{source}”: không có quyền đọc.", stdout, stderr)
     except OSError as exc:
-        return _fail(f"Không đọc được tệp “{source}”: {exc.strerror}.", stdout, stderr)
+        return _fail(f"Không đọc được tệp “{source}” (lỗi hệ thống {exc.errno}).", stdout, stderr)
     except UnicodeDecodeError:
         return _fail(f"Tệp “{source}” không phải văn bản UTF-8.", stdout, stderr)
     try:

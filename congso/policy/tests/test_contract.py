@@ -300,7 +300,12 @@ def test_reads_a_file(tmp_path: Path) -> None:
 
 def test_a_missing_file_exits_2(tmp_path: Path) -> None:
     status, answer = run("", str(tmp_path / "missing.json"))
-    assert status == 2 and "Không đọc được tệp" in answer["error"]
+    assert status == 2 and "tệp không tồn tại" in answer["error"]
+
+
+def test_a_directory_exits_2(tmp_path: Path) -> None:
+    status, answer = run("", str(tmp_path))
+    assert status == 2 and "thư mục" in answer["error"]
 
 
 def test_a_wrong_subcommand_exits_2() -> None:
