@@ -6,6 +6,7 @@ A paraphrase of public law for building the software, not legal advice (policy.m
 
 from __future__ import annotations
 
+import functools
 from typing import Final
 
 ND335: Final = "NĐ 335/2025/NĐ-CP"
@@ -94,5 +95,6 @@ def nd90_khtnv(category: str) -> str:
     return _ND90_KHTNV[category]
 
 
+@functools.cache
 def nd335_time(article: str) -> str:
     return f"{ND90}, Điều 2 khoản 3; {ND335}, {article} khoản 3"

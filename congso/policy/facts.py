@@ -153,12 +153,24 @@ def vi_number(value: Decimal | int) -> str:
     """A number as Vietnamese writes it: decimal comma, exactly as given (no rounding)."""
     if isinstance(value, int):
         return str(value)
-    return _plain(value).replace(".", ",")
+    text = str(value)  # positional for every ordinary input; exponent form is rewritten
+    if "E" in text:
+        text = _plain(value)
+    return text.replace(".", ",")
+
+
+_PERCENTS: dict[Decimal, str] = {}
 
 
 def vi_percent(share: Decimal) -> str:
-    """A 0–1 share as a Vietnamese percentage, exact: 0.555 → "55,5 %"."""
-    return _plain((share * 100).normalize()).replace(".", ",") + " %"
+    """A 0–1 share as a Vietnamese percentage, exact: 0.555 → "55,5 %" (memoised: a
+    population has few distinct shares)."""
+    text = _PERCENTS.get(share)
+    if text is None:
+        text = _plain((share * 100).normalize()).replace(".", ",") + " %"
+        if len(_PERCENTS) < 10_000:
+            _PERCENTS[share] = text
+    return text
 
 
 def vi_date(day: date) -> str:
