@@ -58,6 +58,8 @@ def parse_document(text: str) -> tuple[list[object], list[object]]:
         ) from exc
     except RecursionError as exc:
         raise DocumentError("Tài liệu JSON lồng nhau quá sâu.") from exc
+    except ValueError as exc:  # e.g. an integer literal longer than Python converts
+        raise DocumentError(f"Tài liệu không phải JSON hợp lệ: {exc}.") from exc
     if not isinstance(document, dict):
         raise DocumentError(
             'Tài liệu phải là một đối tượng JSON dạng {"cases": [...], "unit_cases": [...]}.'
@@ -122,15 +124,20 @@ def read_required_decimal(data: Json, key: str, prefix: str) -> Decimal:
     return value
 
 
+INT_MAX: Final = 10**9  # no count or year is larger; bounds the arithmetic on input
+
+
 def read_int(data: Json, key: str, prefix: str, minimum: int = 0) -> int:
     field = f"{prefix}{key}"
     value = _get(data, key, field, True)
-    if isinstance(value, Decimal) and value == value.to_integral_value():
+    if isinstance(value, Decimal) and value.adjusted() < 10 and value == value.to_integral_value():
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int):
         raise PolicyInputError(field, f"{field} phải là một số nguyên.")
     if value < minimum:
         raise PolicyInputError(field, f"{field} phải lớn hơn hoặc bằng {minimum}.")
+    if value > INT_MAX:
+        raise PolicyInputError(field, f"{field} quá lớn (tối đa {INT_MAX}).")
     return value
 
 

@@ -371,3 +371,20 @@ def test_group_names_are_echoed_as_given_and_reasons_are_nfc() -> None:
     result = answer["unit_results"][0]
     assert result["per_group"][0]["group"] == decomposed
     assert all(unicodedata.is_normalized("NFC", r["text_vi"]) for r in result["reasons"])
+
+
+def test_an_integer_too_long_to_convert_exits_2() -> None:
+    status, answer = run('{"cases": [{"id": ' + "9" * 5000 + "}]}")
+    assert status == 2 and answer["error"]
+
+
+@pytest.mark.parametrize("value", ["1e999999999", "10000000000", "2026.5"])
+def test_an_absurd_year_is_a_case_error(value: str) -> None:
+    text = json.dumps({"cases": [case()]}).replace('"year": 2026', f'"year": {value}')
+    status, answer = run(text)
+    assert status == 1 and answer["results"][0]["field"] == "year"
+
+
+def test_a_year_written_as_a_decimal_integer_is_accepted() -> None:
+    text = json.dumps({"cases": [case()]}).replace('"year": 2026', '"year": 2026.0')
+    assert run(text)[1]["results"][0]["classification"] == "HTXSNV"
