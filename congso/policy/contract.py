@@ -300,17 +300,14 @@ def _unit_inputs(case: Json) -> Json:
     return raw
 
 
-def _share_fraction(raw: Json, prefix: str) -> tuple[int, int] | None:
+def _share(raw: Json, prefix: str) -> Decimal | None:
     share = read_decimal(raw, "party_member_htxsnv_share", prefix, required=False)
-    if share is None:
-        return None
-    if not 0 <= share <= 1:
+    if share is not None and not 0 <= share <= 1:
         raise PolicyInputError(
             prefix + "party_member_htxsnv_share",
             f"{prefix}party_member_htxsnv_share phải là tỷ lệ từ 0 đến 1.",
         )
-    numerator, denominator = share.as_integer_ratio()
-    return numerator, denominator
+    return share
 
 
 def evaluate_htxsnv_quota(case: Json, policy: Policy) -> Json:
@@ -348,7 +345,7 @@ def evaluate_htxsnv_quota(case: Json, policy: Policy) -> Json:
                 rated_count=read_int(item, "rated_count", prefix)
                 if "rated_count" in item
                 else None,
-                party_member_htxsnv_share=_share_fraction(item, prefix),
+                party_member_htxsnv_share=_share(item, prefix),
             )
         )
     outstanding = read_bool(raw, "outstanding_organisation", "inputs.", default=False)
