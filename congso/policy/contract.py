@@ -18,6 +18,7 @@ from congso.policy.engine import decide, select_rule_set
 from congso.policy.facts import (
     DISCIPLINE_FORMS,
     DISCIPLINE_SOURCES,
+    MAX_PLACES,
     CaseFacts,
     Decision,
     Discipline,
@@ -114,7 +115,21 @@ def read_decimal(data: Json, key: str, prefix: str, required: bool = True) -> De
         return None
     if isinstance(value, bool) or not isinstance(value, int | Decimal):
         raise PolicyInputError(field, f"{field} phải là một số.")
-    return Decimal(value)
+    number = Decimal(value)
+    if decimal_places(number) > MAX_PLACES:
+        raise PolicyInputError(
+            field, f"{field} có quá nhiều chữ số thập phân (tối đa {MAX_PLACES})."
+        )
+    return number
+
+
+def decimal_places(number: Decimal) -> int:
+    """Significant decimal places: 59.990 has 2, 1E-40 has 40, 12 has 0."""
+    _, digits, exponent = number.as_tuple()
+    if not isinstance(exponent, int) or not any(digits):
+        return 0
+    trailing = len(digits) - len(bytes(digits).rstrip(b"\0"))
+    return max(0, -(exponent + trailing))
 
 
 def read_required_decimal(data: Json, key: str, prefix: str) -> Decimal:
