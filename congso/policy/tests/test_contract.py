@@ -420,3 +420,10 @@ def test_more_than_30_decimal_places_is_a_case_error() -> None:
 )
 def test_decimal_places_ignore_trailing_zeros(text: str, places: int) -> None:
     assert decimal_places(Decimal(text)) == places
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["evaluate", "--help"], ["evaluate", "-h"]])
+def test_help_prints_the_usage(argv: list[str]) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    assert main(argv, stdin=io.StringIO(""), stdout=out, stderr=err) == 0
+    assert out.getvalue().startswith("Cách dùng: congso policy evaluate")
