@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.conf import settings
+from django.core import checks
 from django.core.exceptions import MiddlewareNotUsed
 from django.core.handlers.exception import convert_exception_to_response
 from django.http import HttpRequest, HttpResponse
@@ -91,3 +92,33 @@ class StaffLane:
             if response is not None:
                 return response
         return None
+
+
+# Django's and axes' own checks look for these in MIDDLEWARE only (security.W003, axes.W002 are
+# silenced in settings); this check looks where they run.
+REQUIRED_STAFF_MIDDLEWARE = (
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "axes.middleware.AxesMiddleware",
+)
+
+
+@checks.register(checks.Tags.security)
+def staff_lane_check(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """The staff lane is in MIDDLEWARE (last) and runs sessions, CSRF, auth and lock-out."""
+    errors = []
+    if list(settings.MIDDLEWARE)[-1:] != ["congso.common.lanes.StaffLane"]:
+        errors.append(
+            checks.Error(
+                "congso.common.lanes.StaffLane must be the last entry of MIDDLEWARE.",
+                id="congso.E001",
+            )
+        )
+    staff = list(getattr(settings, "STAFF_MIDDLEWARE", []))
+    for path in REQUIRED_STAFF_MIDDLEWARE:
+        if path not in staff and path not in settings.MIDDLEWARE:
+            errors.append(
+                checks.Error(f"{path} is missing from STAFF_MIDDLEWARE.", id="congso.E002")
+            )
+    return errors

@@ -90,3 +90,15 @@ def test_staff_forms_still_refuse_a_post_without_csrf_token(world):
 def test_citizen_report_form_still_refuses_a_post_without_csrf_token(world):
     response = Client(enforce_csrf_checks=True).post("/cong-dan/phan-anh/", {})
     assert response.status_code == 403
+
+
+def test_system_check_finds_csrf_missing_from_the_staff_lane(settings):
+    from congso.common.lanes import staff_lane_check
+
+    assert staff_lane_check() == []
+    settings.STAFF_MIDDLEWARE = [
+        m for m in settings.STAFF_MIDDLEWARE if m != "django.middleware.csrf.CsrfViewMiddleware"
+    ]
+    assert [e.id for e in staff_lane_check()] == ["congso.E002"]
+    settings.MIDDLEWARE = [*settings.MIDDLEWARE[:-1]]
+    assert "congso.E001" in [e.id for e in staff_lane_check()]
