@@ -17,7 +17,7 @@ GOOD = {
 PROBE = (
     "import congso.config.settings.prod as s; "
     "print(s.DEBUG, s.PASSWORD_HASHERS[0], s.SESSION_COOKIE_SECURE, "
-    "s.AXES_IPWARE_META_PRECEDENCE_ORDER[0], s.ALLOWED_HOSTS)"
+    "s.AXES_CLIENT_IP_CALLABLE, s.ALLOWED_HOSTS)"
 )
 
 
@@ -70,5 +70,5 @@ def test_production_starts_with_its_secrets_and_hashes_with_argon2():
     assert debug == "False"
     assert hasher == "django.contrib.auth.hashers.Argon2PasswordHasher"
     assert secure == "True"
-    assert client_ip == "HTTP_X_REAL_IP"  # lock-outs per client, not per proxy address
+    assert client_ip == "congso.common.http.client_address"  # the one address decision
     assert "congso.laocai.gov.vn" in hosts

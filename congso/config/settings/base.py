@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import ipaddress
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from congso.config.env import env_int, env_list, env_str
 
@@ -122,10 +124,25 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "common:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-# django-axes: lock an account after repeated failures (per user name and per address).
+# The client's address (login lock-out, survey and receipt limits): congso.common.http.
+# Proxy headers (X-Real-IP, X-Forwarded-For) are believed only from these addresses or networks;
+# behind the documented nginx on the same host that is loopback (docs/operations.md).
+CONGSO_TRUSTED_PROXIES = env_list("CONGSO_TRUSTED_PROXIES", ["127.0.0.1", "::1"])
+for _proxy in CONGSO_TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError as _exc:
+        raise ImproperlyConfigured(
+            f"CONGSO_TRUSTED_PROXIES: {_proxy!r} không phải địa chỉ IP hay mạng "
+            f"(not an IP address or network)."
+        ) from _exc
+
+# django-axes: lock a user name from one address after repeated failures (the pair, so one
+# person's mistakes or an attacker's guesses never lock every user out at once).
+AXES_CLIENT_IP_CALLABLE = "congso.common.http.client_address"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False

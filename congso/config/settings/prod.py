@@ -32,8 +32,3 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 SECURE_HSTS_SECONDS = 31536000 if env_bool("SECURE_HSTS", True) else 0
-
-# Behind the reverse proxy every request arrives from 127.0.0.1, so a lock-out per address would
-# lock everybody at once. nginx sets X-Real-IP to the client's address (overwriting anything the
-# client sent; see README): django-axes reads it first and falls back to the socket address.
-AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_REAL_IP", "REMOTE_ADDR")
