@@ -8,6 +8,7 @@ import secrets
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models import Q
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from congso.accounts.permissions import Cap, Role
@@ -87,6 +88,12 @@ def hash_token(raw: str) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
+def token_password_mark(password_hash: str) -> str:
+    """A keyed digest of the owner's password hash when a key was made: a new password (by any
+    path) changes it, and the key stops, as sessions do (Django's session auth hash)."""
+    return salted_hmac("congso.accounts.ApiToken", password_hash, algorithm="sha256").hexdigest()
+
+
 class ApiTokenQuerySet(models.QuerySet):
     def for_actor(self, actor: Actor, capability: str | None = None) -> ApiTokenQuerySet:
         """A token is its owner's only: nobody else lists or revokes it."""
@@ -106,6 +113,10 @@ class ApiToken(models.Model):
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked = models.BooleanField(default=False)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    # Made in a session that had passed the second factor: only such a key works while its
+    # owner holds a role that requires it (SECOND_FACTOR_ROLES).
+    second_factor = models.BooleanField(default=False)
+    password_mark = models.CharField(max_length=64, blank=True)
 
     objects = ApiTokenQuerySet.as_manager()
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from congso.accounts.models import ApiToken, RoleGrant, User, hash_token
+from congso.accounts.models import ApiToken, RoleGrant, User, hash_token, token_password_mark
 from congso.accounts.permissions import Cap, Role
 from congso.common.audit import audit_record
 from congso.common.scoping import Actor
@@ -142,12 +142,21 @@ def login_unlock(*, actor: Actor | None, user: User) -> int:
 
 
 def password_change(*, actor: Actor | None, user: User, new_password: str) -> None:
-    """Set a new password (already validated by the form); the audit row holds no secret."""
+    """Set a new password (already validated by the form); the audit row holds no secret.
+    The user's API keys end with the old password, as their other sessions do."""
     validate_password(new_password, user)
     with transaction.atomic():
         user.set_password(new_password)
         user.save(update_fields=["password"])
-        audit_record(actor=actor, action="accounts.password_change", obj=user)
+        revoked = ApiToken.objects.filter(user=user, revoked=False).update(
+            revoked=True, revoked_at=timezone.now()
+        )
+        audit_record(
+            actor=actor,
+            action="accounts.password_change",
+            obj=user,
+            new={"api_keys_revoked": revoked},
+        )
 
 
 def api_token_create(*, actor: Actor, user: User, name: str) -> tuple[ApiToken, str]:
@@ -164,13 +173,22 @@ def api_token_create(*, actor: Actor, user: User, name: str) -> tuple[ApiToken, 
     try:
         with transaction.atomic():
             token = ApiToken.objects.create(
-                user=user, name=name, key_hash=hash_token(raw), prefix=raw[3:11]
+                user=user,
+                name=name,
+                key_hash=hash_token(raw),
+                prefix=raw[3:11],
+                second_factor=actor.second_factor_verified,
+                password_mark=token_password_mark(user.password),
             )
             audit_record(
                 actor=actor,
                 action="accounts.token_create",
                 obj=token,
-                new={"name": name, "prefix": token.prefix},
+                new={
+                    "name": name,
+                    "prefix": token.prefix,
+                    "second_factor": token.second_factor,
+                },
             )
     except IntegrityError as exc:  # the same form submitted twice at once
         raise duplicate from exc
