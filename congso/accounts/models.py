@@ -139,3 +139,47 @@ class ApiToken(models.Model):
     @staticmethod
     def new_raw_key() -> str:
         return "cs_" + secrets.token_urlsafe(32)
+
+
+class CustodianGrantState(models.TextChoices):
+    PENDING = "pending", _("Chờ xác nhận")
+    CONFIRMED = "confirmed", _("Đã xác nhận")
+    REFUSED = "refused", _("Bị từ chối")
+
+
+class CustodianGrant(ScopedModel):
+    """A request to make someone the identity custodian of a unit (Luật Tố cáo art. 47).
+
+    It takes effect (a `RoleGrant`) only when a second authorised person confirms it; the
+    requester, the grantee and the confirmer are three different people. Rows are kept after the
+    decision: with the reveals they form the list the Party's inspection committee reads."""
+
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    reason = models.TextField(_("lý do"))
+    state = models.CharField(
+        max_length=10, choices=CustodianGrantState.choices, default=CustodianGrantState.PENDING
+    )
+    requested_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.TextField(blank=True)
+
+    view_capability = Cap.IDENTITY_GRANTS_VIEW
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        verbose_name = _("đề nghị giao người giữ bí mật danh tính")
+        verbose_name_plural = _("đề nghị giao người giữ bí mật danh tính")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "unit"],
+                condition=Q(state="pending"),
+                name="accounts_custodian_one_pending",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}@{self.unit_id} {self.state}"
