@@ -13,6 +13,7 @@ GOOD = {
     "SECRET_KEY": "k" * 50,
     "FIELD_ENCRYPTION_KEY": Fernet.generate_key().decode(),
     "ALLOWED_HOSTS": "congso.laocai.gov.vn",
+    "CONGSO_AUDIT_KEY": "a" * 48,
 }
 PROBE = (
     "import congso.config.settings.prod as s; "
@@ -40,6 +41,7 @@ def import_prod(**env: str) -> subprocess.CompletedProcess:
         ("SECRET_KEY", "Biến môi trường SECRET_KEY là bắt buộc"),
         ("FIELD_ENCRYPTION_KEY", "Biến môi trường FIELD_ENCRYPTION_KEY là bắt buộc"),
         ("ALLOWED_HOSTS", "Biến môi trường ALLOWED_HOSTS là bắt buộc"),
+        ("CONGSO_AUDIT_KEY", "Biến môi trường CONGSO_AUDIT_KEY là bắt buộc"),
     ],
 )
 def test_production_refuses_to_start_without(missing, message):

@@ -19,6 +19,10 @@ DEBUG = False
 SECRET_KEY = env_str("SECRET_KEY", "")
 # Key for field encryption of reporters' contact details (Fernet, urlsafe base64, 32 bytes).
 FIELD_ENCRYPTION_KEY = env_str("FIELD_ENCRYPTION_KEY", "")
+# Key of the audit chain (HMAC-SHA256) and, optionally, a second key for signing its anchors
+# (common/audit.py, common/audit_anchor.py). Held in the environment, never in the database.
+CONGSO_AUDIT_KEY = env_str("CONGSO_AUDIT_KEY", "")
+CONGSO_AUDIT_ANCHOR_KEY = env_str("CONGSO_AUDIT_ANCHOR_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 

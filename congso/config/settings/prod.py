@@ -19,6 +19,12 @@ except ValueError as exc:  # also binascii.Error: not base64, or not 32 bytes
         "print(Fernet.generate_key().decode())' "
         "(FIELD_ENCRYPTION_KEY is not a valid Fernet key)."
     ) from exc
+CONGSO_AUDIT_KEY = env_str("CONGSO_AUDIT_KEY", required=True)
+if len(CONGSO_AUDIT_KEY or "") < 32:
+    raise ImproperlyConfigured(
+        "CONGSO_AUDIT_KEY phải dài ít nhất 32 ký tự (must be ≥ 32 characters); tạo bằng: "
+        "python3 -c 'import secrets; print(secrets.token_urlsafe(48))'"
+    )
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured(
