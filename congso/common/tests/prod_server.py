@@ -4,6 +4,7 @@ must see what gunicorn behind the documented nginx sees (proxy headers, error pa
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -17,6 +18,7 @@ from pathlib import Path
 from cryptography.fernet import Fernet
 
 SCRIPT = Path(sys.executable).with_name("congso")
+_MIGRATED: dict[str, Path] = {}  # one migrated database file per test session, copied per server
 
 
 def free_port() -> int:
@@ -64,6 +66,18 @@ class ProdServer:
         assert done.returncode == 0, done.stderr[-3000:]
         return done.stdout
 
+    def migrate(self) -> None:
+        """Migrate the server's database: once per test session, then a copy of that file."""
+        target = Path(self.env["DATABASE_URL"].removeprefix("sqlite:///"))
+        template = _MIGRATED.get("db")
+        if template is None:
+            self.manage("migrate", "--no-input")
+            template = target.with_name("migrated-template.sqlite3")
+            shutil.copyfile(target, template)
+            _MIGRATED["db"] = template
+        else:
+            shutil.copyfile(template, target)
+
     def python(self, code: str) -> str:
         done = subprocess.run(  # noqa: S603 - our own interpreter
             [sys.executable, "-c", "import django; django.setup()\n" + code],
@@ -76,9 +90,14 @@ class ProdServer:
         assert done.returncode == 0, done.stderr[-3000:]
         return done.stdout
 
-    def start(self) -> None:
-        self.process = subprocess.Popen(  # noqa: S603 - our own entry point
-            [
+    def start(self, *, demo: bool = False) -> None:
+        """`congso serve` (gunicorn, production settings), or with `demo` the development
+        server with the demo settings, as `congso demo` runs it."""
+        if demo:
+            self.env["DJANGO_SETTINGS_MODULE"] = "congso.config.settings.demo"
+            argv = [str(SCRIPT), "runserver", f"127.0.0.1:{self.port}", "--noreload", "--insecure"]
+        else:
+            argv = [
                 str(SCRIPT),
                 "serve",
                 "--bind",
@@ -86,7 +105,9 @@ class ProdServer:
                 "--workers",
                 "1",
                 "--skip-collectstatic",
-            ],
+            ]
+        self.process = subprocess.Popen(  # noqa: S603 - our own entry point
+            argv,
             env=self.env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,

@@ -87,7 +87,7 @@ for name in ("canbo", "thidua"):
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     instance = ProdServer(tmp_path_factory.mktemp("prod"))
-    instance.manage("migrate", "--no-input")
+    instance.migrate()
     instance.python(CREATE_USERS)
     instance.start()
     yield instance
