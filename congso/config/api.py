@@ -1,24 +1,12 @@
 """The one django-ninja API at /api/v1/. Each app contributes a router from its `api.py`."""
 
-import logging
-
-from django.conf import settings
-from django.core.exceptions import (
-    BadRequest,
-    PermissionDenied,
-    RequestDataTooBig,
-    SuspiciousOperation,
-    TooManyFieldsSent,
-)
 from django.http import Http404
-from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
 from congso.accounts.api_auth import SessionOrTokenAuth
-
-logger = logging.getLogger("congso.api")
+from congso.common.api_errors import install_error_handlers
 
 api = NinjaAPI(
     title="Công Sở API",
@@ -56,42 +44,7 @@ def not_found(request, exc: Http404):
     return api.create_response(request, {"detail": _("Không tìm thấy.")}, status=404)
 
 
-# Errors Django would answer with an HTML page, and anything unexpected: the API answers JSON
-# with a Vietnamese message, the same with DEBUG on (the demo) as in production, never a
-# traceback (django-ninja's default handler returns one as text when DEBUG is on).
-
-
-@api.exception_handler(PermissionDenied)
-def permission_denied(request, exc: PermissionDenied):
-    detail = str(exc) or _("Bạn không có quyền thực hiện thao tác này.")
-    return api.create_response(request, {"detail": detail}, status=403)
-
-
-@api.exception_handler(RequestDataTooBig)
-def body_too_big(request, exc: RequestDataTooBig):
-    size = settings.DATA_UPLOAD_MAX_MEMORY_SIZE // (1024 * 1024)
-    detail = _("Dữ liệu gửi lên quá lớn (tối đa %(size)s MB).") % {"size": size}
-    return api.create_response(request, {"detail": detail}, status=413)
-
-
-@api.exception_handler(TooManyFieldsSent)
-@api.exception_handler(MultiPartParserError)
-@api.exception_handler(SuspiciousOperation)
-@api.exception_handler(BadRequest)
-def bad_request(request, exc: Exception):
-    return api.create_response(
-        request, {"detail": _("Yêu cầu không hợp lệ (dữ liệu gửi lên sai định dạng).")}, status=400
-    )
-
-
-@api.exception_handler(Exception)
-def unexpected_error(request, exc: Exception):
-    logger.exception("API error on %s %s", request.method, request.path, exc_info=exc)
-    return api.create_response(
-        request,
-        {"detail": _("Lỗi hệ thống. Vui lòng thử lại sau; nếu còn lỗi, báo quản trị viên.")},
-        status=500,
-    )
+install_error_handlers(api)
 
 
 from congso.accounts.api import router as accounts_router  # noqa: E402
