@@ -30,7 +30,10 @@ def _networks(entries: tuple[str, ...]) -> tuple[_Network, ...]:
     return tuple(ipaddress.ip_network(entry, strict=False) for entry in entries)
 
 
+@lru_cache(maxsize=4096)
 def _parse_ip(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The address in a header or REMOTE_ADDR, or None; cached (the same few proxies and
+    clients come back on every request)."""
     text = text.strip()
     if text.startswith("[") and "]" in text:  # "[2001:db8::1]:443"
         text = text[1 : text.index("]")]
@@ -45,6 +48,7 @@ def _parse_ip(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None
     return address
 
 
+@lru_cache(maxsize=4096)
 def _trusted(address, networks: tuple[_Network, ...]) -> bool:
     return any(address in network for network in networks)
 
