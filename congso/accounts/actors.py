@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from django.db.models import Q
 
-from congso.accounts.permissions import (
+from congso.common.permissions import (
     ROLE_CAPABILITIES,
     SELF_CAPABILITIES,
     role_reaches_subtree,

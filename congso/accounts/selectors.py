@@ -7,7 +7,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from congso.accounts.models import ApiToken, RoleGrant, User
-from congso.accounts.permissions import Cap
+from congso.common.permissions import Cap
 from congso.common.scoping import Actor, get_for_actor
 from congso.common.text import search_key
 

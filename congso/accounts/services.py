@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from congso.accounts.models import ApiToken, RoleGrant, User, hash_token
-from congso.accounts.permissions import Cap, Role
 from congso.common.audit import audit_record
+from congso.common.permissions import Cap, Role
 from congso.common.scoping import Actor
 
 

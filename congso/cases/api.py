@@ -22,7 +22,6 @@ from django.utils.translation import gettext_lazy
 from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict, ValidationError
 
-from congso.accounts.permissions import Cap
 from congso.cases import selectors
 from congso.cases.evidence import clean_evidence, read_limited
 from congso.cases.public import receipt_view
@@ -42,6 +41,7 @@ from congso.cases.services import (
     report_submit,
     reporter_message_post,
 )
+from congso.common.permissions import Cap
 
 router = Router()
 public_router = Router()

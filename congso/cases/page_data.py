@@ -8,7 +8,6 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from congso.accounts.permissions import Cap
 from congso.cases import selectors
 from congso.cases.choices import CaseKind, CaseSource, CaseState, CultureKind, Severity
 from congso.cases.forms import (
@@ -28,6 +27,7 @@ from congso.cases.rules import (
     processing_deadline,
 )
 from congso.cases.services.workflow import has_capability_on
+from congso.common.permissions import Cap
 
 
 def filter_units(*, actor) -> list:

@@ -21,8 +21,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
-from congso.accounts.permissions import Cap
 from congso.cases.choices import CaseKind, CaseState, ReportStatus
+from congso.common.permissions import Cap
 
 S = CaseState
 

@@ -16,7 +16,6 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from congso.accounts.permissions import Cap
 from congso.cases.choices import CaseKind, CaseSource, ReportStatus
 from congso.cases.models import (
     AwardFreeze,
@@ -37,6 +36,7 @@ from congso.cases.rules import (
     URGENT_FIRST_ACTION_DAYS,
     effective_config_days,
 )
+from congso.common.permissions import Cap
 from congso.common.scoping import Actor, get_for_actor
 
 PAGE_SIZES = (20, 50, 100)
@@ -117,7 +117,7 @@ def assignable_handlers(*, actor: Actor, case: Case) -> QuerySet:
     ancestor, among the accounts within the actor's deciding reach."""
     from django.contrib.auth import get_user_model
 
-    from congso.accounts.permissions import Role
+    from congso.common.permissions import Role
 
     ancestors = [int(p) for p in case.unit.path.strip("/").split("/") if p]
     return (

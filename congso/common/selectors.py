@@ -8,8 +8,8 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from congso.accounts.permissions import Cap
 from congso.common.models import AuditEntry, Holiday
+from congso.common.permissions import Cap
 from congso.common.scoping import WHOLE_PROVINCE, Actor
 from congso.common.workdays import working_days_between
 

@@ -13,9 +13,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from congso.accounts.permissions import Cap
 from congso.common.audit import audit_record
 from congso.common.models import Holiday
+from congso.common.permissions import Cap
 from congso.common.scoping import Actor
 from congso.common.text import nfc
 

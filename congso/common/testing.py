@@ -28,7 +28,7 @@ from django.db import models
 from django.test import Client
 
 from congso.accounts.actors import build_actor
-from congso.accounts.permissions import Role
+from congso.common.permissions import Role
 from congso.common.scoping import Actor
 
 _codes = itertools.count(1)

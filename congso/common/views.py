@@ -16,10 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from congso.accounts.permissions import Cap
 from congso.common import services
 from congso.common.audit import audit_verify
 from congso.common.forms import AuditFilterForm, HolidayForm, holiday_initial
+from congso.common.permissions import Cap
 from congso.common.selectors import (
     AuditFilters,
     audit_list,

@@ -11,7 +11,7 @@ from django.utils import timezone
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
-from congso.accounts.permissions import Cap
+from congso.common.permissions import Cap
 from congso.conduct import selectors
 from congso.conduct.models import Clause, CodeVersion
 

@@ -13,7 +13,7 @@ from datetime import date
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 
-from congso.accounts.permissions import Cap
+from congso.common.permissions import Cap
 from congso.common.scoping import Actor, get_for_actor
 from congso.conduct.in_force import (
     category_list,

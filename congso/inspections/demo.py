@@ -16,8 +16,8 @@ from datetime import date, timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from congso.accounts.permissions import Role
 from congso.accounts.services import grant_role
+from congso.common.permissions import Role
 from congso.conduct.models import ViolationCategory
 from congso.inspections import services
 from congso.inspections.models import (

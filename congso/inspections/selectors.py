@@ -9,7 +9,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from congso.accounts.permissions import Cap
+from congso.common.permissions import Cap
 from congso.common.scoping import Actor, get_for_actor
 from congso.inspections.models import (
     ChecklistItem,

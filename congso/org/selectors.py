@@ -8,7 +8,7 @@ from datetime import date
 
 from django.db.models import Count, Q, QuerySet
 
-from congso.accounts.permissions import Cap
+from congso.common.permissions import Cap
 from congso.common.scoping import Actor, get_for_actor
 from congso.common.text import search_key
 from congso.org.models import Assignment, OrgUnit, Person, ServiceCounter, StaffCategory

@@ -8,8 +8,8 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from congso.accounts.permissions import Cap
 from congso.common.audit import audit_record
+from congso.common.permissions import Cap
 from congso.common.scoping import Actor
 from congso.common.text import nfc, person_sort_key, search_key, split_full_name
 from congso.org.models import Assignment, OrgUnit, Person, ServiceCounter

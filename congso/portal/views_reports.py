@@ -12,7 +12,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from congso.accounts.permissions import Cap
 from congso.cases.api import NOT_FOUND, TOO_MANY, client_address, parse_report_request
 from congso.cases.public import receipt_view
 from congso.cases.rules import MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, RuleError
@@ -22,6 +21,7 @@ from congso.cases.services import (
     report_submit,
     reporter_message_post,
 )
+from congso.common.permissions import Cap
 
 
 def _agencies():

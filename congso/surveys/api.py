@@ -17,7 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
 
-from congso.accounts.permissions import Cap
+from congso.common.permissions import Cap
 from congso.surveys import conf, selectors
 from congso.surveys.models import RevokedCode
 from congso.surveys.rules import COMMENT_MAX_CHARS, SCALE, parse_period

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet, Sum
 
-from congso.accounts.permissions import Cap
+from congso.common.permissions import Cap
 from congso.common.scoping import Actor, get_for_actor
 from congso.org.models import OrgUnit
 from congso.surveys import conf

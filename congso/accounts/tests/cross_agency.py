@@ -5,8 +5,8 @@ from __future__ import annotations
 import itertools
 
 from congso.accounts.models import ApiToken, RoleGrant, User
-from congso.accounts.permissions import Role
 from congso.accounts.services import api_token_create
+from congso.common.permissions import Role
 from congso.common.testing import CrossAgencyRoute, actor_of, make_person, make_user
 
 _n = itertools.count(1)

@@ -3,8 +3,8 @@
 import pytest
 
 from congso.accounts.models import RoleGrant, User
-from congso.accounts.permissions import Role
 from congso.common.models import AuditEntry
+from congso.common.permissions import Role
 from congso.common.testing import login_client, make_person
 
 LIST = "/tai-khoan/quan-ly/"

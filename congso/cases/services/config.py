@@ -8,11 +8,11 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from congso.accounts.permissions import Cap
 from congso.cases.choices import CaseSource
 from congso.cases.models import CaseTypeConfig
 from congso.cases.rules import CONFIG_FIELDS, RuleError, check_config_days
 from congso.common.audit import audit_record
+from congso.common.permissions import Cap
 from congso.common.scoping import Actor
 
 

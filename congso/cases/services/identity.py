@@ -12,12 +12,12 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from congso.accounts.permissions import Cap
 from congso.cases.crypto import decrypt_contact
 from congso.cases.models import IdentityReveal, Report
 from congso.cases.rules import RuleError
 from congso.cases.services.base import actor_label, clean_text
 from congso.common.audit import audit_record
+from congso.common.permissions import Cap
 from congso.common.scoping import Actor
 
 MIN_REASON_CHARS = 15

@@ -22,7 +22,6 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from congso.accounts.permissions import Cap
 from congso.cases.choices import MessageAuthor, ReportKind
 from congso.cases.crypto import encrypt_contact
 from congso.cases.evidence import CleanFile
@@ -35,6 +34,7 @@ from congso.cases.rules import (
 )
 from congso.cases.services.base import clean_text, require
 from congso.common.audit import audit_record
+from congso.common.permissions import Cap
 from congso.common.scoping import Actor
 from congso.common.text import nfc
 

@@ -10,7 +10,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from congso.accounts.permissions import Cap
 from congso.cases.choices import CaseKind, CaseSource, CaseState, Severity
 from congso.cases.models import Case, CaseEvent, CaseTypeConfig, Exemplar
 from congso.cases.rules import (
@@ -24,6 +23,7 @@ from congso.cases.services.base import actor_label, actor_user_id, require, toda
 from congso.cases.services.freeze import award_freeze_close, case_ref, sync_case_freeze
 from congso.common.audit import audit_record
 from congso.common.calendar import deadline_after
+from congso.common.permissions import Cap
 from congso.common.scoping import Actor
 from congso.common.text import nfc
 

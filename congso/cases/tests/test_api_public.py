@@ -161,7 +161,7 @@ def test_receipt_lookups_are_rate_limited_per_address(world):
 
 
 def test_social_monitor_files_under_the_organisation_name(world):
-    from congso.accounts.permissions import Role
+    from congso.common.permissions import Role
     from congso.common.testing import login_client
 
     monitor = make_user("mttq", roles=[(Role.SOCIAL_MONITOR, world.province)])
@@ -184,7 +184,7 @@ def test_social_monitor_files_under_the_organisation_name(world):
 def test_a_monitor_session_needs_the_csrf_token(world):
     from django.test import Client as CsrfClient
 
-    from congso.accounts.permissions import Role
+    from congso.common.permissions import Role
 
     monitor = make_user("baochi", roles=[(Role.SOCIAL_MONITOR, world.province)])
     monitor.organisation_name = "Báo Lào Cai"

@@ -5,10 +5,10 @@ import json
 import pytest
 import time_machine
 
-from congso.accounts.permissions import Role
 from congso.accounts.services import api_token_create
 from congso.cases.choices import CaseState
 from congso.cases.tests.helpers import make_case, person_in
+from congso.common.permissions import Role
 from congso.common.testing import actor_of, login_client, make_user
 
 pytestmark = pytest.mark.django_db

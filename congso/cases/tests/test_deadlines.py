@@ -7,13 +7,13 @@ import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied
 
-from congso.accounts.permissions import Role
 from congso.cases.choices import CaseState
 from congso.cases.models import CaseTypeConfig
 from congso.cases.rules import RuleError, check_config_days, effective_config_days
 from congso.cases.services import case_create, case_transition, case_type_config_update
 from congso.cases.tests.helpers import person_in
 from congso.common.models import AuditEntry
+from congso.common.permissions import Role
 from congso.common.testing import actor_of, login_client, make_user
 
 pytestmark = pytest.mark.django_db

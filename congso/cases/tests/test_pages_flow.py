@@ -7,10 +7,10 @@ import pytest
 import time_machine
 from django.test import Client
 
-from congso.accounts.permissions import Role
 from congso.cases.choices import CaseState
 from congso.cases.models import Case, Measure
 from congso.cases.tests.helpers import confirmed_case, person_in
+from congso.common.permissions import Role
 from congso.common.testing import login_client, make_user
 
 pytestmark = pytest.mark.django_db

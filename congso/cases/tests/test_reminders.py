@@ -16,8 +16,8 @@ pytestmark = pytest.mark.django_db
 
 
 def test_reminder_goes_to_the_handler_then_escalates_to_the_head_once(world):
-    from congso.accounts.permissions import Role
     from congso.cases.services import case_assign
+    from congso.common.permissions import Role
 
     handler = make_user("xuly", roles=[(Role.CASE_HANDLER, world.agency_a)])
     with time_machine.travel("2025-09-10 09:00 +07:00", tick=False):

@@ -4,7 +4,6 @@ from datetime import date
 
 import pytest
 
-from congso.accounts.permissions import Cap
 from congso.cases.choices import CaseState as S
 from congso.cases.rules import (
     TRANSITIONS,
@@ -22,6 +21,7 @@ from congso.cases.rules import (
     reminder_step,
     stage_working_days,
 )
+from congso.common.permissions import Cap
 
 TODAY = date(2025, 9, 10)
 EVERYTHING = lambda cap: True  # noqa: E731

@@ -9,12 +9,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
-from congso.accounts.permissions import Role
 from congso.cases.choices import CaseState
 from congso.cases.models import Case, IdentityReveal, Report
 from congso.cases.services import ReportInput, report_submit
 from congso.cases.tests.helpers import category, make_case, person_in, publish_code
 from congso.common.models import AuditEntry
+from congso.common.permissions import Role
 from congso.common.scoping import ANONYMOUS
 from congso.common.testing import login_client, make_user
 

@@ -68,7 +68,7 @@ def test_restore_refuses_a_file_that_is_not_a_backup(db, tmp_path):
 
 
 def test_demo_loads_once_and_prints_a_login_per_role(db):
-    from congso.accounts.permissions import Role
+    from congso.common.permissions import Role
     from congso.org.models import OrgUnit
 
     first = _run("demo", no_serve=True, staff=50, without_apps=True)

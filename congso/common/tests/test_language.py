@@ -23,7 +23,7 @@ def test_the_language_switcher_choice_gives_english(client):
 
 @pytest.mark.django_db
 def test_no_menu_is_shown_before_the_second_factor(world):
-    from congso.accounts.permissions import Role
+    from congso.common.permissions import Role
     from congso.common.testing import make_user
 
     admin = make_user("root_admin", roles=[(Role.ADMIN, world.province)])

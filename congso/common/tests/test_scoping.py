@@ -1,7 +1,7 @@
 import pytest
 from django.http import Http404
 
-from congso.accounts.permissions import Cap
+from congso.common.permissions import Cap
 from congso.common.scoping import ANONYMOUS, get_for_actor
 from congso.common.testing import actor_of
 from congso.org.models import OrgUnit, Person

@@ -11,8 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from congso.accounts.permissions import Cap
 from congso.common.audit import audit_record
+from congso.common.permissions import Cap
 from congso.common.scoping import Actor
 from congso.inspections.models import ChecklistItem, ItemPhoto, ItemResult, VisitStatus
 from congso.inspections.photos import clean_photo

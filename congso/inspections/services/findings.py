@@ -9,12 +9,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from congso.accounts.permissions import Cap
 from congso.cases.choices import CaseSource
 from congso.cases.rules import RuleError
 from congso.cases.services import case_create
 from congso.common.audit import audit_record
 from congso.common.calendar import deadline_after
+from congso.common.permissions import Cap
 from congso.common.scoping import Actor
 from congso.common.text import nfc
 from congso.inspections.models import (

@@ -10,10 +10,10 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from congso.accounts.permissions import Cap
 from congso.cases.choices import FreezeReason
 from congso.cases.services import award_freeze_close, award_freeze_open
 from congso.common.audit import audit_record
+from congso.common.permissions import Cap
 from congso.common.scoping import Actor
 from congso.common.text import nfc
 from congso.conduct.selectors import version_in_force

@@ -22,9 +22,9 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from congso.accounts.permissions import Role
 from congso.accounts.services import grant_role
 from congso.common.audit import audit_record
+from congso.common.permissions import Role
 from congso.org.demo.people import allocate, draw_name, draw_person, profiles, read_csv
 from congso.org.models import Assignment, OrgUnit, Person, UnitKind
 from congso.org.services import counter_create, person_create, unit_create

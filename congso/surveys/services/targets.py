@@ -7,8 +7,8 @@ import secrets
 from django.db import transaction
 from django.utils import timezone
 
-from congso.accounts.permissions import Cap
 from congso.common.audit import Change, audit_record, audit_record_many
+from congso.common.permissions import Cap
 from congso.common.scoping import Actor
 from congso.org.models import OrgUnit, Person, ServiceCounter
 from congso.surveys.models import ReceiptToken, RevokedCode, SurveyTarget, TargetKind

@@ -7,8 +7,8 @@ from typing import Any
 
 from django.db import transaction
 
-from congso.accounts.permissions import Cap
 from congso.common.audit import audit_record
+from congso.common.permissions import Cap
 from congso.common.scoping import Actor
 from congso.org.models import OrgUnit
 from congso.surveys.models import SurveyTemplate, SurveyVersion

@@ -7,9 +7,9 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from congso.accounts.permissions import Role
 from congso.common.audit import audit_verify
 from congso.common.models import AuditEntry
+from congso.common.permissions import Role
 from congso.common.testing import login_client, make_user
 from congso.surveys.models import RevokedCode, SurveyTarget, SurveyVersion
 from congso.surveys.tests.factories import rate

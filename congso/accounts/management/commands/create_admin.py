@@ -16,8 +16,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from congso.accounts.models import User
-from congso.accounts.permissions import Role
 from congso.accounts.services import grant_role, user_create
+from congso.common.permissions import Role
 
 PASSWORD_VARIABLE = "CONGSO_ADMIN_PASSWORD"  # noqa: S105 - the variable's name, not a secret
 
