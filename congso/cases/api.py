@@ -30,6 +30,7 @@ from congso.cases.rules import (
     MAX_EVIDENCE_FILES,
     RuleError,
     TransitionForbidden,
+    is_overdue,
 )
 from congso.cases.selectors import QueueFilters
 from congso.cases.services import (
@@ -41,6 +42,7 @@ from congso.cases.services import (
     report_submit,
     reporter_message_post,
 )
+from congso.cases.services.base import today
 from congso.common.permissions import Cap
 
 router = Router()
@@ -346,9 +348,6 @@ class AssignIn(Schema):
 
 
 def _row(case) -> dict:
-    from congso.cases.rules import is_overdue
-    from congso.cases.services.base import today
-
     return {
         "id": case.pk,
         "code": case.code,

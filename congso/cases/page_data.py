@@ -28,12 +28,13 @@ from congso.cases.rules import (
 )
 from congso.cases.services.workflow import has_capability_on
 from congso.common.permissions import Cap
+from congso.conduct.selectors import category_list
+from congso.org.models import OrgUnit, Person
 
 
 def filter_units(*, actor) -> list:
     """Units offered in the queue's unit filter (a unit means its whole subtree). A province-
     wide actor gets the agencies and communes only, not the 1,500 units below them."""
-    from congso.org.models import OrgUnit
 
     units = list(
         OrgUnit.objects.for_actor(actor, Cap.CASES_VIEW)
@@ -46,14 +47,10 @@ def filter_units(*, actor) -> list:
 
 
 def categories() -> QuerySet:
-    from congso.conduct.selectors import category_list
-
     return category_list()
 
 
 def people_for(*, actor) -> QuerySet:
-    from congso.org.models import Person
-
     return Person.objects.for_actor(actor, Cap.PEOPLE_VIEW).filter(is_active=True)
 
 
@@ -61,14 +58,11 @@ def forward_targets() -> QuerySet:
     """Where a report may be forwarded: the province's agencies and communes (the top of the
     org tree, public names). Forwarding exists precisely to reach a unit outside the
     screener's own reach, so this list is not scoped to the actor."""
-    from congso.org.models import OrgUnit
 
     return OrgUnit.unscoped.filter(depth__lte=1, valid_to__isnull=True).order_by("sort_key")
 
 
 def create_choices(actor) -> dict:
-    from congso.org.models import OrgUnit
-
     return {
         "units": OrgUnit.objects.for_actor(actor, Cap.CASES_HANDLE).order_by("sort_key")
         if actor.has(Cap.CASES_HANDLE)
@@ -79,8 +73,6 @@ def create_choices(actor) -> dict:
 
 
 def _self_people(actor) -> QuerySet:
-    from congso.org.models import Person
-
     return Person.objects.filter(pk=actor.person_id)
 
 

@@ -36,8 +36,9 @@ from congso.cases.rules import (
     URGENT_FIRST_ACTION_DAYS,
     effective_config_days,
 )
-from congso.common.permissions import Cap
+from congso.common.permissions import Cap, Role
 from congso.common.scoping import Actor, get_for_actor
+from congso.org.models import OrgUnit
 
 PAGE_SIZES = (20, 50, 100)
 ALL_STATES = "all"
@@ -68,8 +69,6 @@ def case_queue(*, actor: Actor, filters: QueueFilters) -> QuerySet[Case]:
     if filters.overdue:
         cases = cases.filter(state__in=sorted(OPEN_STATES), due_on__lt=timezone.localdate())
     if filters.unit_id:
-        from congso.org.models import OrgUnit
-
         units = OrgUnit.objects.for_actor(actor, Cap.CASES_VIEW)
         path = units.filter(pk=filters.unit_id).values("path")[:1]
         subtree = units.filter(path__startswith=Subquery(path)).values("id")
@@ -116,8 +115,6 @@ def assignable_handlers(*, actor: Actor, case: Case) -> QuerySet:
     """Accounts the actor may assign the case to: a handling role on the case's unit or an
     ancestor, among the accounts within the actor's deciding reach."""
     from django.contrib.auth import get_user_model
-
-    from congso.common.permissions import Role
 
     ancestors = [int(p) for p in case.unit.path.strip("/").split("/") if p]
     return (

@@ -28,21 +28,19 @@ from django.db import models
 from django.test import Client
 
 from congso.accounts.actors import build_actor
+from congso.accounts.services import grant_role
 from congso.common.permissions import Role
 from congso.common.scoping import Actor
+from congso.org.services import person_create, unit_create
 
 _codes = itertools.count(1)
 
 
 def make_unit(name: str, *, kind: str = "state", parent=None, **fields: Any):
-    from congso.org.services import unit_create
-
     return unit_create(actor=None, name=name, kind=kind, parent=parent, **fields)
 
 
 def make_person(unit, *, full_name: str = "Nguyễn Văn An", **fields: Any):
-    from congso.org.services import person_create
-
     defaults = {
         "sex": "M",
         "birth_year": 1985,
@@ -62,8 +60,6 @@ def make_user(
     person=None,
     password: str = "mat-khau-thu-nghiem-1",
 ):
-    from congso.accounts.services import grant_role
-
     user = get_user_model().objects.create_user(username=username, password=password, person=person)
     for role, unit in roles:
         grant_role(actor=None, user=user, role=role, unit_id=unit.pk)

@@ -26,6 +26,7 @@ from congso.common.selectors import (
     audit_unit_names,
     holiday_get,
     holiday_year,
+    home_summary,
 )
 
 AUDIT_PAGE_SIZE = 50
@@ -45,8 +46,6 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    from congso.common.selectors import home_summary
-
     return render(request, "common/home.html", {"summary": home_summary(actor=request.actor)})
 
 

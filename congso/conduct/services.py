@@ -33,6 +33,7 @@ from congso.conduct.models import (
 from congso.conduct.rules import publish_date_problem
 from congso.conduct.selectors import version_in_force
 from congso.conduct.template import TEMPLATE_CLAUSES, TEMPLATE_TITLE
+from congso.org.models import Person
 
 MAX_CLAUSE_TEXT = 10_000
 
@@ -285,7 +286,6 @@ def attestation_create(*, actor: Actor, version: CodeVersion) -> Attestation:
     force for their unit today. Stored once per person and version."""
     if actor.person_id is None or Cap.CONDUCT_ATTEST not in actor.self_capabilities:
         raise PermissionDenied(_("Chỉ cán bộ có hồ sơ mới xác nhận đã đọc quy chế."))
-    from congso.org.models import Person
 
     person = Person.unscoped.get(pk=actor.person_id)
     current = version_in_force(unit_id=person.unit_id, on=timezone.localdate())

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from congso.common.audit import audit_record
+from congso.common.audit import Change, audit_record, audit_record_many
 from congso.common.permissions import Cap
 from congso.common.scoping import Actor
 from congso.common.text import nfc, person_sort_key, search_key, split_full_name
+from congso.org.imports.plan import COMPARED_FIELDS, ExistingPerson, plan_import
 from congso.org.models import Assignment, OrgUnit, Person, ServiceCounter
 from congso.org.rules import subtree_path
+
+if TYPE_CHECKING:
+    from congso.org.imports.plan import Plan, Update
+    from congso.org.imports.rules import StaffRow
 
 PERSON_FIELDS = (
     "staff_code",
@@ -161,7 +166,6 @@ _IMPORT_BATCH = 500
 
 def _people_existing(codes: list[str]) -> dict[str, ExistingPerson]:
     """Existing people by staff code, with the start of their open assignment."""
-    from congso.org.imports.plan import COMPARED_FIELDS, ExistingPerson
 
     found: dict[str, ExistingPerson] = {}
     for start in range(0, len(codes), _IMPORT_BATCH):
@@ -201,8 +205,6 @@ def people_import_apply(
     `org.people_import` summary row. A file that changes nothing writes nothing, not even the
     summary row, so importing the same file twice leaves the database as it was.
     """
-    from congso.common.audit import Change, audit_record_many
-    from congso.org.imports.plan import plan_import
 
     for unit_id in {row.unit_id for row in rows}:
         _require(actor, Cap.PEOPLE_IMPORT, unit_id)
@@ -232,7 +234,6 @@ def people_import_apply(
 
 def _import_creates(rows: list[StaffRow], *, today: date) -> list[Change]:
     """Bulk-create people and their first assignments (person_create, in batches)."""
-    from congso.common.audit import Change
 
     people = [person_prepare(Person(unit_id=row.unit_id, **row.person_fields())) for row in rows]
     Person.unscoped.bulk_create(people, batch_size=_IMPORT_BATCH)
@@ -262,8 +263,6 @@ def _import_updates(updates: list[Update]) -> list[Change]:
     """Bulk-update changed people; transfers close the open assignment and open a new one on
     the transfer day (person_update and person_transfer, in batches)."""
     from django.utils import timezone
-
-    from congso.common.audit import Change
 
     now = timezone.now()
     people: list[Person] = []
@@ -346,11 +345,3 @@ def _import_bulk_update(people: list[Person], updates: list[Update]) -> None:
         groups.setdefault(tuple(sorted(fields)), []).append(person)
     for names, group in groups.items():
         Person.unscoped.bulk_update(group, [*names, "updated_at"], batch_size=100)
-
-
-import typing  # noqa: E402
-
-if typing.TYPE_CHECKING:  # names used only in the annotations above (postponed by __future__)
-    from congso.common.audit import Change
-    from congso.org.imports.plan import ExistingPerson, Plan, Update
-    from congso.org.imports.rules import StaffRow

@@ -22,11 +22,10 @@ from congso.cases.services import (
     reporter_message_post,
 )
 from congso.common.permissions import Cap
+from congso.org.models import OrgUnit
 
 
 def _agencies():
-    from congso.org.models import OrgUnit
-
     return OrgUnit.unscoped.filter(serves_citizens=True).order_by("sort_key").only("id", "name")
 
 

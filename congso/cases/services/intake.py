@@ -37,6 +37,7 @@ from congso.common.audit import audit_record
 from congso.common.permissions import Cap
 from congso.common.scoping import Actor
 from congso.common.text import nfc
+from congso.org.models import OrgUnit, ServiceCounter
 
 LOOKUP_LIMIT = 10  # receipt look-ups per address per window
 LOOKUP_WINDOW = timedelta(minutes=15)
@@ -105,8 +106,6 @@ def _clean_input(data: ReportInput) -> ReportInput:
 
 
 def _agency(agency_id: int):
-    from congso.org.models import OrgUnit
-
     unit = OrgUnit.unscoped.filter(pk=agency_id).first()
     if unit is None or (unit.valid_to and unit.valid_to <= timezone.localdate()):
         raise RuleError(_("Không tìm thấy cơ quan, đơn vị được phản ánh."))
@@ -116,7 +115,6 @@ def _agency(agency_id: int):
 def _counter(agency, counter_id: int | None):
     if counter_id is None:
         return None
-    from congso.org.models import ServiceCounter
 
     counter = ServiceCounter.unscoped.filter(
         pk=counter_id, unit__path__startswith=agency.path

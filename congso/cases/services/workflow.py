@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from congso.accounts.actors import build_actor
 from congso.cases.choices import CaseKind, CaseSource, CaseState, Severity
 from congso.cases.models import Case, CaseEvent, CaseTypeConfig, Exemplar
 from congso.cases.rules import (
@@ -26,6 +27,7 @@ from congso.common.calendar import deadline_after
 from congso.common.permissions import Cap
 from congso.common.scoping import Actor
 from congso.common.text import nfc
+from congso.conduct.selectors import clause_in_force
 
 
 def _config(source: str) -> CaseTypeConfig | None:
@@ -145,7 +147,6 @@ def case_create(
 def case_assign(*, actor: Actor | None, case: Case, handler) -> Case:
     """Give the case to a handler who may handle cases of its unit."""
     require(actor, Cap.CASES_DECIDE, case.unit_id)
-    from congso.accounts.actors import build_actor
 
     if handler is not None and not build_actor(handler).can(Cap.CASES_HANDLE, case.unit_id):
         raise RuleError(_("Người được phân công không có quyền xử lý vụ việc của đơn vị này."))
@@ -248,7 +249,6 @@ def _clause_for(case: Case):
     category = case.category
     if case.kind != CaseKind.MISCONDUCT or category is None:
         return None
-    from congso.conduct.selectors import clause_in_force
 
     return clause_in_force(
         unit_id=case.unit_id,

@@ -5,7 +5,7 @@ import time_machine
 from django.core.exceptions import PermissionDenied
 
 from congso.cases.choices import AppealOutcome, CaseState, FreezeReason, MeasureKind
-from congso.cases.models import AwardFreeze, CaseEvent, Exemplar
+from congso.cases.models import AwardFreeze, CaseEvent, CaseTypeConfig, Exemplar
 from congso.cases.rules import RuleError
 from congso.cases.selectors import award_freeze_for, confirmed_violations
 from congso.cases.services import (
@@ -13,6 +13,7 @@ from congso.cases.services import (
     appeal_review,
     award_freeze_close,
     award_freeze_open,
+    case_create,
     case_transition,
     measure_record,
 )
@@ -155,8 +156,6 @@ def test_award_freeze_open_close_by_inspection_ref(world):
 
 def test_staff_cannot_create_case_for_others(world):
     with pytest.raises(PermissionDenied):
-        from congso.cases.services import case_create
-
         case_create(
             actor=actor_of(world.alice),
             unit=world.agency_a,
@@ -167,9 +166,6 @@ def test_staff_cannot_create_case_for_others(world):
 
 
 def test_stage_deadlines_come_from_the_case_type_and_urgent_cases_get_one_working_day(world):
-    from congso.cases.models import CaseTypeConfig
-    from congso.cases.services import case_create
-
     CaseTypeConfig.objects.create(source="press", verifying_days=3, appeal_window_days=4)
     urgent = case_create(
         actor=None,

@@ -13,6 +13,7 @@ from django.utils import translation
 from congso.common.audit import audit_verify
 from congso.common.models import AuditEntry
 from congso.common.testing import actor_of, make_person
+from congso.org.imports.rules import StaffRow
 from congso.org.imports.runner import staff_import
 from congso.org.models import Assignment, Person
 from congso.org.services import people_import_apply
@@ -172,8 +173,6 @@ def test_actor_cannot_take_over_a_person_of_another_agency_by_code(world):
 
 
 def test_service_refuses_units_outside_reach_even_if_called_directly(world):
-    from congso.org.imports.rules import StaffRow
-
     row = StaffRow(
         row=2,
         staff_code="X1",
