@@ -13,9 +13,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
+from django.utils.functional import Promise
 
 WHOLE_PROVINCE = None  # value of a reach that covers every unit
 
@@ -59,6 +61,23 @@ class Actor:
 
 
 ANONYMOUS = Actor()
+
+
+def require(
+    actor: Actor | None,
+    capability: str,
+    unit_id: int | None,
+    *,
+    message: str | Promise | None = None,
+) -> None:
+    """The permission check every service makes before it writes.
+
+    System jobs (actor=None: the demo loader, migrations, scheduled tasks) pass; a person needs
+    `capability` on the unit. The refusal is `PermissionDenied`, carrying `message` when the
+    page should say why.
+    """
+    if actor is not None and not actor.can(capability, unit_id):
+        raise PermissionDenied(message) if message else PermissionDenied
 
 
 class ScopedQuerySet(models.QuerySet):

@@ -17,10 +17,11 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from congso.common.audit import audit_record
 from congso.common.permissions import Cap
-from congso.common.scoping import Actor
+from congso.common.scoping import Actor, require
 from congso.common.text import nfc
 from congso.conduct.models import (
     Attestation,
@@ -38,9 +39,8 @@ from congso.org.models import Person
 MAX_CLAUSE_TEXT = 10_000
 
 
-def _require(actor: Actor | None, capability: str, unit_id: int | None) -> None:
-    if actor is not None and not actor.can(capability, unit_id):
-        raise PermissionDenied(_("Bạn không có quyền quản lý quy chế của đơn vị này."))
+# Message of a refused code-of-conduct service (the page shows it).
+NO_MANAGE_RIGHT = gettext_lazy("Bạn không có quyền quản lý quy chế của đơn vị này.")
 
 
 def _require_draft(version: CodeVersion) -> None:
@@ -67,7 +67,7 @@ def code_create_from_template(
 
     One code per unit: a second call for the same unit returns the existing code unchanged
     (a repeated form submission is stored once)."""
-    _require(actor, Cap.CONDUCT_MANAGE, unit.pk)
+    require(actor, Cap.CONDUCT_MANAGE, unit.pk, message=NO_MANAGE_RIGHT)
     existing = CodeOfConduct.objects.filter(unit=unit).first()
     if existing is not None:
         return existing
@@ -106,7 +106,7 @@ def code_create_from_template(
 def version_draft_create(*, actor: Actor | None, code: CodeOfConduct) -> CodeVersion:
     """Open a new draft, copying the clauses of the latest version. Returns the open draft if
     there already is one (only one draft per code)."""
-    _require(actor, Cap.CONDUCT_MANAGE, code.unit_id)
+    require(actor, Cap.CONDUCT_MANAGE, code.unit_id, message=NO_MANAGE_RIGHT)
     with transaction.atomic():
         draft = CodeVersion.objects.filter(code=code, status=VersionStatus.DRAFT).first()
         if draft is not None:
@@ -168,7 +168,7 @@ def clause_create(
     category: ViolationCategory | None = None,
 ) -> Clause:
     """Add a clause at the end of a draft."""
-    _require(actor, Cap.CONDUCT_MANAGE, version.unit_id)
+    require(actor, Cap.CONDUCT_MANAGE, version.unit_id, message=NO_MANAGE_RIGHT)
     _require_draft(version)
     fields = _clean_clause_fields(number=number, title=title, text=text, category=category)
     with transaction.atomic():
@@ -192,7 +192,7 @@ def clause_update(
     category: ViolationCategory | None = None,
 ) -> Clause:
     """Change a clause of a draft (a published version's clauses never change)."""
-    _require(actor, Cap.CONDUCT_MANAGE, clause.unit_id)
+    require(actor, Cap.CONDUCT_MANAGE, clause.unit_id, message=NO_MANAGE_RIGHT)
     _require_draft(clause.version)
     fields = _clean_clause_fields(number=number, title=title, text=text, category=category)
     with transaction.atomic():
@@ -208,7 +208,7 @@ def clause_update(
 
 def clause_delete(*, actor: Actor | None, clause: Clause) -> None:
     """Remove a clause from a draft."""
-    _require(actor, Cap.CONDUCT_MANAGE, clause.unit_id)
+    require(actor, Cap.CONDUCT_MANAGE, clause.unit_id, message=NO_MANAGE_RIGHT)
     _require_draft(clause.version)
     with transaction.atomic():
         audit_record(
@@ -221,7 +221,7 @@ def version_publish(
     *, actor: Actor | None, version: CodeVersion, effective_from: date, note: str = ""
 ) -> CodeVersion:
     """Publish a draft from `effective_from`; the version in force before it ends that day."""
-    _require(actor, Cap.CONDUCT_MANAGE, version.unit_id)
+    require(actor, Cap.CONDUCT_MANAGE, version.unit_id, message=NO_MANAGE_RIGHT)
     with transaction.atomic():
         version = CodeVersion.objects.select_for_update().get(pk=version.pk)
         _require_draft(version)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from congso.common.scoping import Actor
@@ -13,12 +12,6 @@ from congso.common.scoping import Actor
 def today() -> date:
     """The local date (one seam, so tests move time with time_machine)."""
     return timezone.localdate()
-
-
-def require(actor: Actor | None, capability: str, unit_id: int | None) -> None:
-    """System jobs (actor=None) pass; a person needs the capability on the unit."""
-    if actor is not None and not actor.can(capability, unit_id):
-        raise PermissionDenied
 
 
 def actor_user_id(actor: Actor | None) -> int | None:

@@ -11,11 +11,10 @@ from django.utils.translation import gettext as _
 from congso.cases.choices import AppealOutcome, CaseState, MeasureKind
 from congso.cases.models import Appeal, Case, CaseEvent, Measure
 from congso.cases.rules import RuleError, check_discipline
-from congso.cases.services.base import require
 from congso.cases.services.workflow import add_event, move, stage_due
 from congso.common.audit import audit_record
 from congso.common.permissions import Cap
-from congso.common.scoping import Actor
+from congso.common.scoping import Actor, require
 from congso.common.text import nfc
 
 

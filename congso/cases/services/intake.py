@@ -32,10 +32,10 @@ from congso.cases.rules import (
     RuleError,
     receipt_is_wellformed,
 )
-from congso.cases.services.base import clean_text, require
+from congso.cases.services.base import clean_text
 from congso.common.audit import audit_record
 from congso.common.permissions import Cap
-from congso.common.scoping import Actor
+from congso.common.scoping import Actor, require
 from congso.common.text import nfc
 from congso.org.models import OrgUnit, ServiceCounter
 

@@ -9,11 +9,11 @@ from django.utils.translation import gettext as _
 from congso.cases.choices import CaseSource, ReportStatus
 from congso.cases.models import Case, Evidence, Report
 from congso.cases.rules import RuleError
-from congso.cases.services.base import clean_text, require
+from congso.cases.services.base import clean_text
 from congso.cases.services.workflow import case_create
 from congso.common.audit import audit_record
 from congso.common.permissions import Cap
-from congso.common.scoping import Actor
+from congso.common.scoping import Actor, require
 
 PENDING = (ReportStatus.NEW, ReportStatus.FORWARDED)
 

@@ -20,12 +20,12 @@ from congso.cases.rules import (
     check_transition,
     stage_working_days,
 )
-from congso.cases.services.base import actor_label, actor_user_id, require, today
+from congso.cases.services.base import actor_label, actor_user_id, today
 from congso.cases.services.freeze import award_freeze_close, case_ref, sync_case_freeze
 from congso.common.audit import audit_record
 from congso.common.calendar import deadline_after
 from congso.common.permissions import Cap
-from congso.common.scoping import Actor
+from congso.common.scoping import Actor, require
 from congso.common.text import nfc
 from congso.conduct.selectors import clause_in_force
 

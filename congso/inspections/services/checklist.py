@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 
 from congso.common.audit import audit_record
 from congso.common.permissions import Cap
-from congso.common.scoping import Actor
+from congso.common.scoping import Actor, require
 from congso.inspections.models import ChecklistItem, ItemPhoto, ItemResult, VisitStatus
 from congso.inspections.photos import clean_photo
-from congso.inspections.services.base import require
+from congso.inspections.services.base import NO_INSPECTION_RIGHT
 
 MAX_NOTE = 5000
 MAX_PHOTOS_PER_ITEM = 10
@@ -31,7 +31,7 @@ def item_assess(
     *, actor: Actor | None, item: ChecklistItem, result: str, note: str = ""
 ) -> ChecklistItem:
     """Record the result of one checklist item (compliant, non-compliant, not applicable)."""
-    require(actor, Cap.INSPECTIONS_MANAGE, item.unit_id)
+    require(actor, Cap.INSPECTIONS_MANAGE, item.unit_id, message=NO_INSPECTION_RIGHT)
     _require_in_progress(item)
     if result not in ItemResult.values or result == ItemResult.PENDING:
         raise ValidationError({"result": _("Hãy chọn kết quả kiểm tra.")})
@@ -59,7 +59,7 @@ def item_assess(
 def photo_add(*, actor: Actor | None, item: ChecklistItem, upload) -> ItemPhoto:
     """Attach a photo to an item: checked by content, size and dimensions, re-encoded without
     metadata, stored with the default storage. The same picture twice is stored once."""
-    require(actor, Cap.INSPECTIONS_MANAGE, item.unit_id)
+    require(actor, Cap.INSPECTIONS_MANAGE, item.unit_id, message=NO_INSPECTION_RIGHT)
     _require_in_progress(item)
     photo = clean_photo(upload)
     existing = ItemPhoto.objects.filter(item=item, sha256=photo.sha256).first()

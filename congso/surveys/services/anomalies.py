@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from congso.common.audit import audit_record
 from congso.common.permissions import Cap
-from congso.common.scoping import Actor
+from congso.common.scoping import Actor, require
 from congso.org.models import OrgUnit
 from congso.surveys import conf
 from congso.surveys.models import (
@@ -27,7 +27,7 @@ from congso.surveys.models import (
     SurveyResponse,
 )
 from congso.surveys.rules import QUESTION_KEYS, Event, find_bursts
-from congso.surveys.services.common import SurveyError, require
+from congso.surveys.services.common import SurveyError
 
 
 def anomalies_detect(*, full: bool = False) -> list[AnomalyFlag]:

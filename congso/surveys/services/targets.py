@@ -9,10 +9,10 @@ from django.utils import timezone
 
 from congso.common.audit import Change, audit_record, audit_record_many
 from congso.common.permissions import Cap
-from congso.common.scoping import Actor
+from congso.common.scoping import Actor, require
 from congso.org.models import OrgUnit, Person, ServiceCounter
 from congso.surveys.models import ReceiptToken, RevokedCode, SurveyTarget, TargetKind
-from congso.surveys.services.common import SurveyError, agency_map, new_code, require, token_hash
+from congso.surveys.services.common import SurveyError, agency_map, new_code, token_hash
 
 RECEIPT_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 
