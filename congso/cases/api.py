@@ -43,6 +43,7 @@ from congso.cases.services import (
     reporter_message_post,
 )
 from congso.cases.services.base import today
+from congso.common.api import ErrorOut
 from congso.common.permissions import Cap
 
 router = Router()
@@ -51,10 +52,6 @@ public_router = Router()
 MAX_BODY_BYTES = MAX_EVIDENCE_FILES * MAX_EVIDENCE_BYTES + 256 * 1024
 NOT_FOUND = gettext_lazy("Không tìm thấy phản ánh với mã tiếp nhận này.")
 TOO_MANY = gettext_lazy("Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau 15 phút.")
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 class ReportIn(Schema):

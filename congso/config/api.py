@@ -6,6 +6,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
 from congso.accounts.api_auth import SessionOrTokenAuth
+from congso.common.api import NOT_FOUND
 
 api = NinjaAPI(
     title="Công Sở API",
@@ -40,7 +41,8 @@ def authentication_error(request, exc: AuthenticationError):
 
 @api.exception_handler(Http404)
 def not_found(request, exc: Http404):
-    return api.create_response(request, {"detail": _("Không tìm thấy.")}, status=404)
+    """Missing and out of reach alike (common/api.py)."""
+    return api.create_response(request, {"detail": str(NOT_FOUND)}, status=404)
 
 
 from congso.accounts.api import router as accounts_router  # noqa: E402
