@@ -80,7 +80,23 @@ def require(
         raise PermissionDenied(message) if message else PermissionDenied
 
 
-class ScopedQuerySet(models.QuerySet):
+def subtree(unit: Any, *, via: str = "unit") -> Q:
+    """Rows whose `via` unit is `unit` or below it: org units keep a materialised path
+    ("/1/4/9/"), so a subtree is one prefix match. `via=""` for org units themselves."""
+    return Q(**{f"{via}__path__startswith" if via else "path__startswith": unit.path})
+
+
+class TreeQuerySet(models.QuerySet):
+    """Rows placed in the org tree; `in_subtree` is the one subtree filter."""
+
+    def in_subtree(self, unit: Any, *, via: str | None = None) -> Any:
+        """Rows of `unit` and everything below it, through the model's `subtree_field`
+        ("unit" by default) or the given lookup."""
+        field = via if via is not None else getattr(self.model, "subtree_field", "unit")
+        return self.filter(subtree(unit, via=field))
+
+
+class ScopedQuerySet(TreeQuerySet):
     """QuerySet whose `for_actor` is the only visibility filter in the project."""
 
     def for_actor(self, actor: Actor, capability: str | None = None) -> ScopedQuerySet:
@@ -114,7 +130,7 @@ class ScopedModel(models.Model):
     unit = models.ForeignKey("org.OrgUnit", on_delete=models.PROTECT, related_name="+")
 
     objects = ScopedQuerySet.as_manager()
-    unscoped = models.Manager()  # admin, migrations and system jobs only
+    unscoped = TreeQuerySet.as_manager()  # admin, migrations and system jobs only
 
     scope_field = "unit_id"
     view_capability = "org.view"

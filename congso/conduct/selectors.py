@@ -159,7 +159,7 @@ def attestation_completion(*, actor: Actor, unit, on: date | None = None) -> lis
     on = on or timezone.localdate()
     units = dict(
         OrgUnit.objects.for_actor(actor, Cap.CONDUCT_REPORT)
-        .filter(path__startswith=unit.path)
+        .in_subtree(unit)
         .values_list("id", "path")
     )
     governing = versions_in_force_by_unit(unit_paths=units, on=on)

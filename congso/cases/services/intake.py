@@ -116,9 +116,7 @@ def _counter(agency, counter_id: int | None):
     if counter_id is None:
         return None
 
-    counter = ServiceCounter.unscoped.filter(
-        pk=counter_id, unit__path__startswith=agency.path
-    ).first()
+    counter = ServiceCounter.unscoped.in_subtree(agency).filter(pk=counter_id).first()
     if counter is None:
         raise RuleError(_("Quầy phục vụ không thuộc cơ quan đã chọn."))
     return counter

@@ -419,7 +419,7 @@ def load_province(*, rng: random.Random, log: Log, staff_count: int = DEFAULT_ST
         _build_agencies(tree)
         _build_communes(tree)
         _build_former(tree)
-        log(f"  {OrgUnit.unscoped.filter(path__startswith=root.path).count()} đơn vị")
+        log(f"  {OrgUnit.unscoped.in_subtree(root).count()} đơn vị")
         _build_counters(tree, log)
         serial = _build_people(tree, rng, staff_count, log)
         _build_logins(tree, rng, serial)

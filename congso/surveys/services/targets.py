@@ -30,8 +30,8 @@ def targets_sync(*, actor: Actor | None, unit: OrgUnit | None = None) -> int:
         is_active=True, serves_citizens=True, survey_target__isnull=True
     )
     if unit is not None:
-        counters = counters.filter(unit__path__startswith=unit.path)
-        people = people.filter(unit__path__startswith=unit.path)
+        counters = counters.in_subtree(unit)
+        people = people.in_subtree(unit)
     agencies = _agencies()
     now = timezone.now()
     rows = [
