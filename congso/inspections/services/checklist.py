@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from congso.common.audit import audit_record
 from congso.common.permissions import Cap
 from congso.common.scoping import Actor, require
+from congso.common.services import fields_update
 from congso.inspections.models import ChecklistItem, ItemPhoto, ItemResult, VisitStatus
 from congso.inspections.photos import clean_photo
 from congso.inspections.services.base import NO_INSPECTION_RIGHT
@@ -41,17 +42,12 @@ def item_assess(
     if result == ItemResult.NON_COMPLIANT and not note:
         raise ValidationError({"note": _("Hãy ghi rõ nội dung chưa thực hiện đúng.")})
     with transaction.atomic():
-        old = {"result": item.result, "note": item.note}
-        if old == {"result": result, "note": note}:
-            return item
-        item.result, item.note, item.checked_at = result, note, timezone.now()
-        item.save(update_fields=["result", "note", "checked_at"])
-        audit_record(
+        fields_update(
             actor=actor,
-            action="inspections.item_assess",
             obj=item,
-            old=old,
-            new={"result": result, "note": note},
+            action="inspections.item_assess",
+            values={"result": result, "note": note},
+            also={"checked_at": timezone.now()},
         )
     return item
 

@@ -15,6 +15,7 @@ from congso.cases.services import award_freeze_close, award_freeze_open
 from congso.common.audit import audit_record
 from congso.common.permissions import Cap
 from congso.common.scoping import Actor, require
+from congso.common.services import fields_update
 from congso.common.text import nfc
 from congso.conduct.selectors import version_in_force
 from congso.inspections.models import (
@@ -74,15 +75,8 @@ def plan_advance(*, actor: Actor | None, plan: InspectionPlan) -> InspectionPlan
     if nxt is None:
         raise ValidationError(_("Kế hoạch đã kết thúc."))
     with transaction.atomic():
-        old = plan.status
-        plan.status = nxt
-        plan.save(update_fields=["status"])
-        audit_record(
-            actor=actor,
-            action="inspections.plan_status",
-            obj=plan,
-            old={"status": old},
-            new={"status": nxt},
+        fields_update(
+            actor=actor, obj=plan, action="inspections.plan_status", values={"status": nxt}
         )
     return plan
 
