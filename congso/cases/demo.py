@@ -47,7 +47,6 @@ from congso.cases.rules import (
     DEFAULT_APPEAL_WINDOW_DAYS,
     DEFAULT_STAGE_DAYS,
     FREEZING_STATES,
-    discipline_regime,
 )
 from congso.cases.services import send_reminders
 from congso.common.audit import audit_record
@@ -56,6 +55,7 @@ from congso.common.workdays import add_working_days
 from congso.conduct.in_force import versions_in_force_by_unit
 from congso.conduct.models import Clause, ViolationCategory
 from congso.org.models import OrgUnit, Person
+from congso.policy.discipline import regime_for
 
 Log = Callable[[str], None]
 
@@ -467,7 +467,7 @@ def _measure(rng, case, plan) -> Measure | None:
         + [MeasureKind.SELF_CRITICISM] * 4
         + [MeasureKind.DISCIPLINE] * 3
     )
-    regime = discipline_regime(category=plan.person.category, on=handling)
+    regime = regime_for(category=plan.person.category, on=handling)
     if kind == MeasureKind.DISCIPLINE and regime is not None:
         return Measure(
             case=case,

@@ -22,14 +22,13 @@ from congso.cases.forms import (
 from congso.cases.rules import (
     FORM_LABELS,
     TRANSITIONS,
-    discipline_regime,
     is_overdue,
-    processing_deadline,
 )
 from congso.cases.services.workflow import has_capability_on
 from congso.common.permissions import Cap
 from congso.conduct.selectors import category_list
 from congso.org.models import OrgUnit, Person
+from congso.policy.discipline import processing_deadline, regime_for
 
 
 def filter_units(*, actor) -> list:
@@ -242,7 +241,7 @@ def case_context(request, case) -> dict:
     transition.fields["to"].choices = targets
     can_handle = actor.can(Cap.CASES_HANDLE, case.unit_id)
     can_decide = actor.can(Cap.CASES_DECIDE, case.unit_id)
-    regime = discipline_regime(category=case.person.category, on=today) if case.person_id else None
+    regime = regime_for(category=case.person.category, on=today) if case.person_id else None
     measure_form = MeasureForm()
     if regime is not None:
         measure_form.fields["discipline_form"].choices = [("", "—")] + [

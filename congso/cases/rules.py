@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +23,7 @@ from django_stubs_ext import StrOrPromise
 
 from congso.cases.choices import CaseKind, CaseState, ReportStatus
 from congso.common.permissions import Cap
+from congso.policy.discipline import DisciplineRegime, check_form
 
 S = CaseState
 
@@ -234,7 +235,7 @@ def reminder_step(*, working_days_left: int | None, level: int) -> int:
 
 
 # ---------------------------------------------------------------------------------------------
-# Discipline forms by rule set, category and date.
+# Discipline forms: the regimes are policy.discipline; here their names in the user's language.
 # ---------------------------------------------------------------------------------------------
 FORM_LABELS: dict[str, StrOrPromise] = {
     "khien_trach": _("Khiển trách"),
@@ -245,112 +246,27 @@ FORM_LABELS: dict[str, StrOrPromise] = {
     "bai_nhiem": _("Bãi nhiệm"),
     "buoc_thoi_viec": _("Buộc thôi việc"),
 }
-LEADER_ONLY_FORMS = frozenset({"cach_chuc", "giang_chuc"})
-
-
-@dataclass(frozen=True)
-class DisciplineRegime:
-    """One rule set of discipline forms: who it covers, from when (to is exclusive)."""
-
-    code: str
-    basis: str
-    categories: frozenset[str]
-    valid_from: date
-    valid_to: date | None
-    forms: tuple[str, ...]
-
-    def covers(self, *, category: str, on: date) -> bool:
-        return (
-            category in self.categories
-            and self.valid_from <= on
-            and (self.valid_to is None or on < self.valid_to)
-        )
-
-
-ND172_START = date(2025, 7, 1)
-ND112_START = date(2020, 11, 20)
-
-DISCIPLINE_REGIMES: tuple[DisciplineRegime, ...] = (
-    DisciplineRegime(
-        "nd112_2020_can_bo",
-        "NĐ 112/2020/NĐ-CP, Điều 7",
-        frozenset({"can_bo"}),
-        ND112_START,
-        ND172_START,
-        ("khien_trach", "canh_cao", "cach_chuc", "bai_nhiem"),
-    ),
-    DisciplineRegime(
-        "nd112_2020_cong_chuc",
-        "NĐ 112/2020/NĐ-CP, Điều 8",
-        frozenset({"cong_chuc"}),
-        ND112_START,
-        ND172_START,
-        ("khien_trach", "canh_cao", "ha_bac_luong", "giang_chuc", "cach_chuc", "buoc_thoi_viec"),
-    ),
-    DisciplineRegime(
-        "nd172_2025_can_bo",
-        "NĐ 172/2025/NĐ-CP (hiệu lực 01/7/2025)",
-        frozenset({"can_bo"}),
-        ND172_START,
-        None,
-        ("khien_trach", "canh_cao", "cach_chuc", "bai_nhiem"),
-    ),
-    DisciplineRegime(
-        "nd172_2025_cong_chuc",
-        "NĐ 172/2025/NĐ-CP (hiệu lực 01/7/2025; bỏ giáng chức, hạ bậc lương)",
-        frozenset({"cong_chuc"}),
-        ND172_START,
-        None,
-        ("khien_trach", "canh_cao", "cach_chuc", "buoc_thoi_viec"),
-    ),
-    DisciplineRegime(
-        "nd112_2020_vien_chuc",
-        "NĐ 112/2020/NĐ-CP, Điều 15",
-        frozenset({"vien_chuc"}),
-        ND112_START,
-        None,
-        ("khien_trach", "canh_cao", "cach_chuc", "buoc_thoi_viec"),
-    ),
-)
-
-
-def discipline_regime(*, category: str, on: date) -> DisciplineRegime | None:
-    """The rule set in force for a staff category on a date, or None."""
-    for regime in DISCIPLINE_REGIMES:
-        if regime.covers(category=category, on=on):
-            return regime
-    return None
 
 
 def check_discipline(*, category: str, on: date, form: str, is_leader: bool) -> DisciplineRegime:
-    """The regime under which `form` may be decided on `on`; RuleError when it may not."""
-    regime = discipline_regime(category=category, on=on)
-    if regime is None:
+    """The regime under which `form` may be decided on `on` (policy.discipline); RuleError,
+    in the user's language, when it may not."""
+    check = check_form(category=category, on=on, form=form, is_leader=is_leader)
+    if check.allowed:
+        assert check.regime is not None
+        return check.regime
+    if check.regime is None:
         raise RuleError(
             gettext("Không có quy định về hình thức kỷ luật cho đối tượng này vào ngày %(day)s.")
             % {"day": on.strftime("%d/%m/%Y")}
         )
-    if form not in regime.forms:
-        allowed = ", ".join(str(FORM_LABELS[f]) for f in regime.forms)
+    if check.code == "form_not_in_regime":
+        allowed = ", ".join(str(FORM_LABELS[f]) for f in check.regime.forms)
         raise RuleError(
             gettext("Theo %(basis)s chỉ áp dụng các hình thức: %(forms)s.")
-            % {"basis": regime.basis, "forms": allowed}
+            % {"basis": check.regime.basis, "forms": allowed}
         )
-    if form in LEADER_ONLY_FORMS and not is_leader:
-        raise RuleError(
-            gettext("Hình thức này chỉ áp dụng với người giữ chức vụ lãnh đạo, quản lý.")
-        )
-    return regime
-
-
-PROCESSING_LIMIT_DAYS = 90
-PROCESSING_LIMIT_EXTENDED_DAYS = 150
-
-
-def processing_deadline(*, started_on: date, extended: bool) -> date:
-    """Last day to decide discipline: 90 days, or 150 when extended (NĐ 172/2025)."""
-    days = PROCESSING_LIMIT_EXTENDED_DAYS if extended else PROCESSING_LIMIT_DAYS
-    return started_on + timedelta(days=days)
+    raise RuleError(gettext("Hình thức này chỉ áp dụng với người giữ chức vụ lãnh đạo, quản lý."))
 
 
 # ---------------------------------------------------------------------------------------------
