@@ -16,7 +16,7 @@ from congso.common.testing import login_client
 from congso.org.imports.columns import SHEET_NAME
 from congso.org.models import Person
 from congso.org.tests.test_import_files import make_xlsx, staff_values
-from congso.org.views_import import LimitedUploadHandler
+from congso.org.views.imports import LimitedUploadHandler
 
 
 @pytest.fixture(autouse=True)
