@@ -29,7 +29,7 @@ _PUBLIC = "public by design (no login): units that serve citizens, their counter
 ALLOWED: dict[tuple[str, str], str] = {
     ("portal/api.py", "agencies"): _PUBLIC,
     ("portal/views/surveys.py", "agency_scorecard"): _PUBLIC + "; aggregates only",
-    ("portal/views_reports.py", "_agencies"): _PUBLIC + " (the public report form's list)",
+    ("portal/views/reports.py", "_agencies"): _PUBLIC + " (the public report form's list)",
     ("surveys/selectors.py", "public_agencies"): _PUBLIC,
     ("surveys/selectors.py", "public_scorecard"): (
         "public agency scorecard: monthly aggregates with the minimum sample, no single rating"
