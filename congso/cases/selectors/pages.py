@@ -72,7 +72,8 @@ def create_choices(actor) -> dict:
 
 
 def _self_people(actor) -> QuerySet:
-    return Person.objects.filter(pk=actor.person_id)
+    """Only the actor's own person record (self-reports)."""
+    return Person.objects.for_actor(actor, Cap.PEOPLE_VIEW).filter(pk=actor.person_id)
 
 
 def queue_rows(cases, today) -> list[dict]:
