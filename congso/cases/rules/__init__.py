@@ -56,7 +56,6 @@ from congso.cases.rules.workflow import (
     TERMINAL_STATES,
     TRANSITIONS,
     CaseFacts,
-    allowed_targets,
     check_transition,
 )
 
@@ -84,7 +83,6 @@ __all__ = [
     "ReminderStep",
     "RuleError",
     "TransitionForbidden",
-    "allowed_targets",
     "check_config_days",
     "check_discipline",
     "check_evidence",

@@ -63,11 +63,6 @@ class CaseFacts:
     review_outcome: str = ""
 
 
-def allowed_targets(state: str) -> list[str]:
-    """States reachable from `state` in the table (any capability)."""
-    return [to for (frm, to) in TRANSITIONS if frm == state]
-
-
 def check_transition(
     *, case: CaseFacts, to: str, has_capability: Callable[[str], bool], today: date
 ) -> str:

@@ -23,7 +23,6 @@ from congso.cases.models import (
     CaseEvent,
     CaseTypeConfig,
     Evidence,
-    Exemplar,
     IdentityReveal,
     Notification,
     Report,
@@ -298,10 +297,6 @@ def confirmed_violations(*, person_id: int, year: int) -> list[ConfirmedViolatio
         )
         for row in rows
     ]
-
-
-def exemplar_list(*, actor: Actor) -> QuerySet[Exemplar]:
-    return Exemplar.objects.for_actor(actor).select_related("person", "unit")
 
 
 @dataclass(frozen=True)
