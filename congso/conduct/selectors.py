@@ -112,7 +112,7 @@ class MyCode:
 def my_code(*, actor: Actor) -> MyCode:
     """A staff member may always read the rules in force for their own unit, even when they
     come from an ancestor's code (a division follows its agency's)."""
-    if actor.home_unit_id is None:
+    if actor.home_unit_id is None or actor.person_id is None:
         return MyCode(None, [], None)
     version = version_in_force(unit_id=actor.home_unit_id, on=timezone.localdate())
     if version is None:
