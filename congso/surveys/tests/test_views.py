@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from congso.common.audit import audit_verify
@@ -221,6 +222,14 @@ def test_period_before_the_calendar_falls_back_to_the_current_year(sw, path):
     url = path.format(province=sw.world.province.pk, counter=sw.counter_a.pk)
     response = login_client(sw.world.boss).get(url)
     assert response.status_code == 200
+    this_year = str(timezone.localdate().year)
+    if ".xlsx" in path:
+        assert response["Content-Disposition"].endswith(f'-{this_year}.xlsx"')
+    else:
+        assert (response.context["period"].kind, response.context["period"].slug) == (
+            "year",
+            this_year,
+        )
 
 
 def test_anomaly_page_is_404_like_every_survey_page_for_staff_without_the_capability(sw):
