@@ -98,8 +98,8 @@ def target_by_code(
     one query; 404 with a message telling a revoked code apart. Plain SQL, the same on every
     database (the portable path, and the reason for a refusal of the fast one), prepared once
     per connection on PostgreSQL (`fetch_one`)."""
-    since = connection.ops.adapt_datetimefield_value(since or timezone.now())
-    row = fetch_one(lookup_sql(), [ip_key, device_key, since, code])
+    since_value = connection.ops.adapt_datetimefield_value(since or timezone.now())
+    row = fetch_one(lookup_sql(), [ip_key, device_key, since_value, code])
     if row is None:
         if RevokedCode.objects.filter(code=code).exists():
             raise SurveyError(404, MSG_REVOKED)
