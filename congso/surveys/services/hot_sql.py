@@ -231,7 +231,7 @@ def _fused_statement() -> tuple[str, str, str]:
         raise RuntimeError(f"rating statement: {found} placeholders, {len(types)} types")
     name = "congso_rating_" + hashlib.sha1(numbered.encode()).hexdigest()[:12]  # noqa: S324 (a name, not a secret)
     execute = f"EXECUTE {name} ({', '.join(['%s'] * len(types))})"
-    return name, f"PREPARE {name} ({', '.join(types)}) AS {numbered}", execute
+    return name, f"PREPARE {name} ({', '.join(str(t) for t in types)}) AS {numbered}", execute
 
 
 # Names prepared on each open PostgreSQL connection (dropped with the connection).
