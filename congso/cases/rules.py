@@ -13,6 +13,7 @@ Legal basis (paraphrased, see ../shared/domain.md §6 and §10):
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -33,6 +34,19 @@ class RuleError(ValueError):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+class FieldErrors(RuleError):
+    """Several refused fields at once: `errors` maps a field name to its Vietnamese message
+    (every message already names the field by its human label)."""
+
+    def __init__(self, errors: Mapping[str, str]) -> None:
+        super().__init__(" ".join(errors.values()))
+        self.errors = dict(errors)
+
+
+class ReceiptConflict(RuleError):
+    """A `client_id` already used for a report with other content (the API answers 409)."""
 
 
 class TransitionForbidden(RuleError):
@@ -359,8 +373,23 @@ def processing_deadline(*, started_on: date, extended: bool) -> date:
 RECEIPT_RE = re.compile(r"^[0-9]{16}$")
 
 
+_RECEIPT_SEPARATORS = re.compile(r"[\s\-.\u2010-\u2015]+")
+
+
 def receipt_is_wellformed(value: str) -> bool:
     return bool(RECEIPT_RE.match(value or ""))
+
+
+def normalise_receipt(value: str | None) -> str:
+    """A receipt as typed ("1234 5678-9012 3456", full-width digits) → its 16 digits; other
+    text is returned without separators (and is then simply not well-formed)."""
+    text = unicodedata.normalize("NFKC", value or "")
+    return _RECEIPT_SEPARATORS.sub("", text)[:40]
+
+
+def format_receipt(receipt: str) -> str:
+    """Groups of four digits, as printed and shown: "1234 5678 9012 3456"."""
+    return " ".join(receipt[i : i + 4] for i in range(0, len(receipt), 4))
 
 
 ALLOWED_EVIDENCE_TYPES = {

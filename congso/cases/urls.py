@@ -1,6 +1,6 @@
 from django.urls import path
 
-from congso.cases import views, views_config, views_reports
+from congso.cases import views, views_config, views_monitor, views_reports
 
 app_name = "cases"
 urlpatterns = [
@@ -24,4 +24,6 @@ urlpatterns = [
     path("phan-anh/<int:pk>/danh-tinh/", views_reports.reveal, name="reveal"),
     path("bang-chung/<int:pk>/", views_reports.evidence_file, name="evidence"),
     path("danh-tinh/", views_reports.reveals, name="reveals"),
+    path("phan-bien/", views_monitor.monitor_home, name="monitor_home"),
+    path("phan-bien/<int:pk>/", views_monitor.monitor_report, name="monitor_report"),
 ]
