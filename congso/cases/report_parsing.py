@@ -110,7 +110,7 @@ def _as_input(raw: dict, files: list) -> ReportInput:
         counter_id=raw.get("counter_id"),
         subject_unit_text=text("unit_text"),
         place=text("place"),
-        occurred_on=raw.get("occurred_on") if isinstance(raw.get("occurred_on"), date) else None,
+        occurred_on=_date(raw.get("occurred_on")),
         contact_name=text("contact_name"),
         contact_phone=text("contact_phone"),
         contact_email=text("contact_email"),
@@ -118,6 +118,15 @@ def _as_input(raw: dict, files: list) -> ReportInput:
         client_id=text("client_id"),
         files=files,
     )
+
+
+def _date(value: object) -> date | None:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 def _multipart_fields(request: HttpRequest, errors: dict[str, str]) -> dict:

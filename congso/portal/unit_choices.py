@@ -1,7 +1,8 @@
 """The units a citizen may address, grouped by agency or commune, with a search without JS.
 
-A unit below an agency or a commune ("Bộ phận một cửa", "Trạm y tế") is ambiguous alone, so
-each is listed under its agency or commune (`<optgroup>`). A search (`?tim=`, diacritics
+A unit below an agency or a commune ("Phòng Đất đai", "Trạm Y tế") is ambiguous alone, so
+each is listed under its parent (`<optgroup>`); the group's name is not repeated in the
+option ("Trạm Y tế xã Y Tý" under "Xã Y Tý" reads "Trạm Y tế"). A search (`?tim=`, diacritics
 optional: `khanh yen` finds `Khánh Yên`) keeps the units whose name or whose group's name
 contains every word typed.
 """
@@ -30,42 +31,53 @@ def _ancestor_ids(path: str) -> list[int]:
     return [int(part) for part in path.strip("/").split("/") if part]
 
 
+def _short(name: str, group: str) -> str:
+    """"Trạm Y tế xã Y Tý" under "Xã Y Tý" reads "Trạm Y tế": the group says the rest."""
+    if name != group and name.lower().endswith(" " + group.lower()):
+        return name[: -len(group) - 1]
+    return name
+
+
 def unit_groups(*, query: str = "", selected: str = "") -> tuple[list[UnitGroup], int]:
-    """Units that serve citizens, grouped under their agency or commune (the ancestor just
-    below the province), in the tree's order; with `query`, only the matching ones. Two
-    queries whatever the number of units."""
+    """Units that serve citizens, each under its parent (a unit just below the province heads
+    its own group), in Vietnamese order: provincial bodies first, then communes. With `query`,
+    only the units whose name or group's name has every word typed. Two queries whatever the
+    number of units."""
     from congso.org.models import OrgUnit
 
     units = list(
         OrgUnit.unscoped.filter(serves_citizens=True)
         .order_by("sort_key")
-        .values("id", "name", "path", "depth", "search_key")
+        .values("id", "name", "path", "search_key")
     )
-    tops: dict[int, int] = {}
+    heads: dict[int, int] = {}
     for unit in units:
         ancestors = _ancestor_ids(unit["path"])
-        # path is "/root/agency/.../self/": the agency is the second id (or the unit itself).
-        tops[unit["id"]] = ancestors[1] if len(ancestors) > 1 else unit["id"]
-    top_rows = OrgUnit.unscoped.filter(id__in=set(tops.values())).values_list(
+        heads[unit["id"]] = ancestors[-2] if len(ancestors) > 2 else unit["id"]
+    head_rows = OrgUnit.unscoped.filter(id__in=set(heads.values())).values_list(
         "id", "name", "kind", "sort_key"
     )
-    names = {row[0]: row[1] for row in top_rows}
-    # Provincial agencies first, then communes; each group's own unit first in it.
-    order = {row[0]: (row[2] == "commune", row[3]) for row in top_rows}
-    units.sort(key=lambda u: (order.get(tops[u["id"]], (True, "")), u["id"] != tops[u["id"]]))
+    names = {row[0]: row[1] for row in head_rows}
+    # Provincial bodies' groups before communes', each in Vietnamese order; the head first.
+    order = {row[0]: (row[2] == "commune", row[3]) for row in head_rows}
+    units.sort(key=lambda u: (order[heads[u["id"]]], u["id"] != heads[u["id"]]))
     words = search_key(query).split()
     groups: dict[int, UnitGroup] = {}
     count = 0
     for unit in units:
-        top = tops[unit["id"]]
-        label = names.get(top, unit["name"])
+        head = heads[unit["id"]]
+        label = names[head]
         if words:
             haystack = f"{unit['search_key']} {search_key(label)}"
             if not all(word in haystack for word in words):
                 continue
-        group = groups.setdefault(top, UnitGroup(label))
+        group = groups.setdefault(head, UnitGroup(label))
         group.options.append(
-            UnitOption(unit["id"], unit["name"], selected=str(unit["id"]) == str(selected))
+            UnitOption(
+                unit["id"],
+                _short(unit["name"], label),
+                selected=str(unit["id"]) == str(selected),
+            )
         )
         count += 1
     if count == 1 and not selected:
