@@ -32,7 +32,7 @@ def _ancestor_ids(path: str) -> list[int]:
 
 
 def _short(name: str, group: str) -> str:
-    """"Trạm Y tế xã Y Tý" under "Xã Y Tý" reads "Trạm Y tế": the group says the rest."""
+    """ "Trạm Y tế xã Y Tý" under "Xã Y Tý" reads "Trạm Y tế": the group says the rest."""
     if name != group and name.lower().endswith(" " + group.lower()):
         return name[: -len(group) - 1]
     return name

@@ -31,8 +31,8 @@ def make_report(world, unit):
 
 def make_monitor_report(world, unit):
     """A report filed by agency B's social monitor (another account than admin_a's)."""
-    from congso.accounts.permissions import Role
     from congso.accounts.actors import build_actor
+    from congso.accounts.permissions import Role
     from congso.cases.services import ReportInput, report_submit
     from congso.common.testing import make_user
 
