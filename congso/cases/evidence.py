@@ -28,8 +28,10 @@ from congso.cases.rules import MAX_EVIDENCE_BYTES, RuleError, check_evidence
 # photos once cost 6.5 s of server time; now big JPEGs are decoded at 1/2–1/8 scale and the
 # whole report has a budget checked from the headers before any decoding.
 MAX_DECODED_PIXELS_PER_REPORT = 60_000_000
-# Evidence photos are kept at most this many pixels a side (plenty to read a document).
+# Evidence photos are kept at most this many pixels a side (plenty to read a document); big
+# JPEGs are decoded at the scale that keeps at least EVIDENCE_MIN_SIDE on the long side.
 EVIDENCE_MAX_SIDE = 2560
+EVIDENCE_MIN_SIDE = 1800
 
 # Keys removed from every PDF dictionary: scripts, automatic actions, attachments, forms'
 # XFA, multimedia, metadata. Names are compared after parsing, so `/#4A#61vaScript` is
@@ -189,9 +191,10 @@ def _open_image(data: bytes, mime: str, budget: DecodeBudget):
     image = Image.open(io.BytesIO(data))
     width, height = image.size
     check_evidence(mime=mime, size=len(data), width=width, height=height)
-    if image.format == "JPEG" and max(width, height) > EVIDENCE_MAX_SIDE:
-        # The JPEG decoder scales by 1/2, 1/4 or 1/8 while decoding: far fewer pixels.
-        factor = EVIDENCE_MAX_SIDE / max(width, height)
+    if image.format == "JPEG" and max(width, height) > EVIDENCE_MIN_SIDE:
+        # The JPEG decoder scales by 1/2, 1/4 or 1/8 while decoding: far fewer pixels. It
+        # picks the strongest reduction that keeps at least EVIDENCE_MIN_SIDE a side.
+        factor = EVIDENCE_MIN_SIDE / max(width, height)
         image.draft("RGB", (max(1, int(width * factor)), max(1, int(height * factor))))
     budget.spend(image.size[0] * image.size[1])
     image.load()
