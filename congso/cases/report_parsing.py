@@ -59,7 +59,8 @@ def _validation_errors(exc: ValidationError) -> dict[str, str]:
     """Every refused field, in Vietnamese, each named by its human label."""
     errors: dict[str, str] = {}
     for error in exc.errors():
-        field = ".".join(str(p) for p in error.get("loc", ())) or "data"
+        loc = error.get("loc", ())
+        field = str(loc[0]) if loc else "data"
         kind = error.get("type", "")
         if field in errors:
             continue

@@ -177,6 +177,19 @@ def monitor_reports(*, actor: Actor) -> QuerySet[Report]:
     )
 
 
+def monitor_organisation(*, actor: Actor) -> str:
+    """The organisation the actor's account files for ("" when none)."""
+    from django.contrib.auth import get_user_model
+
+    name = (
+        get_user_model()
+        .objects.filter(pk=actor.user_id)
+        .values_list("organisation_name", flat=True)
+        .first()
+    )
+    return name or ""
+
+
 def monitor_report_get(*, actor: Actor, pk) -> Report:
     """One report the monitor filed, else 404 (same answer for missing and not theirs)."""
     report = monitor_reports(actor=actor).filter(pk=pk).first()

@@ -32,9 +32,6 @@ def _require_monitor(request: HttpRequest) -> None:
 def monitor_home(request: HttpRequest) -> HttpResponse:
     """What the organisation filed, and where to file or read the public figures."""
     _require_monitor(request)
-    from django.contrib.auth import get_user_model
-
-    user = get_user_model().objects.only("organisation_name").get(pk=request.actor.user_id)
     rows = [
         {
             "report": report,
@@ -47,7 +44,7 @@ def monitor_home(request: HttpRequest) -> HttpResponse:
         }
         for report in selectors.monitor_reports(actor=request.actor)[:200]
     ]
-    context = {"organisation": user.organisation_name, "rows": rows}
+    context = {"organisation": selectors.monitor_organisation(actor=request.actor), "rows": rows}
     return render(request, "cases/monitor_home.html", context)
 
 
