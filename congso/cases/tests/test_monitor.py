@@ -44,6 +44,9 @@ def test_monitor_lands_on_its_own_home_with_a_menu_of_what_it_can_open(monitor):
     for label in menu:  # every entry opens
         url = re.search(rf'href="([^"]+)"[^>]*>{label}<', html).group(1)
         assert client.get(url).status_code == 200
+    # No case queue and no staff "Ghi nhận vụ việc" form for an organisation's account.
+    assert client.get("/vu-viec/").status_code == 404
+    assert client.get("/vu-viec/tao-moi/").status_code == 404
 
 
 def test_monitor_files_under_the_organisation_and_follows_it(monitor, world):
