@@ -2,10 +2,12 @@
 
 Public: `POST /api/v1/public/reports` takes JSON (smallest body: kind, agency_id, description)
 or a multipart form with evidence files (field `evidence`, repeatable); it answers 201
-{"receipt": 16 digits}, or 200 with the same receipt when `client_id` was already used.
+{"receipt": 16 digits}, or 200 with the same receipt when the same `client_id` comes again
+with the same content (409 when its content differs); every refused field is listed in
+`errors` (422); reports are limited per address (429).
 `GET /api/v1/public/reports/{receipt}` shows the status, public notes and the thread, with
-nothing that identifies anyone; unknown and malformed receipts get the same 404; look-ups are
-rate-limited per address (429).
+nothing that identifies anyone; unknown and malformed receipts get the same 404; failed
+look-ups are limited per address and each receipt's uses per receipt (429).
 """
 
 from __future__ import annotations

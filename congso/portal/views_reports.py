@@ -60,7 +60,8 @@ def report_form(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
         return render(request, "portal/report_form.html", _form_context(request))
     if not report_allowed(address=client_address(request)):
-        context = _form_context(request, error=TOO_MANY_REPORTS, values=request.POST.dict())
+        # Refused before the body is read (it may carry 25 MB of files).
+        context = _form_context(request, error=TOO_MANY_REPORTS)
         return render(request, "portal/report_form.html", context, status=429)
     data = parse_report_request(request)
     fresh_id = False

@@ -192,3 +192,15 @@ def test_report_form_stays_light():
     response = Client().get("/cong-dan/phan-anh/")
     assert len(re.findall(r"<option value=\"\d+\"", response.content.decode())) == 200
     assert len(response.content) < 30_000
+
+
+def test_report_page_is_limited_per_address(agency):
+    from congso.cases.services.intake import REPORT_LIMIT
+
+    client = Client(REMOTE_ADDR="10.7.7.7")
+    codes = [
+        send(client, agency, client_id=str(uuid.uuid4())).status_code
+        for _ in range(REPORT_LIMIT + 1)
+    ]
+    assert codes == [200] * REPORT_LIMIT + [429]
+    assert Report.unscoped.count() == REPORT_LIMIT
