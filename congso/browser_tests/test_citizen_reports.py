@@ -105,13 +105,13 @@ def test_landing_page_leads_a_citizen_to_the_portal_and_english(citizen, live_se
     citizen.click("a.door:has-text('Người dân')")
     citizen.wait_for_selector("h1:has-text('Cổng người dân')")
     assert citizen.url == f"{live_server.url}/cong-dan/"
-    citizen.click("header .langs button:has-text('English')")
+    citizen.click("header .langs a:has-text('English')")
     citizen.wait_for_selector("html[lang=en]")
     assert citizen.url == f"{live_server.url}/cong-dan/"
     assert "Tiếng Việt" in citizen.inner_text("header")
     assert not has_horizontal_overflow(citizen)
     screenshot(citizen, "portal-index-english-360")
-    citizen.click("header .langs button:has-text('Tiếng Việt')")
+    citizen.click("header .langs a:has-text('Tiếng Việt')")
     citizen.wait_for_selector("html[lang=vi]")
 
 

@@ -45,10 +45,25 @@ def test_agency_list_search_ignores_diacritics_and_works_as_a_plain_get(sw):
 
 def test_language_switch_on_citizen_pages_works_without_javascript():
     client = Client()
-    page = client.get("/cong-dan/phan-anh/").content.decode()
-    assert 'action="/i18n/setlang/"' in page and 'name="language" value="en"' in page
-    switched = client.post("/i18n/setlang/", {"language": "en", "next": "/cong-dan/phan-anh/"})
+    page = client.get("/cong-dan/phan-anh/")
+    html = page.content.decode()
+    link = 'href="/cong-dan/ngon-ngu/en/?next=/cong-dan/phan-anh/"'
+    assert link in html and ">English</a>" in html
+    switched = client.get("/cong-dan/ngon-ngu/en/", {"next": "/cong-dan/phan-anh/"})
     assert switched.status_code == 302 and switched["Location"] == "/cong-dan/phan-anh/"
     english = client.get("/cong-dan/phan-anh/").content.decode()
-    assert '<html lang="en">' in english
-    assert 'name="language" value="vi"' in english and "Tiếng Việt" in english
+    assert '<html lang="en">' in english and ">Tiếng Việt</a>" in english
+
+
+def test_language_switch_goes_nowhere_else_and_ignores_unknown_languages():
+    client = Client()
+    away = client.get("/cong-dan/ngon-ngu/en/", {"next": "https://example.com/"})
+    assert away["Location"] == "/cong-dan/"
+    unknown = client.get("/cong-dan/ngon-ngu/xx/", {"next": "/cong-dan/"})
+    assert "congso_language" not in unknown.cookies
+
+
+def test_survey_page_header_sets_no_csrf_cookie(sw):
+    response = Client().get(f"/cong-dan/danh-gia/{sw.counter_a.code}/")
+    assert response.status_code == 200
+    assert "csrftoken" not in response.cookies

@@ -5,8 +5,11 @@ The agency list has a plain GET search (`?tim=`) that ignores diacritics and cas
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET
 
 from congso.common.text import search_key
 from congso.surveys.selectors import public_agencies
@@ -27,3 +30,33 @@ def portal_index(request: HttpRequest) -> HttpResponse:
         "match_count": len(agencies),
     }
     return render(request, "portal/index.html", context)
+
+
+@require_GET
+def switch_language(request: HttpRequest, code: str) -> HttpResponse:
+    """The citizen pages' language switch: a plain link, no form, no JavaScript.
+
+    It sets the cookie the staff switcher (Django's `set_language`) sets and that
+    `common.middleware.LanguageMiddleware` reads. A link rather than a POST form because the
+    citizen survey page sets no CSRF cookie on purpose (docs/surveys.md); changing the display
+    language is not worth protecting against a forged request. `next` must be a path of this
+    site (else the portal's home).
+    """
+    next_url = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = "/cong-dan/"
+    response = HttpResponseRedirect(next_url)
+    if code in {language for language, _name in settings.LANGUAGES}:
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            code,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            domain=settings.LANGUAGE_COOKIE_DOMAIN,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
+    return response
