@@ -46,6 +46,7 @@ from congso.cases.services import (
     report_submit,
     reporter_message_post,
 )
+from congso.common.http import client_address
 
 router = Router()
 public_router = Router()
@@ -180,10 +181,6 @@ def _session_without_csrf(request: HttpRequest) -> bool:
         return False
     failure = CsrfViewMiddleware(lambda _request: None).process_view(request, None, (), {})
     return failure is not None
-
-
-def client_address(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def receipt_lookup(request: HttpRequest, receipt: str):

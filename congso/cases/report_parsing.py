@@ -6,7 +6,6 @@ Used by the public API (`POST /api/v1/public/reports`) and the citizen page
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from datetime import date
@@ -21,6 +20,7 @@ from congso.cases.evidence import DecodeBudget, clean_evidence, read_limited
 from congso.cases.public_text import field_message, is_strict_id
 from congso.cases.rules import MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, RuleError
 from congso.cases.services import ReportInput, report_input_errors
+from congso.common.http import BodyRefused, body_guard, read_json
 
 MAX_BODY_BYTES = MAX_EVIDENCE_FILES * MAX_EVIDENCE_BYTES + 256 * 1024
 
@@ -166,29 +166,23 @@ def parse_report_request(request: HttpRequest) -> ParseFailure | ReportInput:
     """Read a JSON or multipart report, refusing oversized bodies before reading them.
 
     Every problem is reported at once, each under its field (`ParseFailure.errors`)."""
-    try:
-        declared = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        declared = 0
-    if declared > MAX_BODY_BYTES:
-        return ParseFailure(413, _("Dữ liệu gửi lên quá lớn."))
-    content_type = request.META.get("CONTENT_TYPE", "").split(";")[0].strip().lower()
     errors: dict[str, str] = {}
     files: list = []
-    if content_type == "application/json":
-        try:
-            raw = json.loads(request.read(MAX_BODY_BYTES).decode("utf-8") or "null")
-        except (UnicodeDecodeError, ValueError, RecursionError):
-            return ParseFailure(422, _("Dữ liệu gửi lên không phải JSON hợp lệ."))
-        if not isinstance(raw, dict):
-            return ParseFailure(422, _("Dữ liệu gửi lên phải là một đối tượng JSON."))
-    elif content_type == "multipart/form-data":
-        raw = _multipart_fields(request, errors)
-        files = _evidence(request, errors)
-    else:
-        return ParseFailure(
-            415, _("Dữ liệu phải gửi dạng application/json hoặc multipart/form-data.")
+    try:
+        content_type = body_guard(
+            request,
+            limit=MAX_BODY_BYTES,
+            content_types=("application/json", "multipart/form-data"),
         )
+        if content_type == "application/json":
+            raw = read_json(request, limit=MAX_BODY_BYTES)
+            if not isinstance(raw, dict):
+                return ParseFailure(422, _("Dữ liệu gửi lên phải là một đối tượng JSON."))
+        else:
+            raw = _multipart_fields(request, errors)
+            files = _evidence(request, errors)
+    except BodyRefused as exc:
+        return ParseFailure(exc.status, exc.message)
     try:
         payload = ReportIn.model_validate(raw)
     except ValidationError as exc:
