@@ -23,18 +23,18 @@ from django.utils.translation import gettext_lazy
 from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
 
-from congso.accounts.permissions import Cap
 from congso.cases import selectors
-from congso.cases.public import receipt_view
 from congso.cases.report_parsing import ParseFailure, ReportIn, parse_report_request
 from congso.cases.rules import (
     FieldErrors,
     ReceiptConflict,
     RuleError,
     TransitionForbidden,
+    is_overdue,
     normalise_receipt,
 )
 from congso.cases.selectors import QueueFilters
+from congso.cases.selectors.public import receipt_view
 from congso.cases.services import (
     case_assign,
     case_transition,
@@ -46,7 +46,10 @@ from congso.cases.services import (
     report_submit,
     reporter_message_post,
 )
+from congso.cases.services.base import today
+from congso.common.api import ErrorOut
 from congso.common.http import client_address
+from congso.common.permissions import Cap
 
 router = Router()
 public_router = Router()
@@ -61,10 +64,6 @@ TOO_MANY_USES = gettext_lazy(
 TOO_MANY_REPORTS = gettext_lazy(
     "Địa chỉ mạng này đã gửi quá nhiều phản ánh trong một giờ. Vui lòng thử lại sau."
 )
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 class ReportErrorOut(ErrorOut):
@@ -295,9 +294,6 @@ class AssignIn(Schema):
 
 
 def _row(case) -> dict:
-    from congso.cases.rules import is_overdue
-    from congso.cases.services.base import today
-
     return {
         "id": case.pk,
         "code": case.code,

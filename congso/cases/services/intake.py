@@ -23,7 +23,6 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from congso.accounts.permissions import Cap
 from congso.cases.choices import MessageAuthor, ReportKind
 from congso.cases.crypto import encrypt_contact
 from congso.cases.evidence import CleanFile
@@ -38,9 +37,10 @@ from congso.cases.rules import (
     normalise_receipt,
     receipt_is_wellformed,
 )
-from congso.cases.services.base import require
 from congso.common.audit import audit_record
-from congso.common.scoping import Actor
+from congso.common.permissions import Cap
+from congso.common.scoping import Actor, require
+from congso.org.models import OrgUnit, ServiceCounter
 
 # Limits (docs/cases.md, "Limits"): a commune's citizens may share one public address.
 LOOKUP_WINDOW = timedelta(minutes=15)
@@ -133,8 +133,6 @@ def report_input_errors(data: ReportInput) -> dict[str, str]:
 
 
 def _agency(agency_id: int):
-    from congso.org.models import OrgUnit
-
     unit = OrgUnit.unscoped.filter(pk=agency_id).first()
     if unit is None or (unit.valid_to and unit.valid_to <= timezone.localdate()):
         raise FieldErrors(
@@ -146,11 +144,8 @@ def _agency(agency_id: int):
 def _counter(agency, counter_id: int | None):
     if counter_id is None:
         return None
-    from congso.org.models import ServiceCounter
 
-    counter = ServiceCounter.unscoped.filter(
-        pk=counter_id, unit__path__startswith=agency.path
-    ).first()
+    counter = ServiceCounter.unscoped.in_subtree(agency).filter(pk=counter_id).first()
     if counter is None:
         raise FieldErrors({"counter_id": _("Quầy phục vụ: quầy không thuộc cơ quan đã chọn.")})
     return counter

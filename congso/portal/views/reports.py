@@ -13,14 +13,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from congso.accounts.permissions import Cap
 from congso.cases.api import (
     TOO_MANY_REPORTS,
     client_address,
     parse_report_request,
     receipt_lookup,
 )
-from congso.cases.public import receipt_view
 from congso.cases.report_parsing import ParseFailure
 from congso.cases.rules import (
     MAX_EVIDENCE_BYTES,
@@ -31,7 +29,9 @@ from congso.cases.rules import (
     format_receipt,
     normalise_receipt,
 )
+from congso.cases.selectors.public import receipt_view
 from congso.cases.services import report_allowed, report_submit, reporter_message_post
+from congso.common.permissions import Cap
 from congso.portal.unit_choices import unit_groups
 
 

@@ -15,11 +15,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from congso.accounts.permissions import Cap
 from congso.cases import selectors, services
 from congso.cases.choices import ReportKind
-from congso.cases.public import receipt_view
 from congso.cases.rules import RuleError, public_status
+from congso.cases.selectors.public import receipt_view
+from congso.common.permissions import Cap
 
 
 def _require_monitor(request: HttpRequest) -> None:
