@@ -1,1 +1,4 @@
-"""Versioned rule sets: pure Python, no Django (design.md §4, §5)."""
+"""Pure rules of the annual classification and of the titles that follow from it.
+
+No Django import anywhere in this package's rules: see docs/evaluation.md.
+"""
