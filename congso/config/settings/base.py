@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "congso.surveys",
     "congso.cases",
     "congso.inspections",
+    "congso.evaluation",
     "congso.portal",
 ]
 
