@@ -47,7 +47,9 @@ def violations(actor, person_ids, start: date, end: date) -> dict[int, list[Evid
             EvidenceItem(
                 label=_("Vi phạm đã kết luận"),
                 value=f"{case.code} ({day}): {case.category.name if case.category else ''} — {clause}",
-                url=reverse("cases:case", args=[case.pk]) if actor.can(Cap.CASES_VIEW, case.unit_id) else None,
+                url=reverse("cases:case", args=[case.pk])
+                if actor.can(Cap.CASES_VIEW, case.unit_id)
+                else None,
             )
         )
     return found

@@ -89,14 +89,19 @@ def agency_of(unit_id: int, units: dict[int, tuple[int | None, str]]) -> int:
 
 
 def unit_map() -> dict[int, tuple[int | None, str]]:
-    return {pk: (parent, kind) for pk, parent, kind in OrgUnit.unscoped.values_list("id", "parent_id", "kind")}
+    return {
+        pk: (parent, kind)
+        for pk, parent, kind in OrgUnit.unscoped.values_list("id", "parent_id", "kind")
+    }
 
 
 def _end_of(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.max), timezone.get_current_timezone())
 
 
-def gather(*, year: int, unit: OrgUnit, person_ids: Iterable[int] | None = None) -> list[PersonInputs]:
+def gather(
+    *, year: int, unit: OrgUnit, person_ids: Iterable[int] | None = None
+) -> list[PersonInputs]:
     """The inputs of every rated person (cán bộ, công chức, viên chức in post during `year`)
     whose current unit is `unit` or below it."""
     start, end = date(year, 1, 1), date(year + 1, 1, 1)
@@ -114,13 +119,18 @@ def gather(*, year: int, unit: OrgUnit, person_ids: Iterable[int] | None = None)
     ):
         assignments[pid].append((a, b))
     leave: dict[int, list] = defaultdict(list)
-    for pid, kind, a, b in LeaveRecord.unscoped.filter(in_tree, start__lt=end, end__gte=start).values_list(
-        "person_id", "kind", "start", "end"
-    ):
+    for pid, kind, a, b in LeaveRecord.unscoped.filter(
+        in_tree, start__lt=end, end__gte=start
+    ).values_list("person_id", "kind", "start", "end"):
         leave[pid].append((kind, a, b))
     sheets: dict[int, list] = defaultdict(list)
     for row in Sheet.unscoped.filter(in_tree, year=year, state=SheetState.FINAL).values_list(
-        "person_id", "common_points", "task_points", "on_time_share", "exceeded_share", "failed_share"
+        "person_id",
+        "common_points",
+        "task_points",
+        "on_time_share",
+        "exceeded_share",
+        "failed_share",
     ):
         sheets[row[0]].append(row[1:])
     year_facts = {
@@ -159,7 +169,9 @@ def gather(*, year: int, unit: OrgUnit, person_ids: Iterable[int] | None = None)
             state__in=list(FINDING_STATES),
         )
         .filter(Q(occurred_on__year=year) | Q(occurred_on__isnull=True, confirmed_on__year=year))
-        .values_list("person_id", "culture", "occurred_on", "confirmed_on", "reversed", "code", "clause_id")
+        .values_list(
+            "person_id", "culture", "occurred_on", "confirmed_on", "reversed", "code", "clause_id"
+        )
     )
     if person_ids is not None:
         case_rows = case_rows.filter(person_id__in=ids)
@@ -175,7 +187,9 @@ def gather(*, year: int, unit: OrgUnit, person_ids: Iterable[int] | None = None)
     )
     units = unit_map()
     out: list[PersonInputs] = []
-    for pid, unit_id, category, is_leader in people.values_list("id", "unit_id", "category", "is_leader").order_by("id"):
+    for pid, unit_id, category, is_leader in people.values_list(
+        "id", "unit_id", "category", "is_leader"
+    ).order_by("id"):
         if pid not in assignments:
             continue
         out.append(
@@ -199,8 +213,12 @@ def _inputs(year, pid, unit_id, agency_id, category, is_leader, spans, leave, sh
         points["task_points"] = rules.mean([s[1] for s in sheets if s[1] is not None])
     else:
         points["tasks_on_time_share"] = rules.mean_share([s[2] for s in sheets if s[2] is not None])
-        points["tasks_exceeded_share"] = rules.mean_share([s[3] for s in sheets if s[3] is not None])
-        points["criteria_failed_share"] = rules.mean_share([s[4] for s in sheets if s[4] is not None])
+        points["tasks_exceeded_share"] = rules.mean_share(
+            [s[3] for s in sheets if s[3] is not None]
+        )
+        points["criteria_failed_share"] = rules.mean_share(
+            [s[4] for s in sheets if s[4] is not None]
+        )
     facts = CaseFacts(
         year=year,
         category=category,
@@ -238,12 +256,21 @@ def _inputs(year, pid, unit_id, agency_id, category, is_leader, spans, leave, sh
         periods=len(sheets),
         facts=facts,
         violations=[
-            {"case": code, "kind": CULTURE_KINDS.get(c, c or "other"), "date": on.isoformat(),
-             "status": "reversed_on_appeal" if r else "confirmed"}
+            {
+                "case": code,
+                "kind": CULTURE_KINDS.get(c, c or "other"),
+                "date": on.isoformat(),
+                "status": "reversed_on_appeal" if r else "confirmed",
+            }
             for c, on, r, code, _clause in violations
         ],  # fmt: skip
         discipline=[
-            {"case": code, "form": form, "effective_date": on.isoformat(), "already_counted_year": n}
+            {
+                "case": code,
+                "form": form,
+                "effective_date": on.isoformat(),
+                "already_counted_year": n,
+            }
             for form, on, n, code in discipline
         ],  # fmt: skip
     )

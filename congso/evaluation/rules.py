@@ -243,9 +243,7 @@ def time_facts(
     leave = list(leave)
     in_post = overlap_days(assignments, start, end)
     absent = overlap_days([(a, b + timedelta(days=1)) for _k, a, b in leave], start, end)
-    maternity = any(
-        kind == "maternity" and a < end and b >= start for kind, a, b in leave
-    )
+    maternity = any(kind == "maternity" and a < end and b >= start for kind, a, b in leave)
     return TimeFacts(
         months_worked=days_to_months(max(in_post - absent, 0), year),
         months_absent=days_to_months(absent, year),

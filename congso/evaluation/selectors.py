@@ -124,18 +124,21 @@ def my_results(*, actor: Actor) -> QuerySet[Result]:
     )
 
 
-def published_list(*, actor: Actor, run: Run) -> list[tuple[str, str]]:
-    """The published list of a run (names and levels only), for the members of its agency."""
-    if run.state not in PUBLISHED_STATES or not actor.home_unit_id:
+def published_list(*, actor: Actor, pk) -> tuple[Run, list[tuple[str, str]]]:
+    """A published run's list (names and levels only) for the members of its agency: the
+    list is announced in the agency once published (404 before, and for anyone else)."""
+    run = Run.unscoped.select_related("unit").filter(pk=pk, state__in=PUBLISHED_STATES).first()
+    if run is None or not actor.home_unit_id:
         raise Http404
     home = OrgUnit.unscoped.only("path").get(pk=actor.home_unit_id)
     if not home.path.startswith(run.unit.path):
         raise Http404
-    return list(
+    rows = list(
         Result.unscoped.filter(run=run)
         .order_by("person__sort_key")
         .values_list("person__full_name", "classification")
     )
+    return run, rows
 
 
 def appeal_list(*, actor: Actor, run: Run) -> QuerySet[ResultAppeal]:

@@ -28,7 +28,13 @@ from congso.policy.engine import decide, select_rule_set
 from congso.policy.facts import Level, Reason
 from congso.policy.registry import PolicyInputError
 from congso.policy.switches import DEFAULT_POLICY, Policy
-from congso.policy.units import CollectiveFacts, QuotaGroup, collective_titles, cstdcs_quota, htxsnv_quota
+from congso.policy.units import (
+    CollectiveFacts,
+    QuotaGroup,
+    collective_titles,
+    cstdcs_quota,
+    htxsnv_quota,
+)
 
 ENGINE_VERSION = "policy-2026.1"
 INCOMPLETE = "incomplete"

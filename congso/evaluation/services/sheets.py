@@ -187,7 +187,9 @@ def sheet_self_assess(
         old = _snapshot(sheet)
         lines: list[SheetLine] = []
         if sheet.uses_points:
-            sheet.self_common = rules.check_common(data.get("common", {}), weights_for(sheet.unit_id))
+            sheet.self_common = rules.check_common(
+                data.get("common", {}), weights_for(sheet.unit_id)
+            )
             lines = _lines(sheet, data.get("lines", []))
             sheet.self_task_points = _task_points(data, lines)
         else:
@@ -268,8 +270,10 @@ def sheet_finalise(*, actor: Actor | None, sheet: Sheet) -> Sheet:
     check_assessor(actor, sheet)
     if sheet.state == SheetState.FINAL:
         return sheet
-    missing = (sheet.common_points is None or sheet.task_points is None) if sheet.uses_points else (
-        sheet.on_time_share is None
+    missing = (
+        (sheet.common_points is None or sheet.task_points is None)
+        if sheet.uses_points
+        else (sheet.on_time_share is None)
     )
     if missing:
         raise EvaluationError(_("Thủ trưởng chưa chấm điểm phiếu này."))
@@ -288,7 +292,9 @@ def sheet_finalise(*, actor: Actor | None, sheet: Sheet) -> Sheet:
     return sheet
 
 
-def sheet_amend(*, actor: Actor | None, sheet: Sheet, data: Mapping[str, Any], reason: str) -> Sheet:
+def sheet_amend(
+    *, actor: Actor | None, sheet: Sheet, data: Mapping[str, Any], reason: str
+) -> Sheet:
     """Change a finalised sheet: only with a written reason, audited with old and new values."""
     check_assessor(actor, sheet)
     reason = nfc(reason or "").strip()

@@ -61,7 +61,9 @@ def run_review(
     if minutes is None:
         raise EvaluationError(_("Cần đính kèm biên bản cuộc họp."), "minutes")
     fields = {"meeting_date": meeting_date, "attendees": attendees, "minutes": minutes}
-    return _step(actor, run, RunState.PROPOSAL, RunState.REVIEWED, "evaluation.run_review", **fields)
+    return _step(
+        actor, run, RunState.PROPOSAL, RunState.REVIEWED, "evaluation.run_review", **fields
+    )
 
 
 def run_approve(*, actor: Actor | None, run: Run) -> Run:
@@ -87,8 +89,9 @@ def run_publish(*, actor: Actor | None, run: Run, today: date | None = None) -> 
         published_on=day, appeal_deadline=deadline_after(day, days),
     )  # fmt: skip
     users = list(
-        User.objects.filter(person_id__in=run.results.values("person_id"), is_active=True)
-        .values_list("id", flat=True)
+        User.objects.filter(
+            person_id__in=run.results.values("person_id"), is_active=True
+        ).values_list("id", flat=True)
     )
     text = _("Kết quả xếp loại năm %(year)s đã công khai; kiến nghị trước %(day)s.") % {
         "year": run.year,
@@ -132,7 +135,11 @@ def appeal_file(*, actor: Actor, result: Result, text: str, today: date | None =
         raise EvaluationError(_("Cần ghi nội dung kiến nghị."), "text")
     with transaction.atomic():
         appeal = ResultAppeal.unscoped.create(
-            unit_id=result.unit_id, result=result, person_id=result.person_id, text=text, filed_on=day
+            unit_id=result.unit_id,
+            result=result,
+            person_id=result.person_id,
+            text=text,
+            filed_on=day,
         )
         audit_record(actor=actor, action="evaluation.appeal_file", obj=appeal, new={"text": text})
     return appeal
@@ -234,7 +241,9 @@ def results_mark_for_review(*, person_id: int, why: str) -> int:
         heads = RoleGrant.objects.filter(
             role=Role.UNIT_HEAD, unit__path__in=_ancestor_paths(run.unit)
         ).values_list("user_id", flat=True)
-        users = set(heads) | set(User.objects.filter(person_id=person_id).values_list("id", flat=True))
+        users = set(heads) | set(
+            User.objects.filter(person_id=person_id).values_list("id", flat=True)
+        )
         notices += [Notification(user_id=u, text=text[:300]) for u in users]
     Notification.objects.bulk_create(notices)
     return marked

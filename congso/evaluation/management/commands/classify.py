@@ -44,4 +44,6 @@ class Command(BaseCommand):
         people = sum(total.values())
         mode = "thử (không ghi)" if dry_run else "đã ghi bước dự kiến"
         self.stdout.write(f"Năm {year}: {people} người, {mode}.")
-        self.stdout.write(json.dumps({"year": year, "people": people, "counts": total, "dry_run": dry_run}))
+        self.stdout.write(
+            json.dumps({"year": year, "people": people, "counts": total, "dry_run": dry_run})
+        )
