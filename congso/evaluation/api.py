@@ -11,7 +11,6 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
-
 from congso.common.api import ErrorOut
 from congso.common.permissions import Cap
 from congso.common.scoping import get_for_actor
@@ -76,36 +75,62 @@ class PushOut(Schema):
 
 def _result(r: Result, year: int) -> dict[str, Any]:
     return {
-        "id": r.pk, "run_id": r.run_id, "year": year, "person_id": r.person_id,
-        "full_name": r.person.full_name, "classification": r.classification,
-        "proposed": r.proposed, "total_points": r.total_points,
-        "ldtt_eligible": r.ldtt_eligible, "cstdcs_eligible": r.cstdcs_eligible,
-        "award_frozen": r.award_frozen, "needs_review": r.needs_review,
-        "rule_set": r.rule_set, "reasons": r.reasons,
-    }  # fmt: skip
+        "id": r.pk,
+        "run_id": r.run_id,
+        "year": year,
+        "person_id": r.person_id,
+        "full_name": r.person.full_name,
+        "classification": r.classification,
+        "proposed": r.proposed,
+        "total_points": r.total_points,
+        "ldtt_eligible": r.ldtt_eligible,
+        "cstdcs_eligible": r.cstdcs_eligible,
+        "award_frozen": r.award_frozen,
+        "needs_review": r.needs_review,
+        "rule_set": r.rule_set,
+        "reasons": r.reasons,
+    }
 
 
-@router.get("/runs/{run_id}", url_name="evaluation_run", response={200: RunOut, 404: ErrorOut},
-            summary="Danh sách xếp loại của một đơn vị")  # fmt: skip
+@router.get(
+    "/runs/{run_id}",
+    url_name="evaluation_run",
+    response={200: RunOut, 404: ErrorOut},
+    summary="Danh sách xếp loại của một đơn vị",
+)
 def run_detail(request: HttpRequest, run_id: int):
     run: Run = selectors.run_get(actor=request.auth, pk=run_id)
     results = selectors.result_list(actor=request.auth, run=run)
-    return Status(200, {
-        "id": run.pk, "unit_id": run.unit_id, "year": run.year, "state": run.state,
-        "rule_sets": run.rule_sets, "results": [_result(r, run.year) for r in results],
-    })  # fmt: skip
+    return Status(
+        200,
+        {
+            "id": run.pk,
+            "unit_id": run.unit_id,
+            "year": run.year,
+            "state": run.state,
+            "rule_sets": run.rule_sets,
+            "results": [_result(r, run.year) for r in results],
+        },
+    )
 
 
-@router.get("/results/{result_id}", url_name="evaluation_result",
-            response={200: ResultOut, 404: ErrorOut}, summary="Kết quả xếp loại của một người")  # fmt: skip
+@router.get(
+    "/results/{result_id}",
+    url_name="evaluation_result",
+    response={200: ResultOut, 404: ErrorOut},
+    summary="Kết quả xếp loại của một người",
+)
 def result_detail(request: HttpRequest, result_id: int):
     result = selectors.result_get(actor=request.auth, pk=result_id)
     return Status(200, _result(result, result.run.year))
 
 
-@router.post("/sheets/push", url_name="evaluation_push",
-             response={200: PushOut, 201: PushOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
-             summary="Hệ thống KPI gửi kết quả nhiệm vụ theo kỳ")  # fmt: skip
+@router.post(
+    "/sheets/push",
+    url_name="evaluation_push",
+    response={200: PushOut, 201: PushOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    summary="Hệ thống KPI gửi kết quả nhiệm vụ theo kỳ",
+)
 def sheet_push(request: HttpRequest, payload: PushIn):
     actor = request.auth
     person = (
@@ -119,10 +144,15 @@ def sheet_push(request: HttpRequest, payload: PushIn):
     data = payload.dict(include={"task_points", "on_time_share", "exceeded_share", "failed_share"})
     try:
         sheet, created = services.sheet_push(
-            actor=actor, person=person, unit_id=unit.pk, year=payload.year,
-            period_kind=payload.period_kind, number=payload.number,
-            external_ref=payload.external_ref, data={k: v for k, v in data.items() if v is not None},
-        )  # fmt: skip
+            actor=actor,
+            person=person,
+            unit_id=unit.pk,
+            year=payload.year,
+            period_kind=payload.period_kind,
+            number=payload.number,
+            external_ref=payload.external_ref,
+            data={k: v for k, v in data.items() if v is not None},
+        )
     except PermissionDenied:
         return Status(403, {"detail": _("Bạn không có quyền thực hiện việc này.")})
     except EvaluationError as exc:

@@ -8,8 +8,8 @@ import io
 from datetime import date
 from pathlib import Path
 
-from docxtpl import DocxTemplate
 from django.utils.translation import gettext as _
+from docxtpl import DocxTemplate
 
 from congso.common.xlsx import build_workbook
 from congso.evaluation.labels import level_label, reason_rows
@@ -50,8 +50,16 @@ def run_rows(results: list[Result]) -> list[dict]:
 
 
 def run_xlsx(run: Run, results: list[Result]) -> bytes:
-    headers = [_("STT"), _("Họ và tên"), _("Chức vụ"), _("Nhóm"), _("Tổng điểm"), _("Xếp loại"),
-               _("Danh hiệu đủ tiêu chuẩn"), _("Bộ quy tắc")]  # fmt: skip
+    headers = [
+        _("STT"),
+        _("Họ và tên"),
+        _("Chức vụ"),
+        _("Nhóm"),
+        _("Tổng điểm"),
+        _("Xếp loại"),
+        _("Danh hiệu đủ tiêu chuẩn"),
+        _("Bộ quy tắc"),
+    ]
     rows = (
         [
             row["n"],
@@ -62,7 +70,7 @@ def run_xlsx(run: Run, results: list[Result]) -> bytes:
             row["level"],
             row["titles"],
             r.rule_set,
-        ]  # fmt: skip
+        ]
         for row, r in zip(run_rows(results), results, strict=True)
     )
     return build_workbook(title=_("Xếp loại %(y)s") % {"y": run.year}, headers=headers, rows=rows)

@@ -43,10 +43,11 @@ def violations(actor, person_ids, start: date, end: date) -> dict[int, list[Evid
     for case in rows:
         clause = str(case.clause) if case.clause else _("chưa gắn điều khoản")
         day = (case.occurred_on or case.confirmed_on).strftime("%d/%m/%Y")
+        category = case.category.name if case.category else ""
         found[case.person_id].append(
             EvidenceItem(
                 label=_("Vi phạm đã kết luận"),
-                value=f"{case.code} ({day}): {case.category.name if case.category else ''} — {clause}",
+                value=f"{case.code} ({day}): {category} — {clause}",
                 url=reverse("cases:case", args=[case.pk])
                 if actor.can(Cap.CASES_VIEW, case.unit_id)
                 else None,

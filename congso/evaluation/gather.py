@@ -194,17 +194,39 @@ def gather(
             continue
         out.append(
             _inputs(
-                year, pid, unit_id, agency_of(unit_id, units), category, is_leader,
-                assignments[pid], leave.get(pid, []), sheets.get(pid, []),
-                year_facts.get(pid), discipline.get(pid, []), violations.get(pid, []),
+                year,
+                pid,
+                unit_id,
+                agency_of(unit_id, units),
+                category,
+                is_leader,
+                assignments[pid],
+                leave.get(pid, []),
+                sheets.get(pid, []),
+                year_facts.get(pid),
+                discipline.get(pid, []),
+                violations.get(pid, []),
                 pid in frozen,
             )
-        )  # fmt: skip
+        )
     return out
 
 
-def _inputs(year, pid, unit_id, agency_id, category, is_leader, spans, leave, sheets, extra,
-            discipline, violations, frozen) -> PersonInputs:  # fmt: skip
+def _inputs(
+    year,
+    pid,
+    unit_id,
+    agency_id,
+    category,
+    is_leader,
+    spans,
+    leave,
+    sheets,
+    extra,
+    discipline,
+    violations,
+    frozen,
+) -> PersonInputs:
     time_facts = rules.time_facts(year=year, assignments=spans, leave=leave)
     group, initiative, fine, degradation, recruit = extra or ("", False, False, False, False)
     points: dict[str, Decimal | None] = {}
@@ -263,7 +285,7 @@ def _inputs(year, pid, unit_id, agency_id, category, is_leader, spans, leave, sh
                 "status": "reversed_on_appeal" if r else "confirmed",
             }
             for c, on, r, code, _clause in violations
-        ],  # fmt: skip
+        ],
         discipline=[
             {
                 "case": code,
@@ -272,5 +294,5 @@ def _inputs(year, pid, unit_id, agency_id, category, is_leader, spans, leave, sh
                 "already_counted_year": n,
             }
             for form, on, n, code in discipline
-        ],  # fmt: skip
+        ],
     )

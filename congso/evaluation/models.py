@@ -197,6 +197,9 @@ class SheetLine(models.Model):
     class Meta:
         ordering = ["sheet_id", "id"]
 
+    def __str__(self) -> str:
+        return self.label
+
 
 class RunState(models.TextChoices):
     PROPOSAL = "proposal", _("Dự kiến")

@@ -151,9 +151,11 @@ def appeal_list(*, actor: Actor, run: Run) -> QuerySet[ResultAppeal]:
 
 def appeal_get(*, actor: Actor, pk) -> ResultAppeal:
     return get_for_actor(
-        ResultAppeal.objects.select_related("result", "result__run"), actor, pk,
+        ResultAppeal.objects.select_related("result", "result__run"),
+        actor,
+        pk,
         capability=Cap.EVALUATION_APPROVE,
-    )  # fmt: skip
+    )
 
 
 def product_list(*, actor: Actor, unit: OrgUnit) -> QuerySet[Product]:

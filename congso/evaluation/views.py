@@ -200,9 +200,15 @@ def run_page(request: HttpRequest, pk: int) -> HttpResponse:
     results = list(selectors.result_list(actor=actor, run=run))
     names = {r.person_id: r.person.full_name for r in results}
     quota = [
-        {**group, "candidate_rows": [(pid, names.get(pid, pid), pid in group["kept"], pid in group["ties"]) for pid in group["candidates"]]}
+        {
+            **group,
+            "candidate_rows": [
+                (pid, names.get(pid, pid), pid in group["kept"], pid in group["ties"])
+                for pid in group["candidates"]
+            ],
+        }
         for group in run.quota
-    ]  # fmt: skip
+    ]
     counts: dict[str, int] = {}
     for result in results:
         counts[result.classification] = counts.get(result.classification, 0) + 1

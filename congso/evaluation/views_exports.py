@@ -14,7 +14,8 @@ from django.views.decorators.http import require_GET, require_POST
 from congso.common.permissions import Cap
 from congso.common.xlsx import xlsx_response
 from congso.evaluation import documents, selectors
-from congso.evaluation.services.imports import ImportErrors, catalogue_import as do_catalogue
+from congso.evaluation.services.imports import ImportErrors
+from congso.evaluation.services.imports import catalogue_import as do_catalogue
 from congso.evaluation.services.imports import leave_import as do_leave
 
 MAX_UPLOAD = 5 * 1024 * 1024

@@ -12,8 +12,8 @@ from congso.cases.choices import AppealOutcome, CaseState, MeasureKind
 from congso.cases.models import Appeal, Case, CaseEvent, Measure
 from congso.cases.rules import RuleError, check_discipline
 from congso.cases.services.base import case_lock
-from congso.cases.signals import violation_changed
 from congso.cases.services.workflow import add_event, move, stage_due
+from congso.cases.signals import violation_changed
 from congso.common.audit import audit_record
 from congso.common.permissions import Cap
 from congso.common.scoping import Actor, require

@@ -21,8 +21,8 @@ from congso.cases.rules import (
     stage_working_days,
 )
 from congso.cases.services.base import actor_label, actor_user_id, case_lock, today
-from congso.cases.signals import violation_changed
 from congso.cases.services.freeze import award_freeze_close, case_ref, sync_case_freeze
+from congso.cases.signals import violation_changed
 from congso.common.audit import audit_record
 from congso.common.calendar import deadline_after
 from congso.common.permissions import Cap

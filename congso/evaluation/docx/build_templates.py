@@ -94,8 +94,14 @@ def build_run() -> None:
     ):
         cell.paragraphs[0].add_run(text).bold = True
     table.rows[1].cells[0].paragraphs[0].add_run("{%tr for r in rows %}")
-    values = ("{{ r.n }}", "{{ r.name }}", "{{ r.position }}", "{{ r.points }}", "{{ r.level }}",
-              "{{ r.titles }}")  # fmt: skip
+    values = (
+        "{{ r.n }}",
+        "{{ r.name }}",
+        "{{ r.position }}",
+        "{{ r.points }}",
+        "{{ r.level }}",
+        "{{ r.titles }}",
+    )
     row = table.add_row()
     for cell, text in zip(row.cells, values, strict=True):
         cell.paragraphs[0].add_run(text)

@@ -101,11 +101,22 @@ def catalogue_import(*, actor: Actor | None, unit: OrgUnit, content: bytes) -> i
     with transaction.atomic():
         for code, (position, name, measure, units) in items.items():
             Product.unscoped.update_or_create(
-                unit=unit, code=code,
-                defaults={"position": position, "name": name, "measure": measure, "standard_units": units},
-            )  # fmt: skip
-        audit_record(actor=actor, action="evaluation.catalogue_import", obj=unit, unit_id=unit.pk,
-                     new={"products": sorted(items)})  # fmt: skip
+                unit=unit,
+                code=code,
+                defaults={
+                    "position": position,
+                    "name": name,
+                    "measure": measure,
+                    "standard_units": units,
+                },
+            )
+        audit_record(
+            actor=actor,
+            action="evaluation.catalogue_import",
+            obj=unit,
+            unit_id=unit.pk,
+            new={"products": sorted(items)},
+        )
     return len(items)
 
 
@@ -137,12 +148,20 @@ def leave_import(*, actor: Actor | None, unit: OrgUnit, content: bytes) -> int:
         elif start and end < start:
             errors.append((number, "Đến ngày", _("phải sau hoặc bằng “Từ ngày”.")))
         if person_id and kind and start and end and end >= start:
-            records.append(LeaveRecord(unit_id=units[person_id], person_id=person_id, kind=kind,
-                                       start=start, end=end))  # fmt: skip
+            records.append(
+                LeaveRecord(
+                    unit_id=units[person_id], person_id=person_id, kind=kind, start=start, end=end
+                )
+            )
     if errors:
         raise ImportErrors(errors)
     with transaction.atomic():
         LeaveRecord.unscoped.bulk_create(records)
-        audit_record(actor=actor, action="evaluation.leave_import", obj=unit, unit_id=unit.pk,
-                     new={"records": len(records)})  # fmt: skip
+        audit_record(
+            actor=actor,
+            action="evaluation.leave_import",
+            obj=unit,
+            unit_id=unit.pk,
+            new={"records": len(records)},
+        )
     return len(records)

@@ -317,8 +317,17 @@ def sheet_amend(
     return sheet
 
 
-def sheet_push(*, actor: Actor | None, person: Person, unit_id: int, year: int, period_kind: str,
-               number: int, external_ref: str, data: Mapping[str, Any]) -> tuple[Sheet, bool]:  # fmt: skip
+def sheet_push(
+    *,
+    actor: Actor | None,
+    person: Person,
+    unit_id: int,
+    year: int,
+    period_kind: str,
+    number: int,
+    external_ref: str,
+    data: Mapping[str, Any],
+) -> tuple[Sheet, bool]:
     """A KPI system pushes a period's task results (idempotent by its `external_ref`): the
     same reference again returns the sheet it made, unchanged. Returns (sheet, created)."""
     require(actor, Cap.EVALUATION_ASSESS, unit_id)
@@ -329,23 +338,32 @@ def sheet_push(*, actor: Actor | None, person: Person, unit_id: int, year: int, 
         return existing, False
     with transaction.atomic():
         sheet = sheet_open(
-            actor=None, person=person, unit_id=unit_id, year=year, period_kind=period_kind,
-            number=number, external_ref=external_ref,
-        )  # fmt: skip
+            actor=None,
+            person=person,
+            unit_id=unit_id,
+            year=year,
+            period_kind=period_kind,
+            number=number,
+            external_ref=external_ref,
+        )
         if sheet.uses_points:
             sheet.task_points = rules.check_points(
-                data.get("task_points", ""), maximum=rules.TASK_MAX, field="task_points",
+                data.get("task_points", ""),
+                maximum=rules.TASK_MAX,
+                field="task_points",
                 label=_("Điểm kết quả thực hiện nhiệm vụ"),
-            )  # fmt: skip
+            )
         else:
             for name, value in _shares(data).items():
                 setattr(sheet, name, value)
         sheet.state = SheetState.HEAD
         sheet.save()
         audit_record(
-            actor=actor, action="evaluation.sheet_push", obj=sheet,
+            actor=actor,
+            action="evaluation.sheet_push",
+            obj=sheet,
             new={**_snapshot(sheet), "external_ref": external_ref},
-        )  # fmt: skip
+        )
     return sheet, True
 
 
@@ -372,11 +390,17 @@ def sheets_open_period(
         seen.add(person_id)
         sheets.append(
             Sheet(
-                unit_id=unit_id, person_id=person_id, year=year, period_kind=period_kind,
-                number=number, start=start, end=end,
-                uses_points=rules.uses_points(category, year), due_on=rules.sheet_due(end),
+                unit_id=unit_id,
+                person_id=person_id,
+                year=year,
+                period_kind=period_kind,
+                number=number,
+                start=start,
+                end=end,
+                uses_points=rules.uses_points(category, year),
+                due_on=rules.sheet_due(end),
             )
-        )  # fmt: skip
+        )
     with transaction.atomic():
         Sheet.unscoped.bulk_create(sheets, batch_size=2000)
         audit_record(

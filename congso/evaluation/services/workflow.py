@@ -74,9 +74,13 @@ def run_approve(*, actor: Actor | None, run: Run) -> Run:
             _("Còn kết quả chưa đủ dữ liệu hoặc đang chờ xem xét lại; chưa duyệt được.")
         )
     return _step(
-        actor, run, RunState.REVIEWED, RunState.APPROVED, "evaluation.run_approve",
+        actor,
+        run,
+        RunState.REVIEWED,
+        RunState.APPROVED,
+        "evaluation.run_approve",
         approved_at=timezone.now(),
-    )  # fmt: skip
+    )
 
 
 def run_publish(*, actor: Actor | None, run: Run, today: date | None = None) -> Run:
@@ -85,9 +89,14 @@ def run_publish(*, actor: Actor | None, run: Run, today: date | None = None) -> 
     config = settings_for(run.unit_id)
     days = config.appeal_working_days if config else 5
     run = _step(
-        actor, run, RunState.APPROVED, RunState.PUBLISHED, "evaluation.run_publish",
-        published_on=day, appeal_deadline=deadline_after(day, days),
-    )  # fmt: skip
+        actor,
+        run,
+        RunState.APPROVED,
+        RunState.PUBLISHED,
+        "evaluation.run_publish",
+        published_on=day,
+        appeal_deadline=deadline_after(day, days),
+    )
     users = list(
         User.objects.filter(
             person_id__in=run.results.values("person_id"), is_active=True
@@ -112,9 +121,13 @@ def run_finalise(*, actor: Actor | None, run: Run, today: date | None = None) ->
     if ResultAppeal.unscoped.filter(result__run=run, state=AppealState.PENDING).exists():
         raise EvaluationError(_("Còn kiến nghị chưa trả lời."))
     return _step(
-        actor, run, RunState.PUBLISHED, RunState.FINAL, "evaluation.run_finalise",
+        actor,
+        run,
+        RunState.PUBLISHED,
+        RunState.FINAL,
+        "evaluation.run_finalise",
         final_at=timezone.now(),
-    )  # fmt: skip
+    )
 
 
 def appeal_file(*, actor: Actor, result: Result, text: str, today: date | None = None):
@@ -184,9 +197,12 @@ def _set_level(actor, result: Result, level: str, why: str, action: str) -> None
     result.needs_review = False
     result.save(update_fields=["classification", "reasons", "needs_review"])
     audit_record(
-        actor=actor, action=action, obj=result, old={"classification": old},
+        actor=actor,
+        action=action,
+        obj=result,
+        old={"classification": old},
         new={"classification": level, "reason": why},
-    )  # fmt: skip
+    )
 
 
 def result_decide(*, actor: Actor | None, result: Result, classification: str, decision: str):

@@ -34,16 +34,25 @@ def _run(world, unit):
 def _result(world, unit):
     person = make_person(unit, full_name="Hoàng Thị Mai", sex="F")
     return Result.unscoped.create(
-        unit=unit, run=_run(world, unit), person=person, category="cong_chuc",
-        proposed="HTTNV", classification="HTTNV", rule_set="nd335_2025",
-    )  # fmt: skip
+        unit=unit,
+        run=_run(world, unit),
+        person=person,
+        category="cong_chuc",
+        proposed="HTTNV",
+        classification="HTTNV",
+        rule_set="nd335_2025",
+    )
 
 
 def _appeal(world, unit):
     result = _result(world, unit)
     return ResultAppeal.unscoped.create(
-        unit=unit, result=result, person=result.person, text="Đề nghị xem xét lại", filed_on=date(2026, 12, 1)
-    )  # fmt: skip
+        unit=unit,
+        result=result,
+        person=result.person,
+        text="Đề nghị xem xét lại",
+        filed_on=date(2026, 12, 1),
+    )
 
 
 def _page(name: str):
@@ -64,9 +73,13 @@ def _settings(world, unit):
 
 def _product(world, unit):
     return Product.unscoped.create(
-        unit=unit, position="Chuyên viên", code="SP1", name="Văn bản", measure="văn bản",
+        unit=unit,
+        position="Chuyên viên",
+        code="SP1",
+        name="Văn bản",
+        measure="văn bản",
         standard_units=1,
-    )  # fmt: skip
+    )
 
 
 def _leave(world, unit):
@@ -83,8 +96,14 @@ def _year_facts(world, unit):
 
 def _routes(model, make, gets, posts, api=()) -> list[CrossAgencyRoute]:
     """One route for the pages read with GET (and the API), one for those that take POST."""
-    page = {name: (_unit_page(name) if name.startswith("evaluation:unit") or "_import" in name
-                   else _page(name)) for name in [*gets, *posts]}  # fmt: skip
+    page = {
+        name: (
+            _unit_page(name)
+            if name.startswith("evaluation:unit") or "_import" in name
+            else _page(name)
+        )
+        for name in [*gets, *posts]
+    }
     routes = []
     if gets or api:
         routes.append(
@@ -95,7 +114,7 @@ def _routes(model, make, gets, posts, api=()) -> list[CrossAgencyRoute]:
                 api=[path for _name, path in api],
                 url_names=[*gets, *(name for name, _path in api)],
                 methods=("get",),
-            )  # fmt: skip
+            )
         )
     if posts:
         routes.append(
@@ -105,7 +124,7 @@ def _routes(model, make, gets, posts, api=()) -> list[CrossAgencyRoute]:
                 pages=[page[n] for n in posts],
                 url_names=list(posts),
                 methods=("post",),
-            )  # fmt: skip
+            )
         )
     return routes
 
@@ -130,7 +149,7 @@ ROUTES = [
             "evaluation:leave_import",
         ],
         [("api:evaluation_run", lambda row: f"/api/v1/evaluation/runs/{row.pk}")],
-    ),  # fmt: skip
+    ),
     *_routes(
         Result,
         _result,

@@ -10,8 +10,16 @@ from congso.evaluation import rules
 from congso.evaluation.models import Sheet, SheetState
 
 
-def final_sheets(person, unit, year: int, *, common="27", task="60", months=range(1, 13),
-                 shares=("1", "0.5", "0")):  # fmt: skip
+def final_sheets(
+    person,
+    unit,
+    year: int,
+    *,
+    common="27",
+    task="60",
+    months=range(1, 13),
+    shares=("1", "0.5", "0"),
+):
     """Finalised monthly sheets for the person (system data, no workflow)."""
     points = rules.uses_points(person.category, year)
     rows = []
@@ -19,8 +27,15 @@ def final_sheets(person, unit, year: int, *, common="27", task="60", months=rang
         start, end = rules.period_bounds(year, "month", month)
         rows.append(
             Sheet(
-                unit=unit, person=person, year=year, period_kind="month", number=month,
-                start=start, end=end, uses_points=points, state=SheetState.FINAL,
+                unit=unit,
+                person=person,
+                year=year,
+                period_kind="month",
+                number=month,
+                start=start,
+                end=end,
+                uses_points=points,
+                state=SheetState.FINAL,
                 common_points=Decimal(common) if points else None,
                 task_points=Decimal(task) if points else None,
                 on_time_share=None if points else Decimal(shares[0]),
@@ -28,5 +43,5 @@ def final_sheets(person, unit, year: int, *, common="27", task="60", months=rang
                 failed_share=None if points else Decimal(shares[2]),
                 finalised_at=timezone.now(),
             )
-        )  # fmt: skip
+        )
     return Sheet.unscoped.bulk_create(rows)

@@ -63,9 +63,12 @@ def test_maternity_leave_counts_months_absent_without_ceiling():
     _year_start(alice)
     final_sheets(alice, world.agency_a, 2026, common="28", task="64")
     LeaveRecord.unscoped.create(
-        unit=world.agency_a, person=alice, kind="maternity", start=date(2026, 3, 1),
+        unit=world.agency_a,
+        person=alice,
+        kind="maternity",
+        start=date(2026, 3, 1),
         end=date(2026, 6, 30),
-    )  # fmt: skip
+    )
     classify(actor=None, year=2026, unit=world.agency_a)
     result = Result.unscoped.get(person=alice)
     assert result.inputs["maternity"] is True
