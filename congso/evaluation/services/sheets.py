@@ -180,10 +180,10 @@ def sheet_self_assess(
     """The person fills their own sheet (and may submit it to the head)."""
     if actor is not None and actor.person_id != sheet.person_id:
         raise EvaluationError(_("Chỉ người được đánh giá tự đánh giá phiếu của mình."))
-    if sheet.state != SheetState.SELF:
-        raise EvaluationError(_("Phiếu đã nộp; không sửa phần tự đánh giá được nữa."))
     with transaction.atomic():
         sheet = Sheet.unscoped.select_for_update().get(pk=sheet.pk)
+        if sheet.state != SheetState.SELF:  # checked on the locked row
+            raise EvaluationError(_("Phiếu đã nộp; không sửa phần tự đánh giá được nữa."))
         old = _snapshot(sheet)
         lines: list[SheetLine] = []
         if sheet.uses_points:
@@ -230,10 +230,10 @@ def sheet_assess(
 ) -> Sheet:
     """The head's assessment (the points that count), optionally finalising the sheet."""
     check_assessor(actor, sheet)
-    if sheet.state == SheetState.FINAL:
-        raise EvaluationError(_("Phiếu đã hoàn tất; muốn sửa phải ghi rõ lý do điều chỉnh."))
     with transaction.atomic():
         sheet = Sheet.unscoped.select_for_update().get(pk=sheet.pk)
+        if sheet.state == SheetState.FINAL:  # checked on the locked row
+            raise EvaluationError(_("Phiếu đã hoàn tất; muốn sửa phải ghi rõ lý do điều chỉnh."))
         old = _snapshot(sheet)
         _apply_head(sheet, data)
         sheet.head_comment = nfc(str(data.get("comment", "")))

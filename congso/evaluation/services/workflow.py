@@ -68,6 +68,7 @@ def run_review(
 
 def run_approve(*, actor: Actor | None, run: Run) -> Run:
     """The head approves the reviewed list (nothing incomplete or awaiting review left)."""
+    require(actor, Cap.EVALUATION_APPROVE, run.unit_id)
     open_items = run.results.filter(classification=INCOMPLETE).count()
     if open_items or run.results.filter(needs_review=True).exists():
         raise EvaluationError(
@@ -112,6 +113,7 @@ def run_publish(*, actor: Actor | None, run: Run, today: date | None = None) -> 
 
 def run_finalise(*, actor: Actor | None, run: Run, today: date | None = None) -> Run:
     """Final once the appeal window has passed and every appeal is answered."""
+    require(actor, Cap.EVALUATION_APPROVE, run.unit_id)
     day = today or timezone.localdate()
     if run.appeal_deadline and day <= run.appeal_deadline:
         raise EvaluationError(
