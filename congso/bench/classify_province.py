@@ -49,12 +49,13 @@ COLUMNS = (
 )
 
 
-def insert_sheets(people, rng: random.Random, year: int = 2026) -> int:
+def insert_sheets(people, rng: random.Random, year: int = 2026, kind: str = "month") -> int:
     table = Sheet._meta.db_table
     quoted = ", ".join(connection.ops.quote_name(c) for c in COLUMNS)
     sql = f"INSERT INTO {table} ({quoted}) VALUES ({', '.join(['%s'] * len(COLUMNS))})"
     now = timezone.now()
-    bounds = [period_bounds(year, "month", m) for m in range(1, 13)]
+    numbers = range(1, 13) if kind == "month" else range(1, 5)
+    bounds = [period_bounds(year, kind, m) for m in numbers]
     rows = []
     for person in people:
         points = person.category == "cong_chuc"
@@ -66,7 +67,7 @@ def insert_sheets(people, rng: random.Random, year: int = 2026) -> int:
                     person.unit_id,
                     person.pk,
                     year,
-                    "month",
+                    kind,
                     month,
                     start,
                     end,
@@ -129,7 +130,7 @@ def build_units(tag: str):
 
 def run(options: dict) -> dict:
     quick = options.get("quick")
-    n = 4_000 if quick else 40_000
+    n = options.get("people") or (4_000 if quick else 40_000)
     rng = random.Random(2026)
     root, people = _province(n, rng, "CA")
     sheets = insert_sheets(people, rng)
