@@ -10,6 +10,7 @@ urlpatterns = [
     path("don-vi/<int:pk>/", views.unit_page, name="unit"),
     path("don-vi/<int:pk>/mo-ky/", views.unit_open_period, name="unit_open_period"),
     path("don-vi/<int:pk>/xep-loai/", views.unit_classify, name="unit_classify"),
+    path("don-vi/<int:pk>/thiet-lap/", views.unit_settings, name="unit_settings"),
     path("don-vi/<int:pk>/danh-muc/", views_exports.catalogue_import, name="catalogue_import"),
     path("don-vi/<int:pk>/nghi/", views_exports.leave_import, name="leave_import"),
     path("phieu/<int:pk>/", views.sheet_page, name="sheet"),

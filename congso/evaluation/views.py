@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -72,6 +73,9 @@ def unit_page(request: HttpRequest, pk: int) -> HttpResponse:
         "sheets": [s for s in sheets if s.state != SheetState.FINAL][:300],
         "runs": runs,
         "can_manage": actor.can(Cap.EVALUATION_MANAGE, unit.pk),
+        "config": services.sheets.settings_for(unit.pk),
+        "weights": services.sheets.weights_for(unit.pk),
+        "criteria": CRITERIA,
         "period_kinds": PeriodKind.choices,
         "months": range(1, 13),
     }
@@ -114,7 +118,7 @@ def unit_classify(request: HttpRequest, pk: int) -> HttpResponse:
     messages.success(request, _("Đã lập danh sách dự kiến xếp loại năm %(y)s.") % {"y": year})
     if len(run_ids) == 1:
         return redirect("evaluation:run", pk=run_ids[0])
-    return redirect(f"{request.path.rsplit('/', 2)[0]}/?nam={year}")
+    return redirect(f"{reverse('evaluation:unit', args=[unit.pk])}?nam={year}")
 
 
 @login_required
@@ -344,3 +348,23 @@ def appeal_answer(request: HttpRequest, pk: int) -> HttpResponse:
     except (EvaluationError, PermissionDenied) as exc:
         _fail(request, exc)
     return redirect("evaluation:result", pk=appeal.result_id)
+
+
+@login_required
+@require_POST
+def unit_settings(request: HttpRequest, pk: int) -> HttpResponse:
+    unit = selectors.unit_get(actor=request.actor, pk=pk, capability=Cap.EVALUATION_MANAGE)
+    try:
+        services.sheets.settings_update(
+            actor=request.actor,
+            unit=unit,
+            period_kind=request.POST.get("period_kind", ""),
+            weights={key: request.POST.get(f"w_{key}", "") for key, _label in CRITERIA},
+            appeal_working_days=int(request.POST.get("appeal_working_days") or 0),
+        )
+        messages.success(request, _("Đã lưu thiết lập đánh giá."))
+    except (EvaluationError, PermissionDenied) as exc:
+        _fail(request, exc)
+    except ValueError:
+        messages.error(request, _("Dữ liệu không hợp lệ."))
+    return redirect("evaluation:unit", pk=unit.pk)

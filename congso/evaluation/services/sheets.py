@@ -411,3 +411,43 @@ def sheets_open_period(
             new={"year": year, "kind": period_kind, "number": number, "count": len(sheets)},
         )
     return len(sheets)
+
+
+def settings_update(
+    *,
+    actor: Actor | None,
+    unit: OrgUnit,
+    period_kind: str,
+    weights: Mapping[str, object],
+    appeal_working_days: int,
+) -> EvaluationSettings:
+    """The agency's choices: monthly or quarterly sheets, the six weights (together 30), the
+    appeal window (1–30 working days). Audited with old and new values."""
+    require(actor, Cap.EVALUATION_MANAGE, unit.pk)
+    if period_kind not in ("month", "quarter"):
+        raise EvaluationError(_("Kỳ đánh giá không hợp lệ."), "period_kind")
+    clean = {k: str(v) for k, v in rules.weights_of(dict(weights)).items()}
+    if not 1 <= appeal_working_days <= 30:
+        raise EvaluationError(_("Thời hạn kiến nghị phải từ 1 đến 30 ngày làm việc."), "appeal")
+    with transaction.atomic():
+        config, _created = EvaluationSettings.unscoped.get_or_create(unit=unit)
+        old = {
+            "period_kind": config.period_kind,
+            "weights": config.weights,
+            "appeal_working_days": config.appeal_working_days,
+        }
+        config.period_kind, config.weights = period_kind, clean
+        config.appeal_working_days = appeal_working_days
+        config.save()
+        audit_record(
+            actor=actor,
+            action="evaluation.settings_update",
+            obj=config,
+            old=old,
+            new={
+                "period_kind": period_kind,
+                "weights": clean,
+                "appeal_working_days": appeal_working_days,
+            },
+        )
+    return config

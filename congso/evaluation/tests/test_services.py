@@ -334,3 +334,38 @@ def test_my_tasks_lists_my_sheet_to_fill_and_sheets_to_assess(world):
     head_items = my_sheets(actor_of(world.head_a))
     assert [i.title for i in head_items] == ["Nguyễn Thị Hoa — kỳ 03/2026"]
     assert head_items[0].due == date(2026, 4, 5)  # the fifth day of the next period
+
+
+def test_settings_weights_must_add_to_thirty_and_are_used_by_sheets(world):
+    head = actor_of(world.head_a)
+    weights = {**COMMON, "politics": "10", "innovation": "0"}
+    with pytest.raises(EvaluationError, match="30"):
+        services.sheets.settings_update(
+            actor=head,
+            unit=world.agency_a,
+            period_kind="quarter",
+            weights={**COMMON, "politics": "9"},
+            appeal_working_days=5,
+        )
+    services.sheets.settings_update(
+        actor=head,
+        unit=world.agency_a,
+        period_kind="quarter",
+        weights=weights,
+        appeal_working_days=7,
+    )
+    sheet = _open(world)
+    with pytest.raises(EvaluationError, match="từ 0 đến 0"):
+        services.sheet_assess(
+            actor=head,
+            sheet=sheet,
+            data={"common": {**COMMON, "innovation": "1"}, "task_points": "60"},
+        )
+    with pytest.raises(PermissionDenied):
+        services.sheets.settings_update(
+            actor=actor_of(world.alice),
+            unit=world.agency_a,
+            period_kind="month",
+            weights=weights,
+            appeal_working_days=5,
+        )
