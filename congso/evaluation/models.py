@@ -59,7 +59,9 @@ class Product(ScopedModel):
         ordering = ["position", "code"]
         verbose_name = _("sản phẩm")
         verbose_name_plural = _("danh mục sản phẩm")
-        constraints = [models.UniqueConstraint(fields=["unit", "code"], name="evaluation_product")]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "code"], name="evaluation_product_unit_code")
+        ]
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
@@ -115,7 +117,9 @@ class YearFacts(ScopedModel):
         verbose_name = _("thông tin năm")
         verbose_name_plural = _("thông tin năm")
         constraints = [
-            models.UniqueConstraint(fields=["person", "year"], name="evaluation_yearfacts")
+            models.UniqueConstraint(
+                fields=["person", "year"], name="evaluation_yearfacts_person_year"
+            )
         ]
 
 
@@ -241,7 +245,9 @@ class Run(ScopedModel):
         ordering = ["-year", "unit_id"]
         verbose_name = _("đợt xếp loại")
         verbose_name_plural = _("đợt xếp loại")
-        constraints = [models.UniqueConstraint(fields=["unit", "year"], name="evaluation_run")]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "year"], name="evaluation_run_unit_year")
+        ]
 
 
 class Result(ScopedModel):
