@@ -28,7 +28,7 @@ from congso.org.models import OrgUnit, UnitKind
 
 def own_open_sheets(*, actor: Actor) -> QuerySet[Sheet]:
     if not actor.person_id:
-        return Sheet.objects.none()
+        return Sheet.objects.for_actor(actor).none()
     return Sheet.objects.for_actor(actor).filter(person_id=actor.person_id, state=SheetState.SELF)
 
 
@@ -45,7 +45,7 @@ def sheets_to_assess(*, actor: Actor) -> QuerySet[Sheet]:
 
 def my_sheets(*, actor: Actor, year: int | None = None) -> QuerySet[Sheet]:
     if not actor.person_id:
-        return Sheet.objects.none()
+        return Sheet.objects.for_actor(actor).none()
     rows = Sheet.objects.for_actor(actor).filter(person_id=actor.person_id)
     return rows.filter(year=year) if year else rows
 
@@ -115,7 +115,7 @@ def result_get(*, actor: Actor, pk) -> Result:
 
 def my_results(*, actor: Actor) -> QuerySet[Result]:
     if not actor.person_id:
-        return Result.objects.none()
+        return Result.objects.for_actor(actor).none()
     return (
         _results(actor)
         .filter(person_id=actor.person_id, run__state__in=PUBLISHED_STATES)

@@ -145,6 +145,7 @@ ROUTES = [
             "evaluation:run_step",
             "evaluation:unit_open_period",
             "evaluation:unit_classify",
+            "evaluation:unit_settings",
             "evaluation:catalogue_import",
             "evaluation:leave_import",
         ],
