@@ -322,3 +322,24 @@ def public_exemplars(*, year: int) -> list[Exemplar]:
 
 def honour_years() -> list[int]:
     return sorted(set(Decision.unscoped.values_list("year", flat=True).distinct()), reverse=True)
+
+
+def eligibility_of(
+    *,
+    actor: Actor,
+    title: AwardTitle,
+    year: int,
+    person: Person | None = None,
+    unit: OrgUnit | None = None,
+) -> rules.Eligibility:
+    """One subject's eligibility for one title (the proposal check)."""
+    if person is not None:
+        home = OrgUnit.unscoped.get(pk=person.unit_id)
+        rows = eligibility(actor=actor, unit=home, year=year, titles=[title])
+        found = [r for r in rows if r.person_id == person.pk]
+    else:
+        rows = eligibility(actor=actor, unit=unit, year=year, titles=[title])
+        found = [r for r in rows if r.person_id is None and r.unit_id == unit.pk]
+    if not found:
+        raise Http404
+    return found[0].eligibility
