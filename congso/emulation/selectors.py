@@ -20,6 +20,7 @@ from congso.emulation import rules
 from congso.emulation.models import (
     Award,
     AwardTitle,
+    Ballot,
     Decision,
     Initiative,
     InitiativeScope,
@@ -71,6 +72,23 @@ def plans_open_to(*, actor: Actor, year: int) -> QuerySet[Plan]:
     home = OrgUnit.unscoped.only("path").get(pk=actor.home_unit_id)
     ancestors = [int(part) for part in home.path.strip("/").split("/") if part]
     return Plan.unscoped.filter(year=year, unit_id__in=ancestors).select_related("unit")
+
+
+def plan_readable(*, actor: Actor, pk) -> Plan:
+    """A plan the actor may read (emulation.view on its unit) or one announced to the
+    actor's own unit (a plan applies to every unit below it); 404 otherwise."""
+    plan = Plan.unscoped.select_related("unit").filter(pk=pk).first() if str(pk).isdigit() else None
+    if plan is None:
+        raise Http404
+    if plan_list(actor=actor).filter(pk=plan.pk).exists():
+        return plan
+    if plans_open_to(actor=actor, year=plan.year).filter(pk=plan.pk).exists():
+        return plan
+    raise Http404
+
+
+def ballot_of(*, proposal: Proposal):
+    return Ballot.objects.filter(proposal=proposal).select_related("meeting").first()
 
 
 def registration_list(*, actor: Actor, plan: Plan) -> QuerySet[Registration]:
