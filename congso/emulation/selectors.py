@@ -7,10 +7,12 @@ and province-scope initiatives, each read once for the whole subtree.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, TextField
+from django.db.models.functions import Cast
 from django.http import Http404
 
 from congso.cases.models import AwardFreeze, Exemplar
@@ -144,11 +146,12 @@ class EligibilityRow:
     eligibility: rules.Eligibility
 
 
-def _freezes(person_ids: list[int]) -> dict[int, list[str]]:
+def _freezes(people) -> dict[int, list[str]]:
     found: dict[int, list[str]] = defaultdict(list)
-    rows = AwardFreeze.unscoped.filter(person_id__in=person_ids, closed_at__isnull=True)
-    for row in rows.order_by("opened_at"):
-        found[row.person_id].append(str(row.get_reason_display()))
+    rows = AwardFreeze.unscoped.filter(person_id__in=people, closed_at__isnull=True)
+    labels = dict(AwardFreeze._meta.get_field("reason").flatchoices)
+    for person_id, reason in rows.order_by("opened_at").values_list("person_id", "reason"):
+        found[person_id].append(str(labels.get(reason, reason)))
     return found
 
 
@@ -156,20 +159,25 @@ def eligibility(
     *, actor: Actor, unit: OrgUnit, year: int, titles: list[AwardTitle] | None = None
 ) -> list[EligibilityRow]:
     """Every person and collective under `unit` for every title (or the given ones), with the
-    reasons. Reads only published or final classification results."""
+    reasons. Reads only published or final classification results.
+
+    Seven queries whatever the size: people, results, freezes, CSTĐCS history, province
+    initiatives, runs, agencies. The people are named by a subquery (no list of ids sent to
+    the database), results are read as values with their reasons as raw JSON text, and the
+    rules run once per distinct set of facts (most people share theirs)."""
     titles = titles if titles is not None else list(catalogue())
-    people = list(
-        Person.objects.for_actor(actor, Cap.PEOPLE_VIEW)
-        .in_subtree(unit)
-        .filter(is_active=True)
-        .only("id", "full_name", "unit_id", "sort_key")
-        .order_by("sort_key")
+    people_q = (
+        Person.objects.for_actor(actor, Cap.PEOPLE_VIEW).in_subtree(unit).filter(is_active=True)
     )
-    ids = [p.pk for p in people]
+    people = list(people_q.order_by("sort_key").values_list("id", "full_name", "unit_id"))
+    ids = people_q.values("id")
     results = {
-        r.person_id: r
-        for r in evaluation.published_results(actor=actor, unit=unit, years=[year]).filter(
-            person_id__in=ids
+        row[0]: row[1:]
+        for row in evaluation.published_results(actor=actor, unit=unit, years=[year])
+        .filter(person_id__in=ids)
+        .annotate(raw_reasons=Cast("reasons", TextField()))
+        .values_list(
+            "person_id", "classification", "ldtt_eligible", "cstdcs_eligible", "raw_reasons"
         )
     }
     freezes = _freezes(ids)
@@ -189,27 +197,30 @@ def eligibility(
     )
     rows: list[EligibilityRow] = []
     individual = [t for t in titles if t.subject == Subject.INDIVIDUAL]
-    for person in people:
-        result = results.get(person.pk)
-        facts = rules.PersonFacts(
-            classification=result.classification if result else None,
-            ldtt=bool(result and result.ldtt_eligible),
-            cstdcs=bool(result and result.cstdcs_eligible),
-            result_reasons=tuple(result.reasons) if result else (),
-            freezes=tuple(freezes.get(person.pk, ())),
-            cstdcs_years=frozenset(cstdcs.get(person.pk, ())),
-            province_initiative=person.pk in province_init,
-        )
+    memo: dict[tuple, rules.Eligibility] = {}
+    no_result = (None, False, False, "[]")
+    for person_id, full_name, unit_id in people:
+        result = results.get(person_id, no_result)
+        frozen = tuple(freezes.get(person_id, ()))
+        years = frozenset(cstdcs.get(person_id, ()))
+        initiative = person_id in province_init
+        facts = None
         for title in individual:
-            rows.append(
-                EligibilityRow(
-                    title,
-                    person.full_name,
-                    person.pk,
-                    person.unit_id,
-                    rules.person_eligibility(title.rule, year, facts),
-                )
-            )
+            key = (title.rule, *result, frozen, years, initiative)
+            found = memo.get(key)
+            if found is None:
+                if facts is None:
+                    facts = rules.PersonFacts(
+                        classification=result[0],
+                        ldtt=bool(result[1]),
+                        cstdcs=bool(result[2]),
+                        result_reasons=tuple(json.loads(result[3] or "[]")),
+                        freezes=frozen,
+                        cstdcs_years=years,
+                        province_initiative=initiative,
+                    )
+                found = memo[key] = rules.person_eligibility(title.rule, year, facts)
+            rows.append(EligibilityRow(title, full_name, person_id, unit_id, found))
     collective = [t for t in titles if t.subject == Subject.COLLECTIVE]
     if collective:
         runs = {r.unit_id: r for r in evaluation.published_runs(actor=actor, unit=unit, year=year)}
