@@ -378,3 +378,30 @@ class Award(ScopedModel):
 
     class Meta:
         ordering = ["decision_id", "id"]
+
+
+class ReviewKind(models.TextChoices):
+    MID = "so_ket", _("Sơ kết")
+    FINAL = "tong_ket", _("Tổng kết")
+
+
+class Review(ScopedModel):
+    """A unit's mid-term or final review of a plan: the figures the system holds (filled in
+    when the review is saved, kept as they were then) and the narrative the unit writes."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="reviews")
+    kind = models.CharField(_("loại báo cáo"), max_length=10, choices=ReviewKind.choices)
+    figures = models.JSONField(default=dict)
+    narrative = models.TextField(_("nội dung đánh giá của đơn vị"))
+    updated_at = models.DateTimeField(auto_now=True)
+
+    view_capability = Cap.EMULATION_VIEW
+
+    class Meta:
+        ordering = ["plan_id", "unit_id", "kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "unit", "kind"], name="emulation_review")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan_id} {self.unit_id} {self.kind}"

@@ -33,6 +33,7 @@ from congso.emulation.models import (
     ProposalState,
     Registration,
     RegistrationState,
+    Review,
     Subject,
     TitleRecord,
 )
@@ -372,3 +373,37 @@ def eligibility_of(
     if not found:
         raise Http404
     return found[0].eligibility
+
+
+def review_figures(*, plan: Plan, unit: OrgUnit) -> dict[str, int]:
+    """The figures a review starts from, for `unit` and below, in the plan's year:
+    registrations by state, proposals, awards and their total, recognised initiatives,
+    confirmed exemplars. A fixed number of queries."""
+    regs = Registration.unscoped.filter(plan=plan).in_subtree(unit)
+    counts = {state: 0 for state in RegistrationState.values}
+    for state in regs.values_list("state", flat=True):
+        counts[state] += 1
+    awards = Award.unscoped.in_subtree(unit).filter(
+        decision__year=plan.year, revoked_on__isnull=True
+    )
+    return {
+        "registrations": sum(counts.values()),
+        "registrations_approved": counts[RegistrationState.APPROVED],
+        "registrations_pending": counts[RegistrationState.SUBMITTED],
+        "proposals": Proposal.unscoped.in_subtree(unit)
+        .filter(year=plan.year)
+        .exclude(state=ProposalState.WITHDRAWN)
+        .count(),
+        "awards": awards.count(),
+        "award_amount": sum(awards.values_list("amount", flat=True)),
+        "initiatives": Initiative.unscoped.in_subtree(unit)
+        .filter(year=plan.year, state=InitiativeState.RECOGNISED)
+        .count(),
+        "exemplars": Exemplar.unscoped.in_subtree(unit)
+        .filter(recognised_on__year=plan.year)
+        .count(),
+    }
+
+
+def review_list(*, actor: Actor, plan: Plan):
+    return Review.objects.for_actor(actor).filter(plan=plan).select_related("unit")

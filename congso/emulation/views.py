@@ -21,6 +21,7 @@ from congso.emulation.models import (
     AwardTitle,
     ProposalState,
     RegistrationState,
+    ReviewKind,
     Subject,
 )
 from congso.emulation.rules import EmulationError
@@ -141,6 +142,8 @@ def plan_page(request: HttpRequest, pk: int) -> HttpResponse:
         )[:100],
         "urging": selectors.urging(actor=actor, plan=plan) if can_manage else [],
         "states": RegistrationState,
+        "reviews": selectors.review_list(actor=actor, plan=plan),
+        "review_kinds": ReviewKind.choices,
     }
     return render(request, "emulation/plan.html", context)
 
@@ -359,3 +362,26 @@ def initiative_decide(request: HttpRequest, pk: int) -> HttpResponse:
     except (EmulationError, PermissionDenied) as exc:
         _fail(request, exc)
     return redirect("emulation:eligibility", initiative.unit_id)
+
+
+@login_required
+@require_POST
+def plan_review(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = request.actor
+    plan = _plan_for(request, pk)
+    try:
+        unit = selectors.unit_get(
+            actor=actor, pk=_int(request.POST.get("unit")), capability=Cap.EMULATION_REGISTER
+        )
+        services.review_save(
+            actor=actor,
+            plan=plan,
+            unit=unit,
+            kind=request.POST.get("kind", ""),
+            narrative=request.POST.get("narrative", ""),
+        )
+    except (EmulationError, PermissionDenied) as exc:
+        _fail(request, exc)
+    else:
+        messages.success(request, _("Đã lưu báo cáo sơ kết, tổng kết."))
+    return redirect(reverse("emulation:plan", args=[plan.pk]) + "#reviews")

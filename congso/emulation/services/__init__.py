@@ -16,6 +16,7 @@ from congso.emulation.services.plans import (
     registration_create,
     registration_decide,
     registration_submit,
+    review_save,
 )
 
 __all__ = [
@@ -33,5 +34,6 @@ __all__ = [
     "registration_create",
     "registration_decide",
     "registration_submit",
+    "review_save",
     "tally_record",
 ]

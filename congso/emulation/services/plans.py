@@ -13,8 +13,17 @@ from congso.common.audit import audit_record
 from congso.common.permissions import Cap
 from congso.common.scoping import Actor, require
 from congso.common.text import nfc
-from congso.emulation.models import AwardTitle, Plan, Registration, RegistrationState, Subject
+from congso.emulation.models import (
+    AwardTitle,
+    Plan,
+    Registration,
+    RegistrationState,
+    Review,
+    ReviewKind,
+    Subject,
+)
 from congso.emulation.rules import EmulationError, check_registration_open
+from congso.emulation.selectors import review_figures
 from congso.org.models import OrgUnit, Person
 
 
@@ -162,3 +171,36 @@ def registration_decide(
             new={"state": row.state, "reason": row.return_reason},
         )
     return row
+
+
+def review_save(
+    *, actor: Actor | None, plan: Plan, unit: OrgUnit, kind: str, narrative: str
+) -> Review:
+    """Write (or rewrite) a unit's sơ kết / tổng kết of a plan: the figures are taken from the
+    system at this moment, the narrative is the unit's."""
+    require(actor, Cap.EMULATION_REGISTER, unit.pk)
+    if kind not in ReviewKind.values:
+        raise EmulationError(_("Loại báo cáo không hợp lệ."), field="kind")
+    if not unit.path.startswith(plan.unit.path):
+        raise EmulationError(_("Đơn vị không thuộc phạm vi kế hoạch."), field="unit")
+    narrative = nfc(narrative).strip()
+    if not narrative:
+        raise EmulationError(_("Ghi nội dung đánh giá của đơn vị."), field="narrative")
+    figures = review_figures(plan=plan, unit=unit)
+    with transaction.atomic():
+        review, created = Review.unscoped.select_for_update().get_or_create(
+            plan=plan,
+            unit=unit,
+            kind=kind,
+            defaults={"figures": figures, "narrative": narrative},
+        )
+        if not created:
+            review.figures, review.narrative = figures, narrative
+            review.save(update_fields=["figures", "narrative", "updated_at"])
+        audit_record(
+            actor=actor,
+            action="emulation.review_save",
+            obj=review,
+            new={"kind": kind, "figures": figures},
+        )
+    return review

@@ -17,6 +17,7 @@ from congso.emulation.models import (
     Plan,
     Proposal,
     Registration,
+    Review,
     TitleRecord,
 )
 
@@ -31,6 +32,12 @@ def _plan(world, unit):
     )
     plan.titles.set(AwardTitle.objects.all())
     return plan
+
+
+def _review(world, unit):
+    return Review.unscoped.create(
+        unit=unit, plan=_plan(world, unit), kind="so_ket", narrative="Sơ kết"
+    )
 
 
 def _registration(world, unit):
@@ -118,6 +125,7 @@ ROUTES = [
     ),
     _route(Registration, _registration, ["emulation:registration_step"], "post"),
     CrossAgencyRoute(model=TitleRecord, make=_record),
+    CrossAgencyRoute(model=Review, make=_review),
     _route(Initiative, _initiative, ["emulation:initiative_decide"], "post"),
     _route(Proposal, _proposal, ["emulation:proposal"], "get"),
     _route(Proposal, _proposal, ["emulation:proposal_withdraw"], "post"),

@@ -406,3 +406,19 @@ def test_revocation_records_reason_and_amount_and_is_audited(world, officer):
     award.refresh_from_db()
     assert award.recover_amount == 702000 and award.revoked_on == date(2026, 2, 1)
     assert AuditEntry.objects.filter(action="emulation.award_revoke").exists()
+
+
+def test_review_fills_figures_from_the_system_and_keeps_the_narrative(world, officer):
+    p = plan(world.province, year=2026, deadline=date(2026, 3, 31))
+    head = actor_of(world.head_a)
+    row = services.registration_create(
+        actor=head, plan=p, title=title("ttldtt"), unit=world.agency_a, today=date(2026, 1, 5)
+    )
+    services.registration_submit(actor=head, registration=row, today=date(2026, 1, 6))
+    with pytest.raises(EmulationError, match="Ghi nội dung"):
+        services.review_save(actor=head, plan=p, unit=world.agency_a, kind="so_ket", narrative="  ")
+    review = services.review_save(
+        actor=head, plan=p, unit=world.agency_a, kind="so_ket", narrative="Đơn vị triển khai tốt."
+    )
+    assert review.figures["registrations"] == 1 and review.figures["registrations_pending"] == 1
+    assert review.narrative == "Đơn vị triển khai tốt."
