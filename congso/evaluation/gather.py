@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
 
-from django.db.models import Q
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from congso.cases.choices import CaseKind
@@ -123,16 +123,28 @@ def gather(
         in_tree, start__lt=end, end__gte=start
     ).values_list("person_id", "kind", "start", "end"):
         leave[pid].append((kind, a, b))
-    sheets: dict[int, list] = defaultdict(list)
-    for row in Sheet.unscoped.filter(in_tree, year=year, state=SheetState.FINAL).values_list(
-        "person_id",
-        "common_points",
-        "task_points",
-        "on_time_share",
-        "exceeded_share",
-        "failed_share",
-    ):
-        sheets[row[0]].append(row[1:])
+    # One row per person: sums and counts in the database (exact on PostgreSQL's numeric;
+    # SQLite's sums come back quantized to the field's places), means in Decimal here.
+    sheets = {
+        row[0]: row[1:]
+        for row in Sheet.unscoped.filter(in_tree, year=year, state=SheetState.FINAL)
+        .values("person_id")
+        .annotate(
+            n=Count("id"),
+            common=Sum("common_points"),
+            nc=Count("common_points"),
+            task=Sum("task_points"),
+            nt=Count("task_points"),
+            on_time=Sum("on_time_share"),
+            exceeded=Sum("exceeded_share"),
+            failed=Sum("failed_share"),
+            ns=Count("on_time_share"),
+        )
+        .order_by()
+        .values_list(
+            "person_id", "n", "common", "nc", "task", "nt", "on_time", "exceeded", "failed", "ns"
+        )
+    }
     year_facts = {
         row[0]: row[1:]
         for row in YearFacts.unscoped.filter(in_tree, year=year).values_list(
@@ -229,18 +241,22 @@ def _inputs(
 ) -> PersonInputs:
     time_facts = rules.time_facts(year=year, assignments=spans, leave=leave)
     group, initiative, fine, degradation, recruit = extra or ("", False, False, False, False)
+    n, common, nc, task, nt, on_time, exceeded, failed, ns = sheets or (
+        0,
+        *(None, 0) * 2,
+        None,
+        None,
+        None,
+        0,
+    )
     points: dict[str, Decimal | None] = {}
     if rules.uses_points(category, year):
-        points["common_points"] = rules.mean([s[0] for s in sheets if s[0] is not None])
-        points["task_points"] = rules.mean([s[1] for s in sheets if s[1] is not None])
+        points["common_points"] = rules.mean_of(common, nc)
+        points["task_points"] = rules.mean_of(task, nt)
     else:
-        points["tasks_on_time_share"] = rules.mean_share([s[2] for s in sheets if s[2] is not None])
-        points["tasks_exceeded_share"] = rules.mean_share(
-            [s[3] for s in sheets if s[3] is not None]
-        )
-        points["criteria_failed_share"] = rules.mean_share(
-            [s[4] for s in sheets if s[4] is not None]
-        )
+        points["tasks_on_time_share"] = rules.mean_of(on_time, ns, rules.SHARE_PLACES)
+        points["tasks_exceeded_share"] = rules.mean_of(exceeded, ns, rules.SHARE_PLACES)
+        points["criteria_failed_share"] = rules.mean_of(failed, ns, rules.SHARE_PLACES)
     facts = CaseFacts(
         year=year,
         category=category,
@@ -275,7 +291,7 @@ def _inputs(
         category=category,
         is_leader=is_leader,
         task_group=group,
-        periods=len(sheets),
+        periods=n,
         facts=facts,
         violations=[
             {

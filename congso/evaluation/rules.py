@@ -251,6 +251,17 @@ def time_facts(
     )
 
 
+SHARE_PLACES: Final = Decimal("0.0001")
+
+
+def mean_of(total: Decimal | None, count: int, places: Decimal = CENT) -> Decimal | None:
+    """The annual figure: the mean of the finalised periods' figures (NĐ 335/2025: the year's
+    result from the periods' results), rounded half up to the field's places."""
+    if total is None or not count:
+        return None
+    return (Decimal(total) / count).quantize(places, rounding=ROUND_HALF_UP)
+
+
 def mean(values: Sequence[Decimal]) -> Decimal | None:
     if not values:
         return None

@@ -221,6 +221,7 @@ def run_page(request: HttpRequest, pk: int) -> HttpResponse:
         "can_approve": actor.can(Cap.EVALUATION_APPROVE, run.unit_id),
         "appeals": selectors.appeal_list(actor=actor, run=run),
         "states": RunState,
+        "levels": [(k, level_label(k)) for k in ("HTXSNV", "HTTNV", "HTNV", "KHTNV")],
         "today": timezone.localdate(),
     }
     return render(request, "evaluation/run.html", context)
@@ -246,6 +247,7 @@ def run_step(request: HttpRequest, pk: int) -> HttpResponse:
                 meeting_date=date.fromisoformat(meeting) if meeting else None,
                 attendees=request.POST.get("attendees", ""),
                 minutes=request.FILES.get("minutes"),
+                collective_level=request.POST.get("collective_level", ""),
             )
         elif step == "approve":
             services.run_approve(actor=actor, run=run)

@@ -20,7 +20,12 @@ from congso.common.text import nfc
 from congso.evaluation import gather as gathering
 from congso.evaluation.models import AppealState, Result, ResultAppeal, Run, RunState
 from congso.evaluation.rules import EvaluationError
-from congso.evaluation.services.classification import INCOMPLETE, decide_person, policy_of
+from congso.evaluation.services.classification import (
+    INCOMPLETE,
+    decide_person,
+    policy_of,
+    unit_titles,
+)
 from congso.evaluation.services.sheets import settings_for
 from congso.org.models import OrgUnit
 
@@ -52,15 +57,28 @@ def _step(actor: Actor | None, run: Run, expected: str, to: str, action: str, **
 
 
 def run_review(
-    *, actor: Actor | None, run: Run, meeting_date: date, attendees: str, minutes=None
+    *,
+    actor: Actor | None,
+    run: Run,
+    meeting_date: date,
+    attendees: str,
+    minutes=None,
+    collective_level: str = "",
 ) -> Run:
-    """The collective review: meeting date, attendees and the minutes attached."""
+    """The collective review: meeting date, attendees and the minutes attached; the
+    collective's own level (given by the level above) when known, for R15's titles."""
     attendees = nfc(attendees or "").strip()
+    if collective_level and collective_level not in LEVELS[:4]:
+        raise EvaluationError(_("Mức xếp loại không hợp lệ."), "collective_level")
     if not meeting_date or not attendees:
         raise EvaluationError(_("Cần ghi ngày họp và thành phần dự họp."), "meeting_date")
     if minutes is None:
         raise EvaluationError(_("Cần đính kèm biên bản cuộc họp."), "minutes")
     fields = {"meeting_date": meeting_date, "attendees": attendees, "minutes": minutes}
+    if collective_level:
+        results = list(run.results.all())
+        fields["collective_level"] = collective_level
+        fields["titles"] = unit_titles(results, collective_level, policy_of(run))
     return _step(
         actor, run, RunState.PROPOSAL, RunState.REVIEWED, "evaluation.run_review", **fields
     )

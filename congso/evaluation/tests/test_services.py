@@ -293,3 +293,44 @@ def test_quota_choice_only_among_candidates_and_within_allowed(world):
     kept = Result.unscoped.get(run=run, person_id=choice[0])
     assert kept.classification == "HTXSNV"
     assert AuditEntry.objects.filter(action="evaluation.quota_choose").exists()
+
+
+def test_collective_level_at_review_gives_the_collective_titles(world):
+    final_sheets(world.alice.person, world.agency_a, 2026)
+    final_sheets(world.head_a.person, world.agency_a, 2026)
+    classify(actor=None, year=2026, unit=world.agency_a)
+    run = Run.unscoped.get(unit=world.agency_a)
+    run = services.run_review(
+        actor=actor_of(world.head_a),
+        run=run,
+        meeting_date=date(2026, 12, 5),
+        attendees="Toàn thể",
+        minutes=SimpleUploadedFile("bb.pdf", b"%PDF"),
+        collective_level="HTTNV",
+    )
+    assert run.titles["ttldtt"] is True  # 2 of 2 members LĐTT (> 50 %)
+    assert run.titles["ttldxs"] is False
+    assert any(r["code"] == "R15_TTLDTT_ELIGIBLE" for r in run.titles["reasons"])
+
+
+def test_my_tasks_lists_my_sheet_to_fill_and_sheets_to_assess(world):
+    from congso.evaluation.tasks import my_sheets
+
+    mine = _open(world)
+    services.sheet_self_assess(
+        actor=actor_of(world.alice),
+        sheet=mine,
+        data={"common": COMMON, "task_points": "60"},
+        submit=False,
+    )
+    items = my_sheets(actor_of(world.alice))
+    assert [i.kind for i in items] == ["Tự đánh giá"]
+    services.sheet_self_assess(
+        actor=actor_of(world.alice),
+        sheet=mine,
+        data={"common": COMMON, "task_points": "60"},
+        submit=True,
+    )
+    head_items = my_sheets(actor_of(world.head_a))
+    assert [i.title for i in head_items] == ["Nguyễn Thị Hoa — kỳ 03/2026"]
+    assert head_items[0].due == date(2026, 4, 5)  # the fifth day of the next period
