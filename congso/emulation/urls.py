@@ -10,6 +10,7 @@ urlpatterns = [
     path("ke-hoach/tao/", views.plan_create, name="plan_create"),
     path("ke-hoach/<int:pk>/", views.plan_page, name="plan"),
     path("ke-hoach/<int:pk>/dang-ky/", views.plan_register, name="plan_register"),
+    path("ke-hoach/<int:pk>/don-doc/", views.plan_urge, name="plan_urge"),
     path("ke-hoach/<int:pk>/so-ket/", views.plan_review, name="plan_review"),
     path("dang-ky/<int:pk>/buoc/", views.registration_step, name="registration_step"),
     path("don-vi/<int:pk>/", views.unit_eligibility, name="eligibility"),

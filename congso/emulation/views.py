@@ -385,3 +385,21 @@ def plan_review(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("Đã lưu báo cáo sơ kết, tổng kết."))
     return redirect(reverse("emulation:plan", args=[plan.pk]) + "#reviews")
+
+
+@login_required
+@require_POST
+def plan_urge(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = request.actor
+    plan = _plan_for(request, pk)
+    try:
+        if not actor.can(Cap.EMULATION_MANAGE, plan.unit_id):
+            raise PermissionDenied
+        sent = services.urging_send(
+            actor=actor, plan=plan, rows=selectors.urging(actor=actor, plan=plan)
+        )
+    except (EmulationError, PermissionDenied) as exc:
+        _fail(request, exc)
+    else:
+        messages.success(request, _("Đã gửi %(n)s thông báo nhắc đăng ký.") % {"n": sent})
+    return redirect(reverse("emulation:plan", args=[plan.pk]) + "#urging")

@@ -17,6 +17,7 @@ from congso.emulation.services.plans import (
     registration_decide,
     registration_submit,
     review_save,
+    urging_send,
 )
 
 __all__ = [
@@ -36,4 +37,5 @@ __all__ = [
     "registration_submit",
     "review_save",
     "tally_record",
+    "urging_send",
 ]

@@ -9,8 +9,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from congso.accounts.models import RoleGrant
+from congso.cases.services import notify_users
 from congso.common.audit import audit_record
-from congso.common.permissions import Cap
+from congso.common.permissions import Cap, Role
 from congso.common.scoping import Actor, require
 from congso.common.text import nfc
 from congso.emulation.models import (
@@ -204,3 +206,32 @@ def review_save(
             new={"kind": kind, "figures": figures},
         )
     return review
+
+
+def urging_send(*, actor: Actor | None, plan: Plan, rows) -> int:
+    """Đôn đốc: a notice to the heads and emulation officers of each agency that has not
+    submitted a registration under the plan (`rows`: selectors.urging). Audited."""
+    require(actor, Cap.EMULATION_MANAGE, plan.unit_id)
+    unit_ids = [row.unit.pk for row in rows]
+    if not unit_ids:
+        raise EmulationError(_("Mọi đơn vị đã gửi đăng ký: không có ai cần nhắc."))
+    users = set(
+        RoleGrant.objects.filter(
+            unit_id__in=unit_ids,
+            role__in=(Role.UNIT_HEAD, Role.EMULATION_OFFICER),
+            user__is_active=True,
+        ).values_list("user_id", flat=True)
+    )
+    text = _("Đơn vị chưa gửi đăng ký thi đua theo “%(plan)s”, hạn %(day)s.") % {
+        "plan": plan.name,
+        "day": plan.registration_deadline.strftime("%d/%m/%Y"),
+    }
+    with transaction.atomic():
+        sent = notify_users(user_ids=users, text=str(text))
+        audit_record(
+            actor=actor,
+            action="emulation.urging_send",
+            obj=plan,
+            new={"units": unit_ids, "notices": sent},
+        )
+    return sent

@@ -422,3 +422,15 @@ def test_review_fills_figures_from_the_system_and_keeps_the_narrative(world, off
     )
     assert review.figures["registrations"] == 1 and review.figures["registrations_pending"] == 1
     assert review.narrative == "Đơn vị triển khai tốt."
+
+
+def test_urging_sends_a_notice_to_heads_of_agencies_not_registered(world, officer):
+    from congso.cases.models import Notification
+
+    p = plan(world.province)
+    rows = selectors.urging(actor=actor_of(officer), plan=p)
+    assert services.urging_send(actor=actor_of(officer), plan=p, rows=rows) == 3
+    notified = set(Notification.objects.values_list("user__username", flat=True))
+    assert notified == {"head_a", "charlie", "admin_a"}  # admin_a holds every role on A
+    assert "chưa gửi đăng ký thi đua" in Notification.objects.first().text
+    assert AuditEntry.objects.filter(action="emulation.urging_send").exists()
