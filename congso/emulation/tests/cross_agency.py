@@ -115,7 +115,19 @@ def _route(model, make, names, method, unit_names=()):
 
 
 ROUTES = [
-    _route(Plan, _plan, ["emulation:plan"], "get", ["emulation:eligibility"]),
+    _route(
+        Plan,
+        _plan,
+        ["emulation:plan"],
+        "get",
+        ["emulation:eligibility"],
+        api=[
+            (
+                "api:emulation_eligibility",
+                lambda row: f"/api/v1/emulation/units/{row.unit_id}/eligibility?year=2025",
+            )
+        ],
+    ),
     _route(
         Plan,
         _plan,
@@ -127,11 +139,23 @@ ROUTES = [
     CrossAgencyRoute(model=TitleRecord, make=_record),
     CrossAgencyRoute(model=Review, make=_review),
     _route(Initiative, _initiative, ["emulation:initiative_decide"], "post"),
-    _route(Proposal, _proposal, ["emulation:proposal"], "get"),
+    _route(
+        Proposal,
+        _proposal,
+        ["emulation:proposal"],
+        "get",
+        api=[("api:emulation_proposal", lambda row: f"/api/v1/emulation/proposals/{row.pk}")],
+    ),
     _route(Proposal, _proposal, ["emulation:proposal_withdraw"], "post"),
     _route(Meeting, _meeting, ["emulation:meeting", "emulation:minutes"], "get"),
     _route(Meeting, _meeting, ["emulation:meeting_tally", "emulation:decision_create"], "post"),
     _route(Decision, _decision, ["emulation:decision", "emulation:decision_docx"], "get"),
-    _route(Award, _award, ["emulation:award", "emulation:certificate"], "get"),
+    _route(
+        Award,
+        _award,
+        ["emulation:award", "emulation:certificate"],
+        "get",
+        api=[("api:emulation_award", lambda row: f"/api/v1/emulation/awards/{row.pk}")],
+    ),
     _route(Award, _award, ["emulation:award_revoke"], "post"),
 ]
