@@ -107,10 +107,15 @@ def _unit_page(name: str):
     return lambda row: reverse(name, args=[row.unit_id])
 
 
-def _route(model, make, names, method, unit_names=()):
+def _route(model, make, names, method, unit_names=(), api=()):
     pages = [_page(n) for n in names] + [_unit_page(n) for n in unit_names]
     return CrossAgencyRoute(
-        model=model, make=make, pages=pages, url_names=[*names, *unit_names], methods=(method,)
+        model=model,
+        make=make,
+        pages=pages,
+        api=[path for _name, path in api],
+        url_names=[*names, *unit_names, *(name for name, _path in api)],
+        methods=(method,),
     )
 
 
@@ -131,7 +136,7 @@ ROUTES = [
     _route(
         Plan,
         _plan,
-        ["emulation:plan_register"],
+        ["emulation:plan_register", "emulation:plan_review", "emulation:plan_urge"],
         "post",
         ["emulation:propose", "emulation:history_import"],
     ),
