@@ -71,7 +71,7 @@ def plans_open_to(*, actor: Actor, year: int) -> QuerySet[Plan]:
     """Plans of the year a person may register under: the province's and their units' plans
     (every plan is announced to the units below it)."""
     if not actor.home_unit_id:
-        return Plan.objects.none()
+        return Plan.objects.for_actor(actor).none()
     home = OrgUnit.unscoped.only("path").get(pk=actor.home_unit_id)
     ancestors = [int(part) for part in home.path.strip("/").split("/") if part]
     return Plan.unscoped.filter(year=year, unit_id__in=ancestors).select_related("unit")
@@ -109,7 +109,7 @@ def registration_get(*, actor: Actor, pk) -> Registration:
 
 def my_registrations(*, actor: Actor) -> QuerySet[Registration]:
     if not actor.person_id:
-        return Registration.objects.none()
+        return Registration.objects.for_actor(actor).none()
     return (
         Registration.objects.for_actor(actor)
         .filter(person_id=actor.person_id)
@@ -147,9 +147,9 @@ class EligibilityRow:
     eligibility: rules.Eligibility
 
 
-def _freezes(people) -> dict[int, list[str]]:
+def _freezes(actor: Actor, people) -> dict[int, list[str]]:
     found: dict[int, list[str]] = defaultdict(list)
-    rows = AwardFreeze.unscoped.filter(person_id__in=people, closed_at__isnull=True)
+    rows = AwardFreeze.objects.for_actor(actor).filter(person_id__in=people, closed_at__isnull=True)
     labels = dict(AwardFreeze._meta.get_field("reason").flatchoices)
     for person_id, reason in rows.order_by("opened_at").values_list("person_id", "reason"):
         found[person_id].append(str(labels.get(reason, reason)))
@@ -181,20 +181,24 @@ def eligibility(
             "person_id", "classification", "ldtt_eligible", "cstdcs_eligible", "raw_reasons"
         )
     }
-    freezes = _freezes(ids)
+    freezes = _freezes(actor, ids)
     cstdcs: dict[int, set[int]] = defaultdict(set)
-    for person_id, y in TitleRecord.unscoped.filter(
-        person_id__in=ids, title__rule="cstdcs", year__gte=year - 2, year__lt=year
-    ).values_list("person_id", "year"):
+    for person_id, y in (
+        TitleRecord.objects.for_actor(actor)
+        .filter(person_id__in=ids, title__rule="cstdcs", year__gte=year - 2, year__lt=year)
+        .values_list("person_id", "year")
+    ):
         cstdcs[person_id].add(y)
     province_init = set(
-        Initiative.unscoped.filter(
+        Initiative.objects.for_actor(actor)
+        .filter(
             person_id__in=ids,
             state=InitiativeState.RECOGNISED,
             scope=InitiativeScope.PROVINCE,
             year__gte=year - 2,
             year__lte=year,
-        ).values_list("person_id", flat=True)
+        )
+        .values_list("person_id", flat=True)
     )
     rows: list[EligibilityRow] = []
     individual = [t for t in titles if t.subject == Subject.INDIVIDUAL]
@@ -283,10 +287,11 @@ def meeting_get(*, actor: Actor, pk) -> Meeting:
     return get_for_actor(Meeting.objects.select_related("unit"), actor, pk)
 
 
-def meeting_agenda(*, meeting: Meeting) -> QuerySet[Proposal]:
+def meeting_agenda(*, actor: Actor, meeting: Meeting) -> QuerySet[Proposal]:
     """Proposals of the meeting's year under the meeting's unit, waiting or tallied here."""
     return (
-        Proposal.unscoped.in_subtree(meeting.unit)
+        Proposal.objects.for_actor(actor)
+        .in_subtree(meeting.unit)
         .filter(year=meeting.year)
         .exclude(state=ProposalState.WITHDRAWN)
         .filter(Q(ballot__isnull=True) | Q(ballot__meeting=meeting))
@@ -311,7 +316,7 @@ def award_get(*, actor: Actor, pk) -> Award:
 
 def my_awards(*, actor: Actor) -> QuerySet[Award]:
     if not actor.person_id:
-        return Award.objects.none()
+        return Award.objects.for_actor(actor).none()
     return (
         Award.objects.for_actor(actor)
         .filter(person_id=actor.person_id)
@@ -364,7 +369,7 @@ def eligibility_of(
 ) -> rules.Eligibility:
     """One subject's eligibility for one title (the proposal check)."""
     if person is not None:
-        home = OrgUnit.unscoped.get(pk=person.unit_id)
+        home = get_for_actor(OrgUnit, actor, person.unit_id, capability=Cap.EMULATION_PROPOSE)
         rows = eligibility(actor=actor, unit=home, year=year, titles=[title])
         found = [r for r in rows if r.person_id == person.pk]
     else:
@@ -375,35 +380,13 @@ def eligibility_of(
     return found[0].eligibility
 
 
-def review_figures(*, plan: Plan, unit: OrgUnit) -> dict[str, int]:
-    """The figures a review starts from, for `unit` and below, in the plan's year:
-    registrations by state, proposals, awards and their total, recognised initiatives,
-    confirmed exemplars. A fixed number of queries."""
-    regs = Registration.unscoped.filter(plan=plan).in_subtree(unit)
-    counts = {state: 0 for state in RegistrationState.values}
-    for state in regs.values_list("state", flat=True):
-        counts[state] += 1
-    awards = Award.unscoped.in_subtree(unit).filter(
-        decision__year=plan.year, revoked_on__isnull=True
-    )
-    return {
-        "registrations": sum(counts.values()),
-        "registrations_approved": counts[RegistrationState.APPROVED],
-        "registrations_pending": counts[RegistrationState.SUBMITTED],
-        "proposals": Proposal.unscoped.in_subtree(unit)
-        .filter(year=plan.year)
-        .exclude(state=ProposalState.WITHDRAWN)
-        .count(),
-        "awards": awards.count(),
-        "award_amount": sum(awards.values_list("amount", flat=True)),
-        "initiatives": Initiative.unscoped.in_subtree(unit)
-        .filter(year=plan.year, state=InitiativeState.RECOGNISED)
-        .count(),
-        "exemplars": Exemplar.unscoped.in_subtree(unit)
-        .filter(recognised_on__year=plan.year)
-        .count(),
-    }
-
-
 def review_list(*, actor: Actor, plan: Plan):
     return Review.objects.for_actor(actor).filter(plan=plan).select_related("unit")
+
+
+def own_person(*, actor: Actor) -> Person:
+    """The actor's own person record (404 for an account without one)."""
+    person = Person.objects.for_actor(actor, Cap.PEOPLE_VIEW).filter(pk=actor.person_id).first()
+    if not actor.person_id or person is None:
+        raise Http404
+    return person

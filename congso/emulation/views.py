@@ -162,9 +162,7 @@ def plan_register(request: HttpRequest, pk: int) -> HttpResponse:
             unit = selectors.unit_get(actor=actor, pk=unit_id, capability=Cap.EMULATION_REGISTER)
             row = services.registration_create(actor=actor, plan=plan, title=title, unit=unit)
         else:
-            if not actor.person_id:
-                raise PermissionDenied
-            person = Person.unscoped.get(pk=actor.person_id)
+            person = selectors.own_person(actor=actor)
             row = services.registration_create(actor=actor, plan=plan, title=title, person=person)
         if request.POST.get("submit"):
             services.registration_submit(actor=actor, registration=row)
@@ -331,7 +329,7 @@ def initiative_submit(request: HttpRequest) -> HttpResponse:
     try:
         services.initiative_submit(
             actor=actor,
-            person=Person.unscoped.get(pk=actor.person_id),
+            person=selectors.own_person(actor=actor),
             year=_year(request),
             name=request.POST.get("name", ""),
             summary=request.POST.get("summary", ""),

@@ -71,7 +71,7 @@ def meeting_page(request: HttpRequest, pk: int) -> HttpResponse:
     actor = request.actor
     meeting = selectors.meeting_get(actor=actor, pk=pk)
     members = list(meeting.members.select_related("person"))
-    agenda = list(selectors.meeting_agenda(meeting=meeting))
+    agenda = list(selectors.meeting_agenda(actor=actor, meeting=meeting))
     context = {
         "meeting": meeting,
         "members": members,
