@@ -4,9 +4,11 @@ Every change to an award writes an audit row."""
 from __future__ import annotations
 
 import secrets
+from collections.abc import Sequence
 from datetime import date
 
 from django.db import IntegrityError, transaction
+from django.http import Http404
 from django.utils.translation import gettext as _
 
 from congso.common.audit import Change, audit_record, audit_record_many
@@ -114,7 +116,9 @@ def proposal_create(
 ) -> Proposal:
     """Propose an eligible person (or collective `unit`) for a title. The rules decide: a
     blocked subject is refused with the reasons and the articles."""
-    unit_id = person.unit_id if person is not None else unit.pk
+    if person is None and unit is None:
+        raise Http404
+    unit_id = person.unit_id if person is not None else unit.pk  # type: ignore[union-attr]
     require(actor, Cap.EMULATION_PROPOSE, unit_id)
     achievement = nfc(achievement).strip()
     if not achievement:
@@ -216,7 +220,7 @@ def tally_record(
     agree: int,
     disagree: int,
     invalid: int = 0,
-    recused: list[int] = (),
+    recused: Sequence[int] = (),
 ) -> Ballot:
     """Record the secret-ballot tally of one proposal. A present member who is the proposed
     person or who made the proposal must be recused (they do not vote on it); the ballots
