@@ -80,7 +80,11 @@ def initiative_decide(
     `recognised_initiative` for the year in the evaluation app (R13)."""
     require(actor, Cap.EMULATION_MANAGE, initiative.unit_id)
     with transaction.atomic():
-        row = Initiative.unscoped.select_for_update().select_related("person").get(pk=initiative.pk)
+        row = (
+            Initiative.unscoped.select_for_update(of=("self",))
+            .select_related("person")
+            .get(pk=initiative.pk)
+        )
         if row.state != InitiativeState.SUBMITTED:
             raise EmulationError(_("Sáng kiến này đã được Hội đồng xét."))
         row.state = InitiativeState.RECOGNISED if recognise else InitiativeState.REJECTED
@@ -165,7 +169,7 @@ def proposal_create(
 def proposal_withdraw(*, actor: Actor | None, proposal: Proposal) -> Proposal:
     require(actor, Cap.EMULATION_PROPOSE, proposal.unit_id)
     with transaction.atomic():
-        row = Proposal.unscoped.select_for_update().get(pk=proposal.pk)
+        row = Proposal.unscoped.select_for_update(of=("self",)).get(pk=proposal.pk)
         if row.state != ProposalState.PROPOSED:
             raise EmulationError(_("Chỉ rút được đề nghị chưa đưa ra Hội đồng."))
         row.state = ProposalState.WITHDRAWN
@@ -264,7 +268,7 @@ def tally_record(
     threshold = proposal.title.vote_threshold_pct
     passed = policy.vote_passes(agree=agree, members=voters, threshold_pct=threshold)
     with transaction.atomic():
-        row = Proposal.unscoped.select_for_update().get(pk=proposal.pk)
+        row = Proposal.unscoped.select_for_update(of=("self",)).get(pk=proposal.pk)
         if row.state != ProposalState.PROPOSED:
             raise EmulationError(_("Đề nghị này đã được biểu quyết hoặc đã rút."))
         ballot = Ballot.objects.create(
@@ -343,7 +347,7 @@ def decision_issue(
     try:
         with transaction.atomic():
             locked = list(
-                Proposal.unscoped.select_for_update()
+                Proposal.unscoped.select_for_update(of=("self",))
                 .filter(pk__in=[p.pk for p in proposals])
                 .select_related("title", "person", "unit")
             )
@@ -429,7 +433,7 @@ def award_revoke(
     if not reason:
         raise EmulationError(_("Ghi lý do hủy bỏ khen thưởng."), field="reason")
     with transaction.atomic():
-        row = Award.unscoped.select_for_update().get(pk=award.pk)
+        row = Award.unscoped.select_for_update(of=("self",)).get(pk=award.pk)
         if row.revoked_on:
             raise EmulationError(_("Khen thưởng này đã bị hủy bỏ."))
         amount = row.amount if recover_amount is None else recover_amount
