@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "congso.conduct",
     "congso.surveys",
     "congso.cases",
+    "congso.dissemination",
     "congso.inspections",
     "congso.portal",
 ]
@@ -119,7 +120,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "common:home"
+LOGIN_REDIRECT_URL = "common:my_tasks"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # django-axes: lock an account after repeated failures (per user name and per address).

@@ -1,0 +1,523 @@
+"""Reads of dissemination for pages, the API and other apps (always with the actor).
+
+Managers and reporters read through `for_actor` with the dissemination capabilities. A
+recipient reaches a campaign through the recipient rule (`rules.recipient_reason`): the
+campaign targets one of the ancestors of the unit on the recipient's own person record, which
+is itself read through `for_actor` with the self capability `dissemination.ack`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from congso.common.permissions import Cap
+from congso.common.scoping import Actor, get_for_actor
+from congso.dissemination.models import (
+    Attendance,
+    Campaign,
+    Document,
+    DocumentVersion,
+    Notice,
+    Receipt,
+    StudySession,
+)
+from congso.dissemination.rules import (
+    Reason,
+    Targeting,
+    parse_categories,
+    percent,
+    recipient_reason,
+    unit_ids_of_path,
+)
+from congso.org.models import Assignment, OrgUnit, Person
+
+MAX_PEOPLE = 500
+
+
+# --- documents and campaigns (managers, reporters) -------------------------------------------
+
+
+def document_list(*, actor: Actor) -> QuerySet[Document]:
+    return (
+        Document.objects.for_actor(actor, Cap.DISSEMINATION_VIEW)
+        .select_related("unit", "current_version")
+        .order_by("-issued_on", "-id")
+    )
+
+
+def document_get(*, actor: Actor, pk, capability: str = Cap.DISSEMINATION_VIEW) -> Document:
+    return get_for_actor(
+        Document.objects.select_related("unit", "current_version"), actor, pk, capability=capability
+    )
+
+
+def version_get(*, actor: Actor, pk) -> DocumentVersion:
+    return get_for_actor(
+        DocumentVersion.objects.select_related("document"),
+        actor,
+        pk,
+        capability=Cap.DISSEMINATION_VIEW,
+    )
+
+
+def version_list(*, document: Document) -> QuerySet[DocumentVersion]:
+    """Versions of a document the caller fetched through document_get."""
+    return document.versions.order_by("-number")
+
+
+def campaign_list(*, actor: Actor, capability: str = Cap.DISSEMINATION_VIEW):
+    return (
+        Campaign.objects.for_actor(actor, capability)
+        .select_related("unit", "document", "version")
+        .order_by("-start_on", "-id")
+    )
+
+
+def campaign_get(*, actor: Actor, pk, capability: str = Cap.DISSEMINATION_VIEW) -> Campaign:
+    return get_for_actor(
+        Campaign.objects.select_related("unit", "document", "version"),
+        actor,
+        pk,
+        capability=capability,
+    )
+
+
+def sendable_units(*, actor: Actor) -> QuerySet[OrgUnit]:
+    """Units the actor may send a campaign to (the top of the subtree that receives it)."""
+    return (
+        OrgUnit.objects.for_actor(actor, Cap.DISSEMINATION_MANAGE)
+        .filter(valid_to__isnull=True)
+        .order_by("depth", "sort_key")
+    )
+
+
+def managed_unit_get(*, actor: Actor, pk) -> OrgUnit:
+    return get_for_actor(OrgUnit, actor, pk, capability=Cap.DISSEMINATION_MANAGE)
+
+
+def report_unit_get(*, actor: Actor, pk) -> OrgUnit:
+    return get_for_actor(OrgUnit, actor, pk, capability=Cap.DISSEMINATION_REPORT)
+
+
+def report_root(*, actor: Actor) -> OrgUnit | None:
+    return (
+        OrgUnit.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
+        .order_by("depth", "sort_key")
+        .first()
+    )
+
+
+# --- the recipient's side ----------------------------------------------------------------------
+
+
+def my_person(*, actor: Actor) -> Person | None:
+    if actor is None or actor.person_id is None:
+        return None
+    return (
+        Person.objects.for_actor(actor, Cap.DISSEMINATION_ACK)
+        .filter(pk=actor.person_id)
+        .select_related("unit")
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class MyCampaign:
+    campaign: Campaign
+    receipt: Receipt | None
+
+    @property
+    def opened(self) -> bool:
+        return self.receipt is not None
+
+    @property
+    def acknowledged(self) -> bool:
+        return self.receipt is not None and self.receipt.acknowledged_at is not None
+
+
+def my_campaigns(*, actor: Actor, today: date | None = None) -> list[MyCampaign]:
+    """Campaigns the actor receives today, with their receipt for the version to acknowledge.
+    Three queries, whatever the number of campaigns."""
+    today = today or timezone.localdate()
+    person = my_person(actor=actor)
+    if person is None:
+        return []
+    campaigns = list(
+        Campaign.unscoped.filter(unit_id__in=unit_ids_of_path(person.unit.path))
+        .filter(start_on__lte=today)
+        .select_related("unit", "document", "version")
+        .order_by("due_on", "id")
+    )
+    mine = [
+        c
+        for c in campaigns
+        if recipient_reason(
+            Targeting(c.unit.path, parse_categories(c.categories), c.start_on),
+            unit_path=person.unit.path,
+            category=person.category,
+            active=person.is_active,
+            day=today,
+        )
+        == Reason.RECIPIENT
+    ]
+    receipts = {
+        (r.campaign_id, r.version_id): r
+        for r in Receipt.objects.for_actor(actor, Cap.DISSEMINATION_ACK).filter(
+            person_id=person.pk, campaign_id__in=[c.pk for c in mine]
+        )
+    }
+    return [MyCampaign(c, receipts.get((c.pk, c.version_id))) for c in mine]
+
+
+def my_campaign_get(*, actor: Actor, pk) -> MyCampaign:
+    """One campaign the actor receives today, else 404 (missing and not mine alike)."""
+    for item in my_campaigns(actor=actor):
+        if str(item.campaign.pk) == str(pk):
+            return item
+    raise Http404
+
+
+def my_notices(*, actor: Actor, limit: int = 20) -> list[Notice]:
+    if actor is None or actor.user_id is None:
+        return []
+    return list(
+        Notice.objects.filter(user_id=actor.user_id)
+        .select_related("campaign")
+        .order_by("-created_at", "-id")[:limit]
+    )
+
+
+def my_sessions(*, actor: Actor, now: datetime | None = None) -> list[StudySession]:
+    """Sessions of the actor's unit and its ancestors not yet over and not yet attended."""
+    now = now or timezone.now()
+    person = my_person(actor=actor)
+    if person is None:
+        return []
+    attended = Attendance.objects.for_actor(actor, Cap.DISSEMINATION_ACK).filter(
+        person_id=person.pk
+    )
+    return list(
+        StudySession.unscoped.filter(
+            unit_id__in=unit_ids_of_path(person.unit.path), ends_at__gte=now
+        )
+        .exclude(pk__in=attended.values("session_id"))
+        .select_related("unit")
+        .order_by("starts_at")[:20]
+    )
+
+
+# --- completion ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CompletionRow:
+    unit_id: int
+    name: str
+    recipients: int
+    acknowledged: int
+    on_time: int
+    has_children: bool
+    own_only: bool = False
+
+    @property
+    def percent(self) -> int:
+        return percent(self.acknowledged, self.recipients)
+
+
+def _completion_root(campaign: Campaign, unit: OrgUnit) -> OrgUnit:
+    """The unit shown must lie inside the campaign's subtree; above it, the campaign's unit."""
+    if unit.path.startswith(campaign.unit.path):
+        return unit
+    if campaign.unit.path.startswith(unit.path):
+        return campaign.unit
+    raise Http404
+
+
+def _recipients(actor: Actor, campaign: Campaign, root: OrgUnit):
+    people = (
+        Person.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
+        .in_subtree(root)
+        .filter(is_active=True)
+    )
+    categories = parse_categories(campaign.categories)
+    if categories:
+        people = people.filter(category__in=sorted(categories))
+    return people
+
+
+def _acknowledged(actor: Actor, campaign: Campaign, root: OrgUnit):
+    receipts = (
+        Receipt.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
+        .in_subtree(root, via="person__unit")
+        .filter(
+            campaign=campaign,
+            version_id=campaign.version_id,
+            acknowledged_at__isnull=False,
+            person__is_active=True,
+        )
+    )
+    categories = parse_categories(campaign.categories)
+    if categories:
+        receipts = receipts.filter(person__category__in=sorted(categories))
+    return receipts
+
+
+def campaign_completion(*, actor: Actor, campaign: Campaign, unit: OrgUnit) -> list[CompletionRow]:
+    """Recipients today and acknowledgements of the current version, for `unit`'s own staff
+    and each visible child's subtree. Four grouped queries, whatever the number of people."""
+    root = _completion_root(campaign, unit)
+    units = dict(
+        OrgUnit.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
+        .in_subtree(root)
+        .values_list("id", "path")
+    )
+    staff = {
+        row["unit_id"]: row["n"]
+        for row in _recipients(actor, campaign, root).values("unit_id").annotate(n=Count("id"))
+    }
+    done: dict[int, tuple[int, int]] = {
+        row["person__unit_id"]: (row["n"], row["t"])
+        for row in _acknowledged(actor, campaign, root)
+        .values("person__unit_id")
+        .annotate(n=Count("id"), t=Count("id", filter=Q(on_time=True)))
+    }
+    children = (
+        OrgUnit.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
+        .filter(parent=root)
+        .order_by("sort_key")
+        .values_list("id", "name", "path")
+    )
+    own = done.get(root.pk, (0, 0))
+    rows = [CompletionRow(root.pk, root.name, staff.get(root.pk, 0), own[0], own[1], False, True)]
+    for child_id, name, path in children:
+        members = [u for u, p in units.items() if p.startswith(path)]
+        rows.append(
+            CompletionRow(
+                child_id,
+                name,
+                sum(staff.get(u, 0) for u in members),
+                sum(done.get(u, (0, 0))[0] for u in members),
+                sum(done.get(u, (0, 0))[1] for u in members),
+                len(members) > 1,
+            )
+        )
+    return rows
+
+
+def campaign_totals(*, actor: Actor, campaign: Campaign, unit: OrgUnit) -> tuple[int, int]:
+    """(recipients, acknowledged) in `unit`'s subtree within the campaign: two counts."""
+    root = _completion_root(campaign, unit)
+    return (
+        _recipients(actor, campaign, root).count(),
+        _acknowledged(actor, campaign, root).count(),
+    )
+
+
+@dataclass(frozen=True)
+class PersonStatus:
+    person: Person
+    receipt: Receipt | None
+
+    @property
+    def status(self) -> str:
+        if self.receipt is None:
+            return "unread"
+        if self.receipt.acknowledged_at is None:
+            return "opened"
+        return "on_time" if self.receipt.on_time else "late"
+
+
+def people_status(*, actor: Actor, campaign: Campaign, unit: OrgUnit) -> list[PersonStatus]:
+    """The last step of the drill-down: each recipient working directly in `unit`, with what
+    they did (not opened, opened, acknowledged on time or late). Two queries."""
+    root = _completion_root(campaign, unit)
+    people = list(
+        _recipients(actor, campaign, root).filter(unit=root).order_by("sort_key", "id")[:MAX_PEOPLE]
+    )
+    receipts = {
+        r.person_id: r
+        for r in Receipt.objects.for_actor(actor, Cap.DISSEMINATION_REPORT).filter(
+            campaign=campaign, version_id=campaign.version_id, person_id__in=[p.pk for p in people]
+        )
+    }
+    return [PersonStatus(p, receipts.get(p.pk)) for p in people]
+
+
+def people_status_all(*, actor: Actor, campaign: Campaign, unit: OrgUnit):
+    """Every recipient of `unit`'s subtree with their receipt (for the xlsx export)."""
+    root = _completion_root(campaign, unit)
+    receipts = {
+        r.person_id: r
+        for r in Receipt.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
+        .in_subtree(root, via="person__unit")
+        .filter(campaign=campaign, version_id=campaign.version_id)
+    }
+    for person in (
+        _recipients(actor, campaign, root).select_related("unit").order_by("unit__sort_key", "id")
+    ):
+        yield PersonStatus(person, receipts.get(person.pk))
+
+
+@dataclass(frozen=True)
+class CampaignSummary:
+    campaign: Campaign
+    recipients: int
+    acknowledged: int
+
+    @property
+    def percent(self) -> int:
+        return percent(self.acknowledged, self.recipients)
+
+
+def overview(*, actor: Actor, unit: OrgUnit, limit: int = 50) -> list[CampaignSummary]:
+    """Every campaign reaching `unit`'s subtree (sent to it, above it or inside it) with its
+    completion there: one staff count per category set and one grouped receipt count."""
+    campaigns = list(
+        Campaign.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
+        .filter(Q(unit__path__startswith=unit.path) | Q(unit_id__in=unit_ids_of_path(unit.path)))
+        .select_related("unit", "document")
+        .order_by("-start_on", "-id")[:limit]
+    )
+    if not campaigns:
+        return []
+    # Recipients per (category) in each campaign's own root: one grouped query per distinct root.
+    roots = {c.unit_id: (c.unit if c.unit.path.startswith(unit.path) else unit) for c in campaigns}
+    staff_by_root: dict[int, dict[str, int]] = {}
+    for root_key, root in roots.items():
+        staff_by_root[root_key] = {
+            row["category"]: row["n"]
+            for row in Person.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
+            .in_subtree(root)
+            .filter(is_active=True)
+            .values("category")
+            .annotate(n=Count("id"))
+        }
+    done_rows = (
+        Receipt.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
+        .in_subtree(unit, via="person__unit")
+        .filter(
+            campaign_id__in=[c.pk for c in campaigns],
+            acknowledged_at__isnull=False,
+            person__is_active=True,
+        )
+        .values("campaign_id", "version_id", "person__category", "person__unit__path")
+        .annotate(n=Count("id"))
+    )
+    done: dict[int, int] = {}
+    by_pk = {c.pk: c for c in campaigns}
+    for row in done_rows:
+        c = by_pk[row["campaign_id"]]
+        categories = parse_categories(c.categories)
+        if row["version_id"] != c.version_id:
+            continue
+        if categories and row["person__category"] not in categories:
+            continue
+        if not row["person__unit__path"].startswith(roots[c.unit_id].path):
+            continue
+        done[c.pk] = done.get(c.pk, 0) + row["n"]
+    result = []
+    for c in campaigns:
+        categories = parse_categories(c.categories)
+        staff = staff_by_root[c.unit_id]
+        total = sum(n for cat, n in staff.items() if not categories or cat in categories)
+        result.append(CampaignSummary(c, total, done.get(c.pk, 0)))
+    return result
+
+
+# --- who is a recipient, and why --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Explanation:
+    person: Person
+    reason: str
+    start: date | None
+    end: date | None
+
+
+def explain_recipients(
+    *, actor: Actor, campaign: Campaign, unit: OrgUnit, day: date
+) -> list[Explanation]:
+    """Everyone who ever worked directly in `unit`, and whether they receive the campaign on
+    `day` and why (worked there that day or not, category, not started). Two queries."""
+    target = Targeting(campaign.unit.path, parse_categories(campaign.categories), campaign.start_on)
+    assignments = list(
+        Assignment.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
+        .filter(unit=unit)
+        .select_related("person")
+        .order_by("person__sort_key", "person_id", "-start_date")[: MAX_PEOPLE * 2]
+    )
+    seen: dict[int, Explanation] = {}
+    for a in assignments:
+        covers = a.start_date <= day and (a.end_date is None or day < a.end_date)
+        previous = seen.get(a.person_id)
+        if previous is not None and previous.reason != Reason.OUTSIDE_UNIT:
+            continue
+        reason = recipient_reason(
+            target,
+            unit_path=unit.path if covers else None,
+            category=a.person.category,
+            active=True if covers else a.person.is_active,
+            day=day,
+        )
+        if previous is None or covers:
+            seen[a.person_id] = Explanation(a.person, reason, a.start_date, a.end_date)
+    return list(seen.values())[:MAX_PEOPLE]
+
+
+# --- sessions ----------------------------------------------------------------------
+
+
+def session_list(*, actor: Actor) -> QuerySet[StudySession]:
+    return (
+        StudySession.objects.for_actor(actor, Cap.DISSEMINATION_VIEW)
+        .select_related("unit", "campaign")
+        .annotate(present=Count("attendance"))
+        .order_by("-starts_at", "-id")
+    )
+
+
+def session_get(*, actor: Actor, pk, capability: str = Cap.DISSEMINATION_VIEW) -> StudySession:
+    return get_for_actor(
+        StudySession.objects.select_related("unit", "campaign"), actor, pk, capability=capability
+    )
+
+
+def session_by_token(token: str) -> StudySession:
+    """The session a QR code names (the unguessable token is the key), else 404."""
+    session = StudySession.unscoped.filter(token=token).select_related("unit").first()
+    if session is None:
+        raise Http404
+    return session
+
+
+def session_members(*, actor: Actor, session: StudySession) -> QuerySet[Person]:
+    """Active staff of the session's unit and its subtree (the list to tick)."""
+    return (
+        Person.objects.for_actor(actor, Cap.DISSEMINATION_VIEW)
+        .in_subtree(session.unit)
+        .filter(is_active=True)
+        .order_by("sort_key", "id")
+    )
+
+
+def session_attendance(*, actor: Actor, session: StudySession) -> dict[int, Attendance]:
+    return {
+        a.person_id: a
+        for a in Attendance.objects.for_actor(actor, Cap.DISSEMINATION_VIEW).filter(session=session)
+    }
+
+
+def session_absentees(*, actor: Actor, session: StudySession) -> list[Person]:
+    """Members not present: the list for a make-up session."""
+    present = Attendance.objects.for_actor(actor, Cap.DISSEMINATION_VIEW).filter(session=session)
+    return list(
+        session_members(actor=actor, session=session).exclude(pk__in=present.values("person_id"))[
+            :MAX_PEOPLE
+        ]
+    )
