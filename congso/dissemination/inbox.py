@@ -8,10 +8,11 @@ from django.utils.translation import gettext as _
 
 from congso.common.inbox import TaskItem
 from congso.dissemination import selectors
+from congso.dissemination.reminders import head_notices
 
 
 def my_tasks(actor) -> list[TaskItem]:
-    """Five queries, whatever the number of campaigns or sessions."""
+    """Six queries, whatever the number of campaigns, sessions or notices."""
     items = [
         TaskItem(
             kind=_("Đọc và xác nhận văn bản"),
@@ -30,6 +31,18 @@ def my_tasks(actor) -> list[TaskItem]:
                 title=f"{session.title} ({start:%H:%M %d/%m/%Y})",
                 url=reverse("dissemination:my_session", args=[session.pk]),
                 due=start.date(),
+            )
+        )
+    for notice in head_notices(actor=actor):
+        url = reverse("dissemination:campaign", args=[notice.campaign_id])
+        if notice.about_unit_id:
+            url += f"?don_vi={notice.about_unit_id}"
+        items.append(
+            TaskItem(
+                kind=_("Đôn đốc quán triệt"),
+                title=notice.text,
+                url=url,
+                due=notice.campaign.due_on,
             )
         )
     return items

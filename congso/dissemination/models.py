@@ -189,31 +189,27 @@ class Attendance(ScopedModel):
 
 
 class Notice(models.Model):
-    """A reminder or escalation to one person or one user about one campaign; `step` is the
-    rung of the ladder (rules.ReminderStep), sent once per (campaign, version, person, step).
-    Shown on "Việc của tôi" and mailed when the user has an e-mail address."""
+    """A reminder to a recipient, or an escalation to a head, about one campaign version.
+    `step` is the rung of the ladder (rules.ReminderStep); `key` makes each notice unique
+    (campaign, version, step, user, what it is about), so a rerun of the job sends nothing
+    twice. Shown on "Việc của tôi" (escalations) and mailed when the user has an address."""
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="+")
     version = models.ForeignKey(DocumentVersion, on_delete=models.CASCADE, related_name="+")
-    # The person the reminder is about (the recipient who has not acknowledged).
-    person = models.ForeignKey("org.Person", on_delete=models.CASCADE, related_name="+")
     step = models.PositiveSmallIntegerField()
-    # Who is told: the person's own account, or a head for the escalation steps.
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.CASCADE, related_name="+"
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    # The unit whose late staff an escalation is about (empty for a recipient's reminder).
+    about_unit = models.ForeignKey(
+        "org.OrgUnit", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
+    key = models.CharField(max_length=100, unique=True)
     text = models.CharField(max_length=400)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["campaign", "version", "person", "step", "user"], name="dissem_notice_once"
-            )
-        ]
-        indexes = [models.Index(fields=["user", "read_at"])]
+        indexes = [models.Index(fields=["user", "created_at"])]
 
     def __str__(self) -> str:
         return f"{self.user_id}: {self.text}"

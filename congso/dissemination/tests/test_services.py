@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date, timedelta
 
 import pikepdf
-import io
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
