@@ -213,3 +213,92 @@ class Notice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id}: {self.text}"
+
+
+# --- propaganda and training (directive point 2) ---------------------------------------------
+
+
+class ActivityKind(models.TextChoices):
+    ARTICLE = "article", _("Bài viết, tin tuyên truyền")
+    CONTEST = "contest", _("Cuộc thi")
+    BANNER = "banner", _("Băng rôn, pa nô, khẩu hiệu")
+    TALK = "talk", _("Buổi nói chuyện, tọa đàm")
+
+
+class Activity(ScopedModel):
+    """A propaganda activity organised by `unit` (article, contest, banner, talk)."""
+
+    kind = models.CharField(_("loại hoạt động"), max_length=10, choices=ActivityKind.choices)
+    title = models.CharField(_("tên hoạt động"), max_length=300)
+    organiser = models.CharField(_("đơn vị, người tổ chức"), max_length=200, blank=True)
+    start_on = models.DateField(_("từ ngày"))
+    end_on = models.DateField(_("đến ngày"))
+    materials = models.TextField(_("tài liệu, đường dẫn"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    view_capability = Cap.DISSEMINATION_VIEW
+
+    class Meta:
+        ordering = ["-start_on", "-id"]
+        verbose_name = _("hoạt động tuyên truyền")
+        verbose_name_plural = _("hoạt động tuyên truyền")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Course(ScopedModel):
+    """A training course (lớp bồi dưỡng) organised by `unit`, with an optional quiz: the
+    `questions` in the campaign format and a pass mark in percent."""
+
+    title = models.CharField(_("tên lớp bồi dưỡng"), max_length=300)
+    organiser = models.CharField(_("đơn vị, người tổ chức"), max_length=200, blank=True)
+    start_on = models.DateField(_("từ ngày"))
+    end_on = models.DateField(_("đến ngày"))
+    materials = models.TextField(_("tài liệu, đường dẫn"), blank=True)
+    questions = models.JSONField(_("câu hỏi kiểm tra"), default=list, blank=True)
+    pass_mark = models.PositiveSmallIntegerField(_("điểm đạt (%)"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    view_capability = Cap.DISSEMINATION_VIEW
+
+    class Meta:
+        ordering = ["-start_on", "-id"]
+        verbose_name = _("lớp bồi dưỡng")
+        verbose_name_plural = _("lớp bồi dưỡng")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Participation(ScopedModel):
+    """A person's part in an activity or a course (exactly one of the two): registered,
+    attended, and for a course with a quiz the score in percent and whether it passed.
+    `unit` is the organiser's unit."""
+
+    activity = models.ForeignKey(
+        Activity, null=True, blank=True, on_delete=models.CASCADE, related_name="participants"
+    )
+    course = models.ForeignKey(
+        Course, null=True, blank=True, on_delete=models.CASCADE, related_name="participants"
+    )
+    person = models.ForeignKey("org.Person", on_delete=models.CASCADE, related_name="+")
+    attended = models.BooleanField(_("có tham gia"), default=False)
+    score = models.PositiveSmallIntegerField(_("điểm (%)"), null=True, blank=True)
+    passed = models.BooleanField(_("đạt"), null=True)
+    quiz_at = models.DateTimeField(null=True, blank=True)
+
+    view_capability = Cap.DISSEMINATION_REPORT
+    self_field = "person_id"
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(activity__isnull=True, course__isnull=False)
+                | models.Q(activity__isnull=False, course__isnull=True),
+                name="dissem_participation_one_target",
+            ),
+            models.UniqueConstraint(fields=["course", "person"], name="dissem_course_once"),
+            models.UniqueConstraint(fields=["activity", "person"], name="dissem_activity_once"),
+        ]

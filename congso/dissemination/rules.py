@@ -139,3 +139,22 @@ def reminder_step(*, days_to_due: int, days_since_start: int, escalate_after: in
     if days_to_due <= 2:
         return ReminderStep.BEFORE_DUE
     return ReminderStep.START
+
+
+def quiz_score(questions: list[dict], answers: list[int | None]) -> int:
+    """Percent of questions answered with their correct choice (rounded down)."""
+    if not questions:
+        return 0
+    right = sum(
+        1
+        for index, q in enumerate(questions)
+        if index < len(answers) and answers[index] is not None and answers[index] == q.get("answer")
+    )
+    return percent(right, len(questions))
+
+
+def quiz_passed(score: int, pass_mark: int | None) -> bool | None:
+    """None when the course has no pass mark (attendance alone counts)."""
+    if pass_mark is None:
+        return None
+    return score >= pass_mark

@@ -34,7 +34,7 @@ def test_evidence_lists_acknowledgements_and_sessions_per_person(world):
     )
     items = found[world.alice.person_id]
     assert all(isinstance(i, EvidenceItem) for i in items)
-    assert [i.value for i in items][0] == "đúng hạn"
+    assert items[0].value == "đúng hạn"
     assert any(i.label == "Dự hội nghị quán triệt" for i in items)
 
 
