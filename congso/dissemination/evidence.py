@@ -1,5 +1,5 @@
 """Evidence for evaluation and emulation: per person and period, what they acknowledged on
-time and which study sessions they attended (registered on the AppConfig as
+time, which study sessions and courses they attended and the quizzes they passed (registered on the AppConfig as
 `evaluation_evidence`). Read with the caller's actor, so nothing out of its reach leaks."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from congso.common.evidence import EvidenceItem
 from congso.common.permissions import Cap
-from congso.dissemination.models import Attendance, Receipt
+from congso.dissemination.models import Attendance, Participation, Receipt
 
 
 def _bounds(start: date, end: date) -> tuple[datetime, datetime]:
@@ -25,7 +25,7 @@ def _bounds(start: date, end: date) -> tuple[datetime, datetime]:
 
 def person_evidence(actor, person_ids, start: date, end: date) -> dict[int, list[EvidenceItem]]:
     """For each person: documents acknowledged (on time / late) in [start, end] and study
-    sessions attended. Two grouped queries."""
+    sessions attended, courses attended with their quiz result. Three queries."""
     low, high = _bounds(start, end)
     ids = sorted(set(person_ids))
     out: dict[int, list[EvidenceItem]] = defaultdict(list)
@@ -55,4 +55,21 @@ def person_evidence(actor, person_ids, start: date, end: date) -> dict[int, list
                 value=f"{a.session.title} ({timezone.localtime(a.at):%d/%m/%Y})",
             )
         )
+    courses = (
+        Participation.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
+        .filter(
+            person_id__in=ids,
+            course__isnull=False,
+            attended=True,
+            course__end_on__gte=start,
+            course__start_on__lte=end,
+        )
+        .select_related("course")
+        .order_by("course__start_on")
+    )
+    for p in courses:
+        value = p.course.title
+        if p.passed is not None:
+            value += " — " + (_("đạt kiểm tra") if p.passed else _("chưa đạt kiểm tra"))
+        out[p.person_id].append(EvidenceItem(label=_("Dự lớp bồi dưỡng"), value=value))
     return dict(out)

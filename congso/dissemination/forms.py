@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from congso.dissemination.models import ActivityKind
 from congso.dissemination.rules import DEFAULT_ESCALATE_AFTER, DEFAULT_WORKING_DAYS
 from congso.org.models import StaffCategory
 
@@ -123,3 +124,35 @@ class SessionForm(forms.Form):
 
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("Tệp Excel (.xlsx), cột đầu là mã cán bộ"))
+
+
+class ActivityForm(forms.Form):
+    unit = forms.TypedChoiceField(label=_("Đơn vị tổ chức"), coerce=int)
+    kind = forms.ChoiceField(label=_("Loại hoạt động"), choices=ActivityKind.choices)
+    title = forms.CharField(label=_("Tên hoạt động"), max_length=300)
+    organiser = forms.CharField(label=_("Người, bộ phận phụ trách"), max_length=200, required=False)
+    start_on = forms.DateField(label=_("Từ ngày"), widget=DATE_INPUT, input_formats=DATE_FORMATS)
+    end_on = forms.DateField(label=_("Đến ngày"), widget=DATE_INPUT, input_formats=DATE_FORMATS)
+    materials = forms.CharField(
+        label=_("Tài liệu, đường dẫn"), widget=forms.Textarea, required=False
+    )
+
+    def __init__(self, *args, unit_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].choices = list(unit_choices)
+
+
+class CourseForm(ActivityForm):
+    questions = CampaignForm.base_fields["questions"]
+    pass_mark = forms.IntegerField(
+        label=_("Điểm đạt (%), để trống nếu không kiểm tra"),
+        min_value=1,
+        max_value=100,
+        required=False,
+    )
+    clean_questions = CampaignForm.clean_questions
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["kind"]
+        self.fields["title"].label = _("Tên lớp bồi dưỡng")

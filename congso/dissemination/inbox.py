@@ -12,7 +12,7 @@ from congso.dissemination.reminders import head_notices
 
 
 def my_tasks(actor) -> list[TaskItem]:
-    """Six queries, whatever the number of campaigns, sessions or notices."""
+    """Seven queries, whatever the number of campaigns, sessions or notices."""
     items = [
         TaskItem(
             kind=_("Đọc và xác nhận văn bản"),
@@ -31,6 +31,15 @@ def my_tasks(actor) -> list[TaskItem]:
                 title=f"{session.title} ({start:%H:%M %d/%m/%Y})",
                 url=reverse("dissemination:my_session", args=[session.pk]),
                 due=start.date(),
+            )
+        )
+    for row in selectors.my_quizzes(actor=actor):
+        items.append(
+            TaskItem(
+                kind=_("Làm bài kiểm tra bồi dưỡng"),
+                title=row.course.title,
+                url=reverse("dissemination:course_quiz", args=[row.course_id]),
+                due=row.course.end_on,
             )
         )
     for notice in head_notices(actor=actor):

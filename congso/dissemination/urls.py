@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from congso.dissemination.views import documents, reading, sessions
+from congso.dissemination.views import documents, reading, sessions, training
 
 app_name = "dissemination"
 urlpatterns = [
@@ -26,4 +26,13 @@ urlpatterns = [
     path("hoi-nghi/<int:pk>/nhap/", sessions.session_import, name="session_import"),
     path("hoi-nghi/<int:pk>/cua-toi/", sessions.my_session, name="my_session"),
     path("diem-danh/<str:token>/", sessions.scan, name="scan"),
+    path("tuyen-truyen/", training.training_index, name="training"),
+    path("tuyen-truyen/hoat-dong/moi/", training.activity_create, name="activity_create"),
+    path("tuyen-truyen/hoat-dong/<int:pk>/", training.activity_detail, name="activity"),
+    path("tuyen-truyen/hoat-dong/<int:pk>/tham-gia/", training.activity_mark, name="activity_mark"),
+    path("tuyen-truyen/lop/moi/", training.course_create, name="course_create"),
+    path("tuyen-truyen/lop/<int:pk>/", training.course_detail, name="course"),
+    path("tuyen-truyen/lop/<int:pk>/tham-gia/", training.course_mark, name="course_mark"),
+    path("tuyen-truyen/lop/<int:pk>/kiem-tra/", training.course_quiz, name="course_quiz"),
+    path("cua-toi/", training.my_record, name="my_record"),
 ]

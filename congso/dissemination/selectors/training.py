@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count, Q, QuerySet
+from django.http import Http404
 
 from congso.common.permissions import Cap
 from congso.common.scoping import Actor, get_for_actor
@@ -164,4 +165,31 @@ def unit_record(*, actor: Actor, unit: OrgUnit, start: date, end: date) -> UnitR
     )
     return UnitRecord(
         activities, courses.count(), rows["trained"], staff, rows["taken"], rows["passed"]
+    )
+
+
+def my_course_participation(*, actor: Actor, pk) -> Participation:
+    """The actor's own place on a course (the quiz page), else 404."""
+    if actor.person_id is None:
+        raise Http404
+    row = (
+        Participation.objects.for_actor(actor, Cap.DISSEMINATION_ACK)
+        .filter(course_id=pk, person_id=actor.person_id)
+        .select_related("course")
+        .first()
+    )
+    if row is None:
+        raise Http404
+    return row
+
+
+def my_quizzes(*, actor: Actor) -> list[Participation]:
+    """Courses with a quiz the actor is on and has not passed yet (for 'Việc của tôi')."""
+    if actor.person_id is None:
+        return []
+    return list(
+        Participation.objects.for_actor(actor, Cap.DISSEMINATION_ACK)
+        .filter(person_id=actor.person_id, course__isnull=False, course__pass_mark__isnull=False)
+        .exclude(passed=True)
+        .select_related("course")[:20]
     )

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.urls import reverse
 from django.utils import timezone
 
 from congso.common.testing import CrossAgencyRoute, make_person
 from congso.dissemination.models import (
+    Activity,
     Attendance,
     Campaign,
+    Course,
     Document,
     DocumentVersion,
+    Participation,
     Receipt,
     StudySession,
 )
@@ -50,6 +55,34 @@ def _attendance(world, unit):
     person = make_person(unit, full_name="Đỗ Văn Nam")
     return Attendance.unscoped.create(
         session=session, person=person, unit=unit, method="list", at=timezone.now()
+    )
+
+
+def _activity(world, unit):
+    return Activity.unscoped.create(
+        unit=unit,
+        kind="talk",
+        title="Tọa đàm văn hóa công vụ",
+        start_on=date(2026, 3, 2),
+        end_on=date(2026, 3, 2),
+    )
+
+
+def _course(world, unit):
+    return Course.unscoped.create(
+        unit=unit,
+        title="Bồi dưỡng kỹ năng giao tiếp",
+        start_on=date(2026, 3, 2),
+        end_on=date(2026, 3, 4),
+        questions=[{"q": "4 xin?", "choices": ["a", "b"], "answer": 0}],
+        pass_mark=50,
+    )
+
+
+def _participation(world, unit):
+    person = make_person(unit, full_name="Nông Văn Khánh")
+    return Participation.unscoped.create(
+        course=_course(world, unit), person=person, unit=unit, attended=True
     )
 
 
@@ -141,4 +174,33 @@ ROUTES = [
         methods=("post",),
     ),
     CrossAgencyRoute(model=Attendance, make=_attendance),
+    CrossAgencyRoute(
+        model=Activity,
+        make=_activity,
+        pages=[_page("dissemination:activity")],
+        url_names=["dissemination:activity"],
+        methods=("get",),
+    ),
+    CrossAgencyRoute(
+        model=Activity,
+        make=_activity,
+        pages=[_page("dissemination:activity_mark")],
+        url_names=["dissemination:activity_mark"],
+        methods=("post",),
+    ),
+    CrossAgencyRoute(
+        model=Course,
+        make=_course,
+        pages=[_page("dissemination:course"), _page("dissemination:course_quiz")],
+        url_names=["dissemination:course", "dissemination:course_quiz"],
+        methods=("get",),
+    ),
+    CrossAgencyRoute(
+        model=Course,
+        make=_course,
+        pages=[_page("dissemination:course_mark"), _page("dissemination:course_quiz")],
+        url_names=["dissemination:course_mark", "dissemination:course_quiz"],
+        methods=("post",),
+    ),
+    CrossAgencyRoute(model=Participation, make=_participation),
 ]
