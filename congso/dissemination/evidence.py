@@ -1,6 +1,7 @@
 """Evidence for evaluation and emulation: per person and period, what they acknowledged on
-time, which study sessions and courses they attended and the quizzes they passed (registered on the AppConfig as
-`evaluation_evidence`). Read with the caller's actor, so nothing out of its reach leaks."""
+time, which study sessions and courses they attended and the quizzes they passed (registered
+on the AppConfig as `evaluation_evidence`). Read with the caller's actor, so nothing out of its
+reach leaks."""
 
 from __future__ import annotations
 
