@@ -63,9 +63,7 @@ api.add_router("/public/reports", cases_public_router, tags=["public"])
 api.add_router("/accounts/", accounts_router, auth=staff_auth, tags=["accounts"])
 api.add_router("/org/", org_router, auth=staff_auth, tags=["org"])
 api.add_router("/conduct/", conduct_router, auth=staff_auth, tags=["conduct"])
-api.add_router(
-    "/dissemination/", dissemination_router, auth=staff_auth, tags=["dissemination"]
-)
+api.add_router("/dissemination/", dissemination_router, auth=staff_auth, tags=["dissemination"])
 api.add_router("/surveys/", surveys_router, auth=staff_auth, tags=["surveys"])
 api.add_router("/cases/", cases_router, auth=staff_auth, tags=["cases"])
 api.add_router("/inspections/", inspections_router, auth=staff_auth, tags=["inspections"])

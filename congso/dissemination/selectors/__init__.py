@@ -258,6 +258,17 @@ def session_attendance(*, actor: Actor, session: StudySession) -> dict[int, Atte
     }
 
 
+def my_attendance(*, actor: Actor, session: StudySession) -> Attendance | None:
+    """The actor's own presence at a session (the scan page), through the self capability."""
+    if actor.person_id is None:
+        return None
+    return (
+        Attendance.objects.for_actor(actor, Cap.DISSEMINATION_ACK)
+        .filter(session=session, person_id=actor.person_id)
+        .first()
+    )
+
+
 def session_absentees(*, actor: Actor, session: StudySession) -> list[Person]:
     """Members not present: the list for a make-up session."""
     present = Attendance.objects.for_actor(actor, Cap.DISSEMINATION_VIEW).filter(session=session)

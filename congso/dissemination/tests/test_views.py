@@ -200,6 +200,7 @@ def test_scan_page_records_attendance_once(world):
     url = reverse("dissemination:scan", args=[session.token])
     assert client.get(url).status_code == 200
     assert client.post(url).status_code == 302
+    assert "Bạn đã điểm danh lúc" in client.get(url).content.decode()
     again = client.post(url)
     assert again.status_code == 400
     assert "đã điểm danh" in again.content.decode()

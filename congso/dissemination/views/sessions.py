@@ -179,7 +179,7 @@ def scan(request: HttpRequest, token: str) -> HttpResponse:
         else:
             messages.success(request, _("Đã điểm danh: bạn có mặt tại hội nghị."))
             return redirect("dissemination:scan", token=token)
-    attended = selectors.session_attendance(actor=request.actor, session=session).get(person.pk)
+    attended = selectors.my_attendance(actor=request.actor, session=session)
     context = {"session": session, "error": error, "attended": attended}
     return render(request, "dissemination/scan.html", context, status=400 if error else 200)
 
