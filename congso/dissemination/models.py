@@ -109,8 +109,13 @@ class Receipt(ScopedModel):
     """One person's reading of one version in one campaign: opened, then acknowledged.
     `unit` is the person's unit when they opened it."""
 
-    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="receipts")
-    version = models.ForeignKey(DocumentVersion, on_delete=models.PROTECT, related_name="+")
+    # No separate indexes: the unique (campaign, version, person) constraint leads with both.
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.CASCADE, related_name="receipts", db_index=False
+    )
+    version = models.ForeignKey(
+        DocumentVersion, on_delete=models.PROTECT, related_name="+", db_index=False
+    )
     person = models.ForeignKey("org.Person", on_delete=models.CASCADE, related_name="+")
     opened_at = models.DateTimeField(_("mở lúc"))
     acknowledged_at = models.DateTimeField(_("xác nhận lúc"), null=True, blank=True)
