@@ -37,6 +37,7 @@ from congso.dissemination.models import (
     StudySession,
 )
 from congso.dissemination.reminders import send_reminders
+from congso.dissemination.rollup import rebuild
 from congso.org.models import OrgUnit, Person
 
 FOUNDING = [
@@ -215,6 +216,7 @@ def load_campaigns(*, rng, root, documents, today: date) -> tuple[int, int]:
                 )
             )
     _insert_receipts(rows)
+    rebuild(campaign_ids=[c.pk for c in campaigns])
     audit_record(
         actor=None,
         action="dissemination.demo_campaigns_load",

@@ -307,3 +307,29 @@ class Participation(ScopedModel):
             models.UniqueConstraint(fields=["course", "person"], name="dissem_course_once"),
             models.UniqueConstraint(fields=["activity", "person"], name="dissem_activity_once"),
         ]
+
+
+class CompletionCount(ScopedModel):
+    """The completion rollup: acknowledgements of one campaign version by the people whose
+    current unit is `unit` and whose category is `category`. Incremented when someone
+    acknowledges; rebuilt from the receipts by the daily job (so transfers and people who left
+    are absorbed) and after bulk loads. Pages read these few rows instead of the receipts."""
+
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    version = models.ForeignKey(
+        DocumentVersion, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    category = models.CharField(max_length=20)
+    acknowledged = models.PositiveIntegerField(default=0)
+    on_time = models.PositiveIntegerField(default=0)
+
+    view_capability = Cap.DISSEMINATION_REPORT
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "version", "unit", "category"], name="dissem_count_once"
+            )
+        ]

@@ -27,6 +27,7 @@ from congso.common.calendar import load_calendar
 from congso.common.permissions import Role
 from congso.common.workdays import working_days_between
 from congso.dissemination.models import Campaign, Notice, Receipt
+from congso.dissemination.rollup import rebuild
 from congso.dissemination.rules import ReminderStep, parse_categories, reminder_step
 from congso.org.models import OrgUnit, Person
 
@@ -88,6 +89,8 @@ def send_reminders(*, today: date | None = None) -> dict[str, int]:
     sent = {"staff": 0, "head": 0, "parent_head": 0}
     if not campaigns:
         return sent
+    # Absorb yesterday's transfers and departures into the completion rollup.
+    rebuild(campaign_ids=[c.pk for c in campaigns])
     low = min(c.start_on for c in campaigns)
     high = max([c.due_on for c in campaigns] + [day])
     calendar = load_calendar(low, high)

@@ -35,6 +35,7 @@ from congso.dissemination.models import (
     Receipt,
     StudySession,
 )
+from congso.dissemination.rollup import count_acknowledgement
 from congso.dissemination.rules import (
     DEFAULT_ESCALATE_AFTER,
     DEFAULT_WORKING_DAYS,
@@ -283,6 +284,7 @@ def acknowledge(*, actor: Actor, campaign: Campaign, answers: list[int | None] =
         receipt.acknowledged_at = now
         receipt.on_time = acknowledged_on_time(timezone.localdate(now), campaign.due_on)
         receipt.save(update_fields=["acknowledged_at", "on_time"])
+        count_acknowledgement(receipt=receipt, unit_id=person.unit_id, category=person.category)
         audit_record(
             actor=actor,
             action="dissemination.acknowledge",

@@ -6,13 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 from django.http import Http404
 
 from congso.common.permissions import Cap
 from congso.common.scoping import Actor
 from congso.dissemination.models import (
     Campaign,
+    CompletionCount,
     Receipt,
 )
 from congso.dissemination.rules import (
@@ -84,6 +85,19 @@ def _acknowledged(actor: Actor, campaign: Campaign, root: OrgUnit):
     return receipts
 
 
+def _counts(actor: Actor, campaign: Campaign, root: OrgUnit):
+    """Rollup rows of the campaign's current version in `root`'s subtree (chosen categories)."""
+    counts = (
+        CompletionCount.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
+        .in_subtree(root)
+        .filter(campaign=campaign, version_id=campaign.version_id)
+    )
+    categories = parse_categories(campaign.categories)
+    if categories:
+        counts = counts.filter(category__in=sorted(categories))
+    return counts
+
+
 def campaign_completion(*, actor: Actor, campaign: Campaign, unit: OrgUnit) -> list[CompletionRow]:
     """Recipients today and acknowledgements of the current version, for `unit`'s own staff
     and each visible child's subtree. Four grouped queries, whatever the number of people."""
@@ -98,10 +112,10 @@ def campaign_completion(*, actor: Actor, campaign: Campaign, unit: OrgUnit) -> l
         for row in _recipients(actor, campaign, root).values("unit_id").annotate(n=Count("id"))
     }
     done: dict[int, tuple[int, int]] = {
-        row["person__unit_id"]: (row["n"], row["t"])
-        for row in _acknowledged(actor, campaign, root)
-        .values("person__unit_id")
-        .annotate(n=Count("id"), t=Count("id", filter=Q(on_time=True)))
+        row["unit_id"]: (row["n"], row["t"])
+        for row in _counts(actor, campaign, root)
+        .values("unit_id")
+        .annotate(n=Sum("acknowledged"), t=Sum("on_time"))
     }
     children = (
         OrgUnit.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
@@ -215,15 +229,11 @@ def overview(*, actor: Actor, unit: OrgUnit, limit: int = 50) -> list[CampaignSu
             .annotate(n=Count("id"))
         }
     done_rows = (
-        Receipt.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
-        .in_subtree(unit, via="person__unit")
-        .filter(
-            campaign_id__in=[c.pk for c in campaigns],
-            acknowledged_at__isnull=False,
-            person__is_active=True,
-        )
-        .values("campaign_id", "version_id", "person__category", "person__unit__path")
-        .annotate(n=Count("id"))
+        CompletionCount.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
+        .in_subtree(unit)
+        .filter(campaign_id__in=[c.pk for c in campaigns])
+        .values("campaign_id", "version_id", "category", "unit__path")
+        .annotate(n=Sum("acknowledged"))
     )
     done: dict[int, int] = {}
     by_pk = {c.pk: c for c in campaigns}
@@ -232,9 +242,9 @@ def overview(*, actor: Actor, unit: OrgUnit, limit: int = 50) -> list[CampaignSu
         categories = parse_categories(c.categories)
         if row["version_id"] != c.version_id:
             continue
-        if categories and row["person__category"] not in categories:
+        if categories and row["category"] not in categories:
             continue
-        if not row["person__unit__path"].startswith(roots[c.unit_id].path):
+        if not row["unit__path"].startswith(roots[c.unit_id].path):
             continue
         done[c.pk] = done.get(c.pk, 0) + row["n"]
     result = []

@@ -12,6 +12,7 @@ from congso.dissemination.models import (
     Activity,
     Attendance,
     Campaign,
+    CompletionCount,
     Course,
     Document,
     DocumentVersion,
@@ -83,6 +84,13 @@ def _participation(world, unit):
     person = make_person(unit, full_name="Nông Văn Khánh")
     return Participation.unscoped.create(
         course=_course(world, unit), person=person, unit=unit, attended=True
+    )
+
+
+def _count(world, unit):
+    campaign = make_campaign(unit)
+    return CompletionCount.unscoped.create(
+        campaign=campaign, version=campaign.version, unit=unit, category="cong_chuc", acknowledged=1
     )
 
 
@@ -203,4 +211,5 @@ ROUTES = [
         methods=("post",),
     ),
     CrossAgencyRoute(model=Participation, make=_participation),
+    CrossAgencyRoute(model=CompletionCount, make=_count),
 ]
