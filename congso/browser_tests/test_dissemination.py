@@ -77,6 +77,7 @@ def test_completion_drill_down_from_province_to_person(page, live_server, browse
     from django.utils import timezone
 
     from congso.dissemination.models import Receipt
+    from congso.dissemination.rollup import rebuild
     from congso.dissemination.tests.factories import make_campaign
 
     campaign = make_campaign(browser_world.province)
@@ -89,6 +90,7 @@ def test_completion_drill_down_from_province_to_person(page, live_server, browse
         acknowledged_at=timezone.now(),
         on_time=True,
     )
+    rebuild(campaign_ids=[campaign.pk])
     log_in(page, live_server, "boss")
     page.goto(f"{live_server.url}/quan-triet/dot/{campaign.pk}/")
     assert "33%" in page.inner_text("main")  # 1 of 3 recipients in the province

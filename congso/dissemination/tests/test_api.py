@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from congso.common.testing import login_client
 from congso.dissemination.models import Receipt
+from congso.dissemination.rollup import rebuild
 from congso.dissemination.tests.factories import make_campaign
 
 pytestmark = pytest.mark.django_db
@@ -23,6 +24,7 @@ def test_completion_api_gives_units_and_percent(world):
         acknowledged_at=timezone.now(),
         on_time=True,
     )
+    rebuild(campaign_ids=[campaign.pk])
     body = (
         login_client(world.boss)
         .get(f"/api/v1/dissemination/campaigns/{campaign.pk}/completion")

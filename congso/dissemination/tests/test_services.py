@@ -305,3 +305,21 @@ def test_version_numbers_increase(world):
     assert list(
         DocumentVersion.objects.filter(document=document).values_list("number", flat=True)
     ) == [2, 1]
+
+
+def test_rollup_counts_acknowledgements_and_rebuild_absorbs_transfers(world):
+    from congso.dissemination.models import CompletionCount
+    from congso.dissemination.rollup import rebuild
+    from congso.org.services import person_transfer
+
+    campaign = make_campaign(world.province)
+    alice = actor_of(world.alice)
+    services.receipt_open(actor=alice, campaign=campaign)
+    services.acknowledge(actor=alice, campaign=campaign)
+    row = CompletionCount.objects.get(campaign=campaign)
+    assert (row.unit_id, row.acknowledged, row.on_time) == (world.agency_a.pk, 1, 1)
+    person_transfer(
+        actor=None, person=world.alice.person, to_unit=world.agency_b, on=timezone.localdate()
+    )
+    rebuild(campaign_ids=[campaign.pk])
+    assert CompletionCount.objects.get(campaign=campaign).unit_id == world.agency_b.pk
