@@ -163,9 +163,8 @@ def test_completion_drill_down_to_the_person_and_export(world):
     page = client.get(reverse("dissemination:campaign", args=[campaign.pk]))
     assert page.status_code == 200
     assert "<svg" in page.content.decode()
-    assert (
-        'width="200.0"' in page.content.decode()
-    )  # 1 of 3 = 33 %, unlocalised ("200,0" breaks SVG)
+    # Sở Nội vụ: 1 of 2 = 50 % of 600; unlocalised ("300,0" would break the SVG).
+    assert 'width="300.0"' in page.content.decode()
     drill = client.get(
         reverse("dissemination:campaign", args=[campaign.pk]), {"don_vi": world.agency_a.pk}
     )
