@@ -7,6 +7,7 @@ from ninja.errors import AuthenticationError, ValidationError
 
 from congso.accounts.api_auth import SessionOrTokenAuth
 from congso.common.api import NOT_FOUND
+from congso.common.api_errors import install_error_handlers
 
 api = NinjaAPI(
     title="Công Sở API",
@@ -43,6 +44,9 @@ def authentication_error(request, exc: AuthenticationError):
 def not_found(request, exc: Http404):
     """Missing and out of reach alike (common/api.py)."""
     return api.create_response(request, {"detail": str(NOT_FOUND)}, status=404)
+
+
+install_error_handlers(api)
 
 
 from congso.accounts.api import router as accounts_router  # noqa: E402

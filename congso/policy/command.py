@@ -46,9 +46,12 @@ def main(
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
-    if argv[:1] in (["-h"], ["--help"]) or not argv:
-        (stdout if argv else stderr).write(USAGE + "\n")
-        return 0 if argv else 2
+    if not argv:
+        stderr.write(USAGE + "\n")
+        return 2
+    if "-h" in argv or "--help" in argv:
+        stdout.write(USAGE + "\n")
+        return 0
     if argv[0] != "evaluate" or len(argv) > 2:
         return _fail(f"Lệnh không hợp lệ. {USAGE}", stdout, stderr)
     source = argv[1] if len(argv) == 2 else "-"

@@ -18,6 +18,7 @@ from congso.policy.engine import decide, select_rule_set
 from congso.policy.facts import (
     DISCIPLINE_FORMS,
     DISCIPLINE_SOURCES,
+    MAX_PLACES,
     CaseFacts,
     Decision,
     Discipline,
@@ -58,6 +59,8 @@ def parse_document(text: str) -> tuple[list[object], list[object]]:
         ) from exc
     except RecursionError as exc:
         raise DocumentError("Tài liệu JSON lồng nhau quá sâu.") from exc
+    except ValueError as exc:  # e.g. an integer literal longer than Python converts
+        raise DocumentError(f"Tài liệu không phải JSON hợp lệ: {exc}.") from exc
     if not isinstance(document, dict):
         raise DocumentError(
             'Tài liệu phải là một đối tượng JSON dạng {"cases": [...], "unit_cases": [...]}.'
@@ -112,7 +115,21 @@ def read_decimal(data: Json, key: str, prefix: str, required: bool = True) -> De
         return None
     if isinstance(value, bool) or not isinstance(value, int | Decimal):
         raise PolicyInputError(field, f"{field} phải là một số.")
-    return Decimal(value)
+    number = Decimal(value)
+    if decimal_places(number) > MAX_PLACES:
+        raise PolicyInputError(
+            field, f"{field} có quá nhiều chữ số thập phân (tối đa {MAX_PLACES})."
+        )
+    return number
+
+
+def decimal_places(number: Decimal) -> int:
+    """Significant decimal places: 59.990 has 2, 1E-40 has 40, 12 has 0."""
+    _, digits, exponent = number.as_tuple()
+    if not isinstance(exponent, int) or not any(digits):
+        return 0
+    trailing = len(digits) - len(bytes(digits).rstrip(b"\0"))
+    return max(0, -(exponent + trailing))
 
 
 def read_required_decimal(data: Json, key: str, prefix: str) -> Decimal:
@@ -122,15 +139,20 @@ def read_required_decimal(data: Json, key: str, prefix: str) -> Decimal:
     return value
 
 
+INT_MAX: Final = 10**9  # no count or year is larger; bounds the arithmetic on input
+
+
 def read_int(data: Json, key: str, prefix: str, minimum: int = 0) -> int:
     field = f"{prefix}{key}"
     value = _get(data, key, field, True)
-    if isinstance(value, Decimal) and value == value.to_integral_value():
+    if isinstance(value, Decimal) and value.adjusted() < 10 and value == value.to_integral_value():
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int):
         raise PolicyInputError(field, f"{field} phải là một số nguyên.")
     if value < minimum:
         raise PolicyInputError(field, f"{field} phải lớn hơn hoặc bằng {minimum}.")
+    if value > INT_MAX:
+        raise PolicyInputError(field, f"{field} quá lớn (tối đa {INT_MAX}).")
     return value
 
 
@@ -293,17 +315,14 @@ def _unit_inputs(case: Json) -> Json:
     return raw
 
 
-def _share_fraction(raw: Json, prefix: str) -> tuple[int, int] | None:
+def _share(raw: Json, prefix: str) -> Decimal | None:
     share = read_decimal(raw, "party_member_htxsnv_share", prefix, required=False)
-    if share is None:
-        return None
-    if not 0 <= share <= 1:
+    if share is not None and not 0 <= share <= 1:
         raise PolicyInputError(
             prefix + "party_member_htxsnv_share",
             f"{prefix}party_member_htxsnv_share phải là tỷ lệ từ 0 đến 1.",
         )
-    numerator, denominator = share.as_integer_ratio()
-    return numerator, denominator
+    return share
 
 
 def evaluate_htxsnv_quota(case: Json, policy: Policy) -> Json:
@@ -341,7 +360,7 @@ def evaluate_htxsnv_quota(case: Json, policy: Policy) -> Json:
                 rated_count=read_int(item, "rated_count", prefix)
                 if "rated_count" in item
                 else None,
-                party_member_htxsnv_share=_share_fraction(item, prefix),
+                party_member_htxsnv_share=_share(item, prefix),
             )
         )
     outstanding = read_bool(raw, "outstanding_organisation", "inputs.", default=False)

@@ -8,9 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import Context, Decimal
 from enum import IntEnum
 from typing import Final, NamedTuple
+
+# Arithmetic on inputs (a points total, months added up) must be exact, never rounded to the
+# default 28 digits: inputs have at most MAX_PLACES decimal places and a few integer digits,
+# so 60 digits of precision always hold the exact result.
+MAX_PLACES: Final = 30
+EXACT: Final = Context(prec=60)
 
 
 class Level(IntEnum):
@@ -167,7 +173,7 @@ def vi_percent(share: Decimal) -> str:
     population has few distinct shares)."""
     text = _PERCENTS.get(share)
     if text is None:
-        text = _plain((share * 100).normalize()).replace(".", ",") + " %"
+        text = _plain(EXACT.multiply(share, 100).normalize()).replace(".", ",") + " %"
         if len(_PERCENTS) < 10_000:
             _PERCENTS[share] = text
     return text

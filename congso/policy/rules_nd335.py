@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Final
 
 from congso.policy import basis
-from congso.policy.facts import CaseFacts, Level, Reason, vi_number
+from congso.policy.facts import EXACT, CaseFacts, Level, Reason, vi_number
 from congso.policy.registry import PolicyInputError, rule
 from congso.policy.rules_common import discipline_counts, discipline_label
 from congso.policy.switches import Assumptions
@@ -126,7 +126,7 @@ def nd335_band(common: Decimal, task: Decimal) -> tuple[Level, Reason]:
 
     Basis: NĐ 335/2025/NĐ-CP Art. 20(1)–(4)(a).
     """
-    total = common + task
+    total = EXACT.add(common, task)  # exact: 89.99999999999999999999999999999 stays < 90
     head = (
         f"Tổng điểm {vi_number(total)} (tiêu chí chung {vi_number(common)} + kết quả thực "
         f"hiện nhiệm vụ {vi_number(task)})"

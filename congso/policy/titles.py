@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Final
 
 from congso.policy import basis
-from congso.policy.facts import LEVEL_NAMES_VI, CaseFacts, Level, Reason, vi_number
+from congso.policy.facts import EXACT, LEVEL_NAMES_VI, CaseFacts, Level, Reason, vi_number
 from congso.policy.registry import rule
 from congso.policy.rules_common import discipline_label, disciplined_in_year
 from congso.policy.switches import Policy
@@ -94,7 +94,11 @@ def ldtt(level: Level | None, facts: CaseFacts, policy: Policy) -> tuple[bool, t
                 )
             )
     if facts.new_recruit and a.a8_new_recruit_needs_10_months:
-        months = facts.months_worked + (facts.months_absent if facts.maternity else 0)
+        months = (
+            EXACT.add(facts.months_worked, facts.months_absent)
+            if facts.maternity
+            else facts.months_worked
+        )
         if months < TEN:
             refusals.append(
                 Reason(

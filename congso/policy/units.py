@@ -7,6 +7,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from decimal import ROUND_FLOOR, Decimal, localcontext
 
 from congso.policy import basis
 from congso.policy.facts import LEVEL_NAMES_VI, Level, Reason
@@ -19,6 +20,12 @@ def share_floor(numerator: int, denominator: int, rounding: QuotaRounding) -> in
     if rounding == "floor":
         return numerator // denominator
     return (2 * numerator + denominator) // (2 * denominator)
+
+
+def floor_product(share: Decimal, count: int) -> int:
+    """⌊share × count⌋, exact: rounding towards floor at a precision beyond any input."""
+    with localcontext(prec=60, rounding=ROUND_FLOOR):
+        return int((share * count).to_integral_value())
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +42,7 @@ class QuotaGroup:
     candidates: int
     capped: int = 0
     rated_count: int | None = None
-    party_member_htxsnv_share: tuple[int, int] | None = None  # numerator, denominator
+    party_member_htxsnv_share: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +106,7 @@ def htxsnv_quota(
             allowed = _allowed(item.httnv_count, eligible, a.q1_quota_reading, a.q2_quota_rounding)
             share = item.party_member_htxsnv_share
             if not nd335 and share is not None and item.rated_count is not None:
-                allowed = min(allowed, item.rated_count * share[0] // share[1])
+                allowed = min(allowed, floor_product(share, item.rated_count))
         refused = eligible - allowed
         results.append(
             GroupQuota(

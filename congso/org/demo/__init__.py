@@ -24,7 +24,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from congso.accounts.services import grant_role
 from congso.common.audit import audit_record
-from congso.common.permissions import Role
+from congso.common.permissions import SECOND_FACTOR_ROLES, Role
 from congso.org.demo.people import allocate, draw_name, draw_person, profiles, read_csv
 from congso.org.models import Assignment, OrgUnit, Person, UnitKind
 from congso.org.services import counter_create, person_create, unit_create
@@ -87,7 +87,7 @@ def demo_accounts() -> tuple[DemoAccount, ...]:
     return tuple(DemoAccount(**row) for row in read_csv("demo-accounts.csv"))
 
 
-TOTP_ROLES = frozenset({Role.ADMIN, Role.IDENTITY_CUSTODIAN})
+TOTP_ROLES = SECOND_FACTOR_ROLES  # the demo prints a TOTP key for each such login
 DEMO_COMMUNE = "Phường Yên Bái"  # the provincial centre; home of the "canbo" login
 
 

@@ -9,13 +9,14 @@ import json
 import subprocess
 import sys
 import unicodedata
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from congso.policy.command import main
-from congso.policy.contract import evaluate_document
+from congso.policy.contract import decimal_places, evaluate_document
 
 Json = dict[str, Any]
 EXAMPLES = Path(__file__).parent / "data" / "policy_md_examples.json"
@@ -371,3 +372,58 @@ def test_group_names_are_echoed_as_given_and_reasons_are_nfc() -> None:
     result = answer["unit_results"][0]
     assert result["per_group"][0]["group"] == decomposed
     assert all(unicodedata.is_normalized("NFC", r["text_vi"]) for r in result["reasons"])
+
+
+def test_an_integer_too_long_to_convert_exits_2() -> None:
+    status, answer = run('{"cases": [{"id": ' + "9" * 5000 + "}]}")
+    assert status == 2 and answer["error"]
+
+
+@pytest.mark.parametrize("value", ["1e999999999", "10000000000", "2026.5"])
+def test_an_absurd_year_is_a_case_error(value: str) -> None:
+    text = json.dumps({"cases": [case()]}).replace('"year": 2026', f'"year": {value}')
+    status, answer = run(text)
+    assert status == 1 and answer["results"][0]["field"] == "year"
+
+
+def test_a_year_written_as_a_decimal_integer_is_accepted() -> None:
+    text = json.dumps({"cases": [case()]}).replace('"year": 2026', '"year": 2026.0')
+    assert run(text)[1]["results"][0]["classification"] == "HTXSNV"
+
+
+def test_points_with_more_digits_than_the_default_precision_are_added_exactly() -> None:
+    # 29.99999999999999999999999999999 + 60 rounds to 90 at 28 digits; exactly it is < 90.
+    text = json.dumps({"cases": [case()]}).replace(
+        '"common_points": 30', '"common_points": 29.99999999999999999999999999999'
+    )
+    assert run(text)[1]["results"][0]["classification"] == "HTTNV"
+
+
+def test_more_than_30_decimal_places_is_a_case_error() -> None:
+    text = json.dumps({"cases": [case()]}).replace(
+        '"task_points": 60', '"task_points": 59.0000000000000000000000000000001'
+    )
+    status, answer = run(text)
+    assert status == 1 and answer["results"][0]["field"] == "inputs.task_points"
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("59.990", 2),
+        ("1E-40", 40),
+        ("12", 0),
+        ("0.000", 0),
+        ("1.000000000000000000000000000000000", 0),
+        ("1E+5", 0),
+    ],
+)
+def test_decimal_places_ignore_trailing_zeros(text: str, places: int) -> None:
+    assert decimal_places(Decimal(text)) == places
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["evaluate", "--help"], ["evaluate", "-h"]])
+def test_help_prints_the_usage(argv: list[str]) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    assert main(argv, stdin=io.StringIO(""), stdout=out, stderr=err) == 0
+    assert out.getvalue().startswith("Cách dùng: congso policy evaluate")

@@ -4,6 +4,7 @@ collective titles (R15, C1)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -16,6 +17,7 @@ from congso.policy.units import (
     QuotaGroup,
     collective_titles,
     cstdcs_quota,
+    floor_product,
     htxsnv_quota,
     share_floor,
 )
@@ -110,7 +112,7 @@ def test_outstanding_organisation_exception_is_off_by_default() -> None:
 
 
 def test_nd90_quota_respects_party_member_share() -> None:
-    group = QuotaGroup("g", 30, 10, rated_count=50, party_member_htxsnv_share=(1, 10))
+    group = QuotaGroup("g", 30, 10, rated_count=50, party_member_htxsnv_share=Decimal("0.1"))
     decision = htxsnv_quota((group,), False, DEFAULT_POLICY)
     assert decision.allowed_total == 5  # min(floor(40/6) = 6, floor(0.1 × 50) = 5)
     assert decision.rule_set == "nd90_2020_nd48_2023"
@@ -213,3 +215,10 @@ def test_denominator_switch_uses_all_members() -> None:
     assert collective_titles(facts, DEFAULT_POLICY)[0] is True
     off = with_switch(c1_denominator_rated_members=False)
     assert collective_titles(facts, off)[0] is False  # 6 of 13 is not a majority
+
+
+def test_floor_product_is_exact_beyond_the_default_precision() -> None:
+    share = Decimal("0.19999999999999999999999999999")  # 29 digits: default context rounds up
+    assert floor_product(share, 10) == 1
+    assert floor_product(Decimal("0.2"), 10) == 2
+    assert floor_product(Decimal("1E-999999999"), 10**9) == 0
