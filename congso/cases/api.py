@@ -23,7 +23,6 @@ from pydantic import ConfigDict, ValidationError
 
 from congso.cases import selectors
 from congso.cases.evidence import clean_evidence, read_limited
-from congso.cases.public import receipt_view
 from congso.cases.rules import (
     MAX_EVIDENCE_BYTES,
     MAX_EVIDENCE_FILES,
@@ -32,6 +31,7 @@ from congso.cases.rules import (
     is_overdue,
 )
 from congso.cases.selectors import QueueFilters
+from congso.cases.selectors.public import receipt_view
 from congso.cases.services import (
     ReportInput,
     case_assign,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -86,20 +86,23 @@ def subtree(unit: Any, *, via: str = "unit") -> Q:
     return Q(**{f"{via}__path__startswith" if via else "path__startswith": unit.path})
 
 
-class TreeQuerySet(models.QuerySet):
+_M = TypeVar("_M", bound=models.Model)
+
+
+class TreeQuerySet(models.QuerySet[_M]):
     """Rows placed in the org tree; `in_subtree` is the one subtree filter."""
 
-    def in_subtree(self, unit: Any, *, via: str | None = None) -> Any:
+    def in_subtree(self, unit: Any, *, via: str | None = None) -> Self:
         """Rows of `unit` and everything below it, through the model's `subtree_field`
         ("unit" by default) or the given lookup."""
         field = via if via is not None else getattr(self.model, "subtree_field", "unit")
         return self.filter(subtree(unit, via=field))
 
 
-class ScopedQuerySet(TreeQuerySet):
+class ScopedQuerySet(TreeQuerySet[_M]):
     """QuerySet whose `for_actor` is the only visibility filter in the project."""
 
-    def for_actor(self, actor: Actor, capability: str | None = None) -> ScopedQuerySet:
+    def for_actor(self, actor: Actor, capability: str | None = None) -> Self:
         model = self.model
         cap = capability or model.view_capability
         condition = Q()

@@ -25,7 +25,9 @@ from congso.common.text import nfc
 def _plain(obj: models.Model, name: str) -> Any:
     """A field's stored value: the id for a foreign key (no query), the value otherwise."""
     field = obj._meta.get_field(name)
-    return getattr(obj, field.attname) if field.is_relation else getattr(obj, name)
+    if isinstance(field, models.Field) and field.is_relation:
+        return getattr(obj, field.attname)
+    return getattr(obj, name)
 
 
 def fields_update(

@@ -20,11 +20,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from congso.policy.basis import ND112, ND172
+
 ND112_START = date(2020, 11, 20)
 ND172_START = date(2025, 7, 1)
-
-ND112 = "NĐ 112/2020/NĐ-CP"
-ND172 = "NĐ 172/2025/NĐ-CP"
 
 # Form code -> Vietnamese name (the text of the decrees).
 FORM_NAMES: dict[str, str] = {

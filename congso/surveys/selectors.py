@@ -11,7 +11,7 @@ from typing import Any
 from django.db.models import Q, QuerySet, Sum
 
 from congso.common.permissions import Cap
-from congso.common.scoping import Actor, get_for_actor, subtree
+from congso.common.scoping import Actor, ScopedQuerySet, get_for_actor, subtree
 from congso.org.models import OrgUnit
 from congso.surveys import conf
 from congso.surveys.models import (
@@ -52,9 +52,9 @@ def target_public(code: str) -> SurveyTarget | None:
 
 
 def target_name(target: SurveyTarget) -> str:
-    if target.counter_id:
+    if target.counter is not None:
         return target.counter.name
-    return target.person.full_name if target.person_id else ""
+    return target.person.full_name if target.person is not None else ""
 
 
 def target_get(*, actor: Actor, pk: Any, capability: str = Cap.SURVEYS_VIEW) -> SurveyTarget:
@@ -97,7 +97,7 @@ def _grouped(rows: QuerySet, field: str, *, detail: bool = True) -> dict[Any, Ta
     return result
 
 
-def _rollups(*, actor: Actor, period: Period) -> QuerySet:
+def _rollups(*, actor: Actor, period: Period) -> ScopedQuerySet[MonthlyRollup]:
     return MonthlyRollup.objects.for_actor(actor, Cap.SURVEYS_VIEW).filter(
         month__gte=period.start, month__lt=period.end
     )

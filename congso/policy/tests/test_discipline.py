@@ -92,19 +92,3 @@ def test_a_leader_may_be_removed_from_post():
 def test_processing_limit_is_90_days_or_150_when_extended():
     assert processing_deadline(started_on=date(2025, 7, 1), extended=False) == date(2025, 9, 29)
     assert processing_deadline(started_on=date(2025, 7, 1), extended=True) == date(2025, 11, 28)
-
-
-def test_the_module_is_pure_python():
-    import ast
-    from pathlib import Path
-
-    import congso.policy.discipline as module
-
-    tree = ast.parse(Path(module.__file__).read_text())
-    imported = {
-        (node.module or "") if isinstance(node, ast.ImportFrom) else alias.name
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Import | ast.ImportFrom)
-        for alias in node.names
-    }
-    assert not {name for name in imported if name.split(".")[0] in ("django", "congso")}

@@ -13,8 +13,8 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from congso.cases.api import NOT_FOUND, TOO_MANY, client_address, parse_report_request
-from congso.cases.public import receipt_view
 from congso.cases.rules import MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, RuleError
+from congso.cases.selectors.public import receipt_view
 from congso.cases.services import (
     lookup_allowed,
     report_by_receipt,

@@ -49,7 +49,7 @@ def agency_map(units: list[tuple[int, int | None, str]]) -> dict[int, int]:
     by_id = {uid: (parent, kind) for uid, parent, kind in units}
     result: dict[int, int] = {}
     for uid in by_id:
-        chain = []
+        chain: list[int] = []
         current: int | None = uid
         while current is not None and current in by_id and len(chain) < 50:
             chain.append(current)

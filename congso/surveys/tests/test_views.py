@@ -5,12 +5,13 @@ from __future__ import annotations
 import io
 
 import pytest
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from congso.common.audit import audit_verify
 from congso.common.models import AuditEntry
 from congso.common.permissions import Role
-from congso.common.testing import login_client, make_user
+from congso.common.testing import login_client, make_user, unchanged_database
 from congso.org.models import Person
 from congso.org.services import counter_create
 from congso.surveys.models import (
@@ -177,10 +178,10 @@ def test_receipt_tokens_download_and_requirement(sw):
     client.post(f"/khao-sat/don-vi/{sw.world.agency_a.pk}/ma-phieu-hen/", {"required": "1"})
     assert SurveyTarget.unscoped.filter(agency=sw.world.agency_a, requires_token=False).count() == 0
 
-    with pytest.raises(SurveyError):
+    with unchanged_database(), pytest.raises(SurveyError):
         rate(sw.counter_a)
     assert rate(sw.counter_a, token=tokens[0]).created
-    with pytest.raises(SurveyError, match="đã được dùng"):
+    with unchanged_database(), pytest.raises(SurveyError, match="đã được dùng"):
         rate(sw.counter_a, token=tokens[0])
 
 
@@ -221,6 +222,14 @@ def test_period_before_the_calendar_falls_back_to_the_current_year(sw, path):
     url = path.format(province=sw.world.province.pk, counter=sw.counter_a.pk)
     response = login_client(sw.world.boss).get(url)
     assert response.status_code == 200
+    this_year = str(timezone.localdate().year)
+    if ".xlsx" in path:
+        assert response["Content-Disposition"].endswith(f'-{this_year}.xlsx"')
+    else:
+        assert (response.context["period"].kind, response.context["period"].slug) == (
+            "year",
+            this_year,
+        )
 
 
 def test_anomaly_page_is_404_like_every_survey_page_for_staff_without_the_capability(sw):

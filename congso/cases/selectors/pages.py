@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import cast
 
+from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_stubs_ext import StrOrPromise
 
 from congso.cases import selectors
 from congso.cases.choices import CaseKind, CaseSource, CaseState, CultureKind, Severity
@@ -72,7 +75,8 @@ def create_choices(actor) -> dict:
 
 
 def _self_people(actor) -> QuerySet:
-    return Person.objects.filter(pk=actor.person_id)
+    """Only the actor's own person record (self-reports)."""
+    return Person.objects.for_actor(actor, Cap.PEOPLE_VIEW).filter(pk=actor.person_id)
 
 
 def queue_rows(cases, today) -> list[dict]:
@@ -194,7 +198,7 @@ def stats_context(data: selectors.CaseStats, year: int) -> dict:
     }
 
 
-def _targets(actor, case) -> list[tuple[str, str]]:
+def _targets(actor, case) -> list[tuple[str, StrOrPromise]]:
     test = has_capability_on(actor, case)
     return [
         (to, CaseState(to).label)
@@ -238,13 +242,13 @@ def case_context(request, case) -> dict:
     report = selectors.case_report(case=case)
     targets = _targets(actor, case)
     transition = TransitionForm()
-    transition.fields["to"].choices = targets
+    cast(forms.ChoiceField, transition.fields["to"]).choices = targets
     can_handle = actor.can(Cap.CASES_HANDLE, case.unit_id)
     can_decide = actor.can(Cap.CASES_DECIDE, case.unit_id)
     regime = regime_for(category=case.person.category, on=today) if case.person_id else None
     measure_form = MeasureForm()
     if regime is not None:
-        measure_form.fields["discipline_form"].choices = [("", "—")] + [
+        cast(forms.ChoiceField, measure_form.fields["discipline_form"]).choices = [("", "—")] + [
             (f, FORM_LABELS[f]) for f in regime.forms
         ]
     finding = None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import Any, cast
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, QuerySet, Subquery
@@ -23,7 +24,6 @@ from congso.cases.models import (
     CaseEvent,
     CaseTypeConfig,
     Evidence,
-    Exemplar,
     IdentityReveal,
     Notification,
     Report,
@@ -91,7 +91,7 @@ def case_page(*, actor: Actor, filters: QueueFilters, page: int, size: int) -> P
     size = size if size in PAGE_SIZES else PAGE_SIZES[0]
     queue = case_queue(actor=actor, filters=filters)
     ids_only = queue.select_related(None).values_list("id", flat=True)
-    result = Paginator(ids_only, size).get_page(page)
+    result: Page[Any] = Paginator(ids_only, size).get_page(page)
     ids = list(result.object_list)
     rows = {
         case.pk: case
@@ -285,9 +285,9 @@ def confirmed_violations(*, person_id: int, year: int) -> list[ConfirmedViolatio
         ConfirmedViolation(
             case_id=row.pk,
             case_code=row.code,
-            person_id=row.person_id,
+            person_id=person_id,
             occurred_on=row.occurred_on,
-            confirmed_on=row.confirmed_on,
+            confirmed_on=cast(date, row.confirmed_on),  # confirmed_on__isnull=False above
             category_code=row.category.code if row.category else "",
             category_name=row.category.name if row.category else "",
             culture=row.culture,
@@ -298,10 +298,6 @@ def confirmed_violations(*, person_id: int, year: int) -> list[ConfirmedViolatio
         )
         for row in rows
     ]
-
-
-def exemplar_list(*, actor: Actor) -> QuerySet[Exemplar]:
-    return Exemplar.objects.for_actor(actor).select_related("person", "unit")
 
 
 @dataclass(frozen=True)
