@@ -70,6 +70,29 @@ class Cap:
     DISSEMINATION_MANAGE = "dissemination.manage"
     DISSEMINATION_REPORT = "dissemination.report"
     DISSEMINATION_ACK = "dissemination.ack"
+    # Evaluation and annual classification (issue 10).
+    # Read sheets and results of a unit (and one's own, as a self capability).
+    EVALUATION_VIEW = "evaluation.view"
+    # Fill one's own periodic sheet (self capability only).
+    EVALUATION_SELF = "evaluation.self"
+    # The head's assessment of the unit's sheets (never one's own: the level above does).
+    EVALUATION_ASSESS = "evaluation.assess"
+    # Catalogue, leave records, per-year facts, the classification run (organisation officer).
+    EVALUATION_MANAGE = "evaluation.manage"
+    # Quota choice, collective review, approval, publication, final, decisions after final.
+    EVALUATION_APPROVE = "evaluation.approve"
+    # Appeal one's own published result (self capability only).
+    EVALUATION_APPEAL = "evaluation.appeal"
+    # Emulation and awards (issue 12).
+    # Read plans, registrations, eligibility, proposals, council results and awards of a unit.
+    EMULATION_VIEW = "emulation.view"
+    # Register for titles: one's own (self capability) and a unit's collective and staff (head).
+    EMULATION_REGISTER = "emulation.register"
+    # Propose the eligible for an award (the unit head and the emulation officer).
+    EMULATION_PROPOSE = "emulation.propose"
+    # Plans, catalogue, approving registrations, history import, initiatives, council meetings,
+    # decisions, certificates and revocation (the emulation officer).
+    EMULATION_MANAGE = "emulation.manage"
 
 
 SUBTREE_ROLES = frozenset(
@@ -109,6 +132,13 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             Cap.IDENTITY_REVEALS_VIEW,
             Cap.INSPECTIONS_VIEW,
             Cap.INSPECTIONS_REMEDIATE,
+            Cap.EVALUATION_VIEW,
+            Cap.EVALUATION_ASSESS,
+            Cap.EVALUATION_MANAGE,
+            Cap.EVALUATION_APPROVE,
+            Cap.EMULATION_VIEW,
+            Cap.EMULATION_REGISTER,
+            Cap.EMULATION_PROPOSE,
         }
     ),
     Role.EMULATION_OFFICER: frozenset(
@@ -122,6 +152,12 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             Cap.CONDUCT_VIEW,
             Cap.CONDUCT_REPORT,
             Cap.CASES_VIEW,
+            Cap.EVALUATION_VIEW,
+            Cap.EVALUATION_MANAGE,
+            Cap.EMULATION_VIEW,
+            Cap.EMULATION_REGISTER,
+            Cap.EMULATION_PROPOSE,
+            Cap.EMULATION_MANAGE,
         }
     ),
     Role.INSPECTOR: frozenset(
@@ -174,6 +210,8 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             Cap.CASES_VIEW,
             Cap.INSPECTIONS_VIEW,
             Cap.AUDIT_VIEW,
+            Cap.EVALUATION_VIEW,
+            Cap.EMULATION_VIEW,
         }
     ),
     Role.ADMIN: frozenset(
@@ -221,6 +259,11 @@ SELF_CAPABILITIES = frozenset(
         Cap.CASES_VIEW,
         Cap.INSPECTIONS_REMEDIATE,
         Cap.DISSEMINATION_ACK,
+        Cap.EVALUATION_VIEW,
+        Cap.EVALUATION_SELF,
+        Cap.EVALUATION_APPEAL,
+        Cap.EMULATION_VIEW,
+        Cap.EMULATION_REGISTER,
     }
 )
 

@@ -13,12 +13,20 @@ from congso.cases.services.identity import identity_reveal
 from congso.cases.services.intake import (
     ReportInput,
     lookup_allowed,
+    lookup_failed,
+    receipt_use_allowed,
+    report_allowed,
     report_by_receipt,
+    report_input_errors,
     report_submit,
     reporter_message_post,
     staff_message_post,
 )
-from congso.cases.services.reminders import notifications_mark_read, send_reminders
+from congso.cases.services.reminders import (
+    notifications_mark_read,
+    notify_users,
+    send_reminders,
+)
 from congso.cases.services.screening import (
     report_accept,
     report_forward,
@@ -45,12 +53,17 @@ __all__ = [
     "case_type_config_update",
     "identity_reveal",
     "lookup_allowed",
+    "lookup_failed",
     "measure_record",
     "notifications_mark_read",
+    "notify_users",
     "processing_extend",
+    "receipt_use_allowed",
     "report_accept",
+    "report_allowed",
     "report_by_receipt",
     "report_forward",
+    "report_input_errors",
     "report_mark_duplicate",
     "report_mark_spam",
     "report_submit",

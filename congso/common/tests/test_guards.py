@@ -29,7 +29,13 @@ _PUBLIC = "public by design (no login): units that serve citizens, their counter
 ALLOWED: dict[tuple[str, str], str] = {
     ("portal/api.py", "agencies"): _PUBLIC,
     ("portal/views/surveys.py", "agency_scorecard"): _PUBLIC + "; aggregates only",
-    ("portal/views/reports.py", "_agencies"): _PUBLIC + " (the public report form's list)",
+    ("cases/selectors/__init__.py", "monitor_reports"): (
+        "a social monitor reads only what its own account filed (Report.filed_by = the actor), "
+        "like a citizen holding the receipt; it reaches no unit"
+    ),
+    ("cases/selectors/__init__.py", "monitor_organisation"): (
+        "the actor's own account's organisation name"
+    ),
     ("surveys/selectors.py", "public_agencies"): _PUBLIC,
     ("surveys/selectors.py", "public_scorecard"): (
         "public agency scorecard: monthly aggregates with the minimum sample, no single rating"
@@ -63,6 +69,32 @@ ALLOWED: dict[tuple[str, str], str] = {
         "the session behind a QR code, looked up by its unguessable token; the scan view "
         "answers 404 unless the actor's own unit lies in the session's subtree"
     ),
+    ("surveys/selectors.py", "officer_indices"): (
+        "the agency-wide total is only the smoothing prior of each officer's index; no row of it "
+        "is shown"
+    ),
+    ("evaluation/selectors.py", "published_list"): (
+        "the published list (names and levels only) of a run in the actor's own agency, after "
+        "publication: the list is announced to the agency's members (docs/evaluation.md)"
+    ),
+    ("emulation/selectors.py", "plans_open_to"): (
+        "plans announced to the actor's own unit: those of its unit and the units above it (a "
+        "plan applies to every unit below its unit); the actor's home unit names the ancestors"
+    ),
+    ("emulation/selectors.py", "plan_readable"): (
+        "a plan read through for_actor, or announced to the actor's unit (plans_open_to)"
+    ),
+    ("emulation/selectors.py", "public_award"): (
+        "public certificate verification (no login), by its unguessable code; final awards only"
+    ),
+    ("emulation/selectors.py", "honour_roll"): "public honour roll (no login): decided awards only",
+    ("emulation/selectors.py", "public_exemplars"): (
+        "public honour roll (no login): exemplars the cases app confirmed"
+    ),
+    (
+        "emulation/selectors.py",
+        "honour_years",
+    ): "public honour roll (no login): years with decisions",
     ("cases/selectors/__init__.py", "confirmed_violations"): (
         "system look-up by person for the annual classification cap (no actor); the callers "
         "pass a person they fetched through for_actor"
