@@ -57,6 +57,18 @@ ALLOWED: dict[tuple[str, str], str] = {
         "system look-up by person for the evaluation and emulation rules (no actor); the "
         "callers pass a person they fetched through for_actor"
     ),
+    ("dissemination/selectors/__init__.py", "my_campaigns"): (
+        "the recipient rule: campaigns sent to an ancestor of the unit on the actor's own person "
+        "record (read through for_actor with the self capability), filtered by category"
+    ),
+    ("dissemination/selectors/__init__.py", "my_sessions"): (
+        "study sessions of the actor's own unit and its ancestors (the person record read "
+        "through for_actor with the self capability)"
+    ),
+    ("dissemination/selectors/__init__.py", "session_by_token"): (
+        "the session behind a QR code, looked up by its unguessable token; the scan view "
+        "answers 404 unless the actor's own unit lies in the session's subtree"
+    ),
     ("surveys/selectors.py", "officer_indices"): (
         "the agency-wide total is only the smoothing prior of each officer's index; no row of it "
         "is shown"
