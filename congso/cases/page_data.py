@@ -179,11 +179,18 @@ def export_rows(cases: Iterable) -> Iterator[tuple]:
         )
 
 
+def _year_choices(year: int) -> list[int]:
+    """This year and four back, plus the year shown (the picker always shows it)."""
+    this_year = timezone.localdate().year
+    years = list(range(this_year, this_year - 5, -1))
+    return years if year in years else sorted({*years, year}, reverse=True)
+
+
 def stats_context(data: selectors.CaseStats, year: int) -> dict:
     states = dict(CaseState.choices)
     return {
         "year": year,
-        "years": list(range(timezone.localdate().year, timezone.localdate().year - 5, -1)),
+        "years": _year_choices(year),
         "stats": data,
         "by_state": [(str(states.get(s, s)), n) for s, n in data.by_state],
         "chart": {

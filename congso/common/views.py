@@ -20,6 +20,7 @@ from congso.accounts.permissions import Cap
 from congso.common import services
 from congso.common.audit import audit_verify
 from congso.common.forms import AuditFilterForm, HolidayForm, holiday_initial
+from congso.common.params import parse_page, parse_year
 from congso.common.selectors import (
     AuditFilters,
     audit_list,
@@ -64,7 +65,7 @@ def audit(request: HttpRequest) -> HttpResponse:
     form = AuditFilterForm(request.GET or None)
     filters = form.filters() if form.is_bound and form.is_valid() else AuditFilters()
     entries = audit_list(actor=request.actor, filters=filters)
-    page = Paginator(entries, AUDIT_PAGE_SIZE).get_page(request.GET.get("trang"))
+    page = Paginator(entries, AUDIT_PAGE_SIZE).get_page(parse_page(request.GET.get("trang")))
     names = audit_unit_names(actor=request.actor, unit_ids={row.unit_id for row in page})
     rows = [(row, names.get(row.unit_id)) for row in page]
     return render(request, "common/audit.html", {"form": form, "page": page, "rows": rows})
@@ -87,11 +88,7 @@ def _require_calendar_editor(request: HttpRequest) -> None:
 
 
 def _year(request: HttpRequest) -> int:
-    try:
-        year = int(request.GET.get("nam", ""))
-    except ValueError:
-        return timezone.localdate().year
-    return year if 2000 <= year <= 2100 else timezone.localdate().year
+    return parse_year(request.GET.get("nam"), today=timezone.localdate())
 
 
 def _day(request: HttpRequest) -> date:

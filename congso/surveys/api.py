@@ -18,9 +18,10 @@ from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
 
 from congso.accounts.permissions import Cap
+from congso.common.params import parse_period
 from congso.surveys import conf, selectors
 from congso.surveys.models import RevokedCode
-from congso.surveys.rules import COMMENT_MAX_CHARS, SCALE, parse_period
+from congso.surveys.rules import COMMENT_MAX_CHARS, SCALE
 from congso.surveys.services import (
     SurveyError,
     form_token_issue,

@@ -15,6 +15,7 @@ from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET
 
 from congso.accounts.permissions import Cap
+from congso.common.params import parse_page
 from congso.org import selectors
 from congso.org.forms import PeopleFilterForm
 from congso.org.models import Sex, StaffCategory
@@ -44,7 +45,9 @@ def _filtered_people(request: HttpRequest, form: PeopleFilterForm):
 def people(request: HttpRequest) -> HttpResponse:
     """The people list: search, filters, Vietnamese order, 50 a page; htmx gets the table."""
     form = _people_form(request)
-    page = Paginator(_filtered_people(request, form), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(_filtered_people(request, form), PAGE_SIZE).get_page(
+        parse_page(request.GET.get("page"))
+    )
     query = request.GET.copy()
     query.pop("page", None)
     context = {"form": form, "page": page, "query": query.urlencode()}
