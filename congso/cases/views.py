@@ -26,6 +26,7 @@ from congso.cases.forms import (
     TransitionForm,
 )
 from congso.cases.rules import RuleError
+from congso.cases.views_reports import may_view_reveals
 from congso.common.params import parse_page, parse_year
 from congso.common.xlsx import build_workbook, xlsx_response
 
@@ -74,6 +75,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         "query": query.urlencode(),
         "notifications": selectors.notifications_for(actor=request.actor),
         "can_screen": request.actor.has(Cap.CASES_SCREEN),
+        "can_see_reveals": may_view_reveals(request.actor),
         "can_create": request.actor.has(Cap.CASES_HANDLE) or bool(request.actor.person_id),
     }
     return render(request, "cases/queue.html", context)

@@ -76,6 +76,24 @@ def home_unit(*, actor: Actor, capability: str = Cap.SURVEYS_VIEW) -> OrgUnit | 
     return OrgUnit.objects.for_actor(actor, capability).order_by("depth", "sort_key").first()
 
 
+def dashboard_start(*, actor: Actor) -> tuple[str, int] | None:
+    """Where the survey menu entry leads: ("unit", pk) at the top of the actor's reach, else
+    ("target", pk) for an officer's own figures, else None (the page answers 404, and the
+    menu does not show the entry: both call this)."""
+    unit = home_unit(actor=actor)
+    if unit is not None:
+        return ("unit", unit.pk)
+    if not actor.person_id:
+        return None
+    own = SurveyTarget.objects.for_actor(actor).filter(person_id=actor.person_id)
+    target_id = own.values_list("pk", flat=True).first()
+    return None if target_id is None else ("target", target_id)
+
+
+def may_open_dashboard(actor: Actor) -> bool:
+    return actor.is_authenticated and dashboard_start(actor=actor) is not None
+
+
 def targets_of_unit(*, actor: Actor, unit: OrgUnit, capability: str = Cap.SURVEYS_VIEW):
     return (
         SurveyTarget.objects.for_actor(actor, capability)

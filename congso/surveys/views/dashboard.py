@@ -11,7 +11,6 @@ from congso.accounts.permissions import Cap
 from congso.common.xlsx import build_workbook, xlsx_response
 from congso.surveys import selectors
 from congso.surveys.exports import TABLES, comment_rows, export_rows
-from congso.surveys.models import SurveyTarget
 from congso.surveys.views.common import (
     element_sheet,
     figures,
@@ -24,14 +23,11 @@ from congso.surveys.views.common import (
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     """Start at the top of the actor's reach; an officer without reach sees his own figures."""
-    unit = selectors.home_unit(actor=request.actor)
-    if unit is not None:
-        return redirect("surveys:unit", pk=unit.pk)
-    own = SurveyTarget.objects.for_actor(request.actor).filter(person_id=request.actor.person_id)
-    target = own.first() if request.actor.person_id else None
-    if target is None:
+    start = selectors.dashboard_start(actor=request.actor)
+    if start is None:
         raise Http404
-    return redirect("surveys:target", pk=target.pk)
+    kind, pk = start
+    return redirect("surveys:unit" if kind == "unit" else "surveys:target", pk=pk)
 
 
 @login_required
