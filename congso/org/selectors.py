@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 
 from congso.accounts.permissions import Cap
 from congso.common.scoping import Actor, get_for_actor
@@ -199,18 +199,33 @@ EXPORT_COLUMNS = (
     "sex",
     "birth_year",
     "category",
-    "unit__name",
+    "is_party_member",
     "position",
     "is_leader",
-    "is_party_member",
+    "serves_citizens",
+    "unit_id",
+    "unit__code",
+    "open_start",
     "is_active",
+    "unit__name",
 )
 
 
 def person_export_rows(*, people: QuerySet[Person], chunk_size: int = 2000) -> Iterator[tuple]:
-    """Plain value tuples of `people` (already scoped by person_list), fetched in chunks so
-    a 40,000-row export never holds model instances in memory."""
-    return people.values_list(*EXPORT_COLUMNS).iterator(chunk_size=chunk_size)
+    """Plain value tuples of `people` (already scoped by person_list), in EXPORT_COLUMNS order,
+    with the start of each person's open assignment; fetched in chunks so a 40,000-row export
+    never holds model instances in memory."""
+    # Correlated to the (already scoped) people rows: no assignment of anyone else is read.
+    open_start = Subquery(
+        Assignment.unscoped.filter(person_id=OuterRef("pk"), end_date__isnull=True)
+        .order_by("-start_date")
+        .values("start_date")[:1]
+    )
+    return (
+        people.annotate(open_start=open_start)
+        .values_list(*EXPORT_COLUMNS)
+        .iterator(chunk_size=chunk_size)
+    )
 
 
 def person_get(*, actor: Actor, pk) -> Person:

@@ -4,10 +4,12 @@ the comments of a unit, and the xlsx export of every table."""
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from congso.accounts.permissions import Cap
+from congso.common.params import parse_page
 from congso.common.xlsx import build_workbook, xlsx_response
 from congso.surveys import selectors
 from congso.surveys.exports import TABLES, comment_rows, export_rows
@@ -18,6 +20,9 @@ from congso.surveys.views.common import (
     period_choices,
     period_from,
 )
+
+COMMENTS_PAGE_SIZE = 50
+COMMENTS_EXPORT_MAX = 10_000  # a year of a province's comments is about 12,000 in the demo
 
 
 @login_required
@@ -95,10 +100,17 @@ def unit_export(request: HttpRequest, pk: int, table: str) -> HttpResponse:
 def comments_page(request: HttpRequest, pk: int) -> HttpResponse:
     unit = selectors.unit_get(actor=request.actor, pk=pk, capability=Cap.SURVEYS_RESPONSES)
     period = period_from(request)
-    rows = selectors.comments_list(actor=request.actor, unit=unit, period=period)[:200]
+    rows = selectors.comments_list(actor=request.actor, unit=unit, period=period)
     if request.GET.get("xuat") == "xlsx":
-        title, headers, table = comment_rows(rows)
+        title, headers, table = comment_rows(rows[:COMMENTS_EXPORT_MAX])
         content = build_workbook(title=title, headers=headers, rows=table)
         return xlsx_response(content, f"gop-y-{unit.pk}-{period.slug}.xlsx")
-    context = {"unit": unit, "period": period, "periods": period_choices(period), "rows": rows}
+    page = Paginator(rows, COMMENTS_PAGE_SIZE).get_page(parse_page(request.GET.get("trang")))
+    context = {
+        "unit": unit,
+        "period": period,
+        "periods": period_choices(period),
+        "rows": page.object_list,
+        "page": page,
+    }
     return render(request, "surveys/comments.html", context)
