@@ -9,7 +9,8 @@ unit head of the province, on the province and on one agency, first and a later 
 "before" times the query the page used to run (`created_at__date` range: a per-row cast that
 no index can serve, a full scan of every rating, then a sort) on the same data, so the figure
 this page took in the demo (3.5–4.3 s) can be compared on this machine.
-Target: p95 of the page under 500 ms on the shared 2-core machine (every other staff page is under 1 s; issue 8 item 6).
+Target: p95 of the page under 500 ms on the shared 2-core machine (every other staff page
+is under 1 s; issue 8 item 6).
 """
 
 from __future__ import annotations
