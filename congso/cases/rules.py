@@ -314,6 +314,17 @@ DISCIPLINE_REGIMES: tuple[DisciplineRegime, ...] = (
 )
 
 
+def form_label(code: str) -> str:
+    """ "khien_trach" → "Khiển trách" (in the reader's language); unknown codes are not shown."""
+    label = FORM_LABELS.get(code)
+    return str(label) if label is not None else ""
+
+
+def regime_basis(code: str) -> str:
+    """ "nd172_2025_cong_chuc" → its legal basis ("NĐ 172/2025/NĐ-CP …"), never the code."""
+    return next((regime.basis for regime in DISCIPLINE_REGIMES if regime.code == code), "")
+
+
 def discipline_regime(*, category: str, on: date) -> DisciplineRegime | None:
     """The rule set in force for a staff category on a date, or None."""
     for regime in DISCIPLINE_REGIMES:
