@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class CommonConfig(AppConfig):
     name = "congso.common"
     label = "common"
-    verbose_name = "Chung"
+    verbose_name = _("Chung")
     nav_entries = [
         ("audit.view", "common:audit", _("Nhật ký")),
         ("calendar.manage", "common:holidays", _("Lịch nghỉ")),

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 from congso.accounts.permissions import Cap
 from congso.common import services
 from congso.common.audit import audit_verify
+from congso.common.audit_labels import action_label, change_rows, object_label
 from congso.common.forms import AuditFilterForm, HolidayForm, holiday_initial
 from congso.common.params import parse_page, parse_year
 from congso.common.selectors import (
@@ -67,7 +68,16 @@ def audit(request: HttpRequest) -> HttpResponse:
     entries = audit_list(actor=request.actor, filters=filters)
     page = Paginator(entries, AUDIT_PAGE_SIZE).get_page(parse_page(request.GET.get("trang")))
     names = audit_unit_names(actor=request.actor, unit_ids={row.unit_id for row in page})
-    rows = [(row, names.get(row.unit_id)) for row in page]
+    rows = [
+        (
+            row,
+            names.get(row.unit_id),
+            action_label(row.action),
+            object_label(row.object_type, row.object_id),
+            change_rows(row.object_type, row.old, row.new),
+        )
+        for row in page
+    ]
     return render(request, "common/audit.html", {"form": form, "page": page, "rows": rows})
 
 

@@ -7,7 +7,7 @@ from congso.common.nav import Guard
 class SurveysConfig(AppConfig):
     name = "congso.surveys"
     label = "surveys"
-    verbose_name = "Khảo sát hài lòng"
+    verbose_name = _("Khảo sát hài lòng")
     nav_entries = [
         (
             Guard("congso.surveys.selectors.may_open_dashboard"),
