@@ -28,6 +28,7 @@ from congso.cases.rules import (
     processing_deadline,
 )
 from congso.cases.services.workflow import has_capability_on
+from congso.common.audit_labels import reference_label
 
 
 def filter_units(*, actor) -> list:
@@ -304,6 +305,7 @@ def case_context(request, case) -> dict:
         "appeals": list(case.appeals.all()),
         "overdue": is_overdue(state=case.state, due_on=case.due_on, today=today),
         "culture_label": CultureKind(case.culture).label if case.culture else "",
+        "origin_label": reference_label(case.origin_ref),
         "transition_form": transition if targets else None,
         "assign_form": AssignForm(handlers=selectors.assignable_handlers(actor=actor, case=case))
         if can_decide

@@ -155,6 +155,12 @@ def object_label(object_type: str, object_id: str) -> str:
     return gettext("%(type)s số %(id)s") % {"type": label, "id": object_id}
 
 
+def reference_label(ref: str) -> str:
+    """ "inspections.visit:1" (a stored reference) → "Cuộc kiểm tra số 1"; other text as is."""
+    match = _REF.match(ref or "")
+    return object_label(*match.groups()) if match else (ref or "")
+
+
 def _model_field(model, key: str):
     if model is None:
         return None

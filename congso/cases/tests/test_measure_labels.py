@@ -36,3 +36,12 @@ def test_the_measures_table_names_the_form_and_the_decree(world):
     assert "Khiển trách" in table and "NĐ 172/2025/NĐ-CP" in table
     shown = table.split("<form", 1)[0]  # option values of the form below are not shown text
     assert "khien_trach" not in shown and "nd172_2025" not in shown
+
+
+def test_a_case_from_an_inspection_names_the_visit_not_its_code(world):
+    from congso.cases.tests.helpers import make_case
+
+    case = make_case(unit=world.agency_a, person=person_in(world.agency_a))
+    type(case).objects.filter(pk=case.pk).update(origin_ref="inspections.visit:7")
+    page = login_client(world.admin_a).get(reverse("cases:case", args=[case.pk])).content.decode()
+    assert "Cuộc kiểm tra số 7" in page and "inspections.visit" not in page
