@@ -4,6 +4,8 @@
 underscores, so every sub-command is an ordinary, testable management command.
 `congso` without a settings module uses the development settings, except `serve`, which
 uses production settings unless DJANGO_SETTINGS_MODULE says otherwise.
+`congso policy evaluate [FILE|-]` is the exception: the pure rules engine needs no settings
+and no database, so it runs without starting Django (congso/policy/command.py).
 """
 
 from __future__ import annotations
@@ -17,6 +19,10 @@ ALIASES = {"serve": "serve", "demo": "demo", "bench": "bench", "audit": "audit"}
 
 def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] == "policy":
+        from congso.policy.command import main as policy_main
+
+        sys.exit(policy_main(args[1:]))
     default_settings = "congso.config.settings.dev"
     if args and args[0] == "serve":
         default_settings = "congso.config.settings.prod"
