@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Max, Q, QuerySet
 
 from congso.accounts.permissions import Cap
 from congso.common.scoping import Actor, get_for_actor
@@ -215,12 +215,8 @@ def person_export_rows(*, people: QuerySet[Person], chunk_size: int = 2000) -> I
     """Plain value tuples of `people` (already scoped by person_list), in EXPORT_COLUMNS order,
     with the start of each person's open assignment; fetched in chunks so a 40,000-row export
     never holds model instances in memory."""
-    # Correlated to the (already scoped) people rows: no assignment of anyone else is read.
-    open_start = Subquery(
-        Assignment.unscoped.filter(person_id=OuterRef("pk"), end_date__isnull=True)
-        .order_by("-start_date")
-        .values("start_date")[:1]
-    )
+    # Through the people rows (already scoped): no assignment of anyone else is read.
+    open_start = Max("assignments__start_date", filter=Q(assignments__end_date__isnull=True))
     return (
         people.annotate(open_start=open_start)
         .values_list(*EXPORT_COLUMNS)
