@@ -3,7 +3,8 @@
 `congso import-staff FILE` runs the management command `import_staff FILE`; dashes become
 underscores, so every sub-command is an ordinary, testable management command.
 `congso` without a settings module uses the development settings, except `serve`, which
-uses production settings unless DJANGO_SETTINGS_MODULE says otherwise.
+uses production settings, and `demo`, which uses the demo settings (development data, DEBUG
+off), unless DJANGO_SETTINGS_MODULE says otherwise.
 `congso policy evaluate [FILE|-]` is the exception: the pure rules engine needs no settings
 and no database, so it runs without starting Django (congso/policy/command.py).
 """
@@ -26,6 +27,8 @@ def main(argv: list[str] | None = None) -> None:
     default_settings = "congso.config.settings.dev"
     if args and args[0] == "serve":
         default_settings = "congso.config.settings.prod"
+    elif args and args[0] == "demo":
+        default_settings = "congso.config.settings.demo"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", default_settings)
     from django.conf import settings
     from django.core.exceptions import ImproperlyConfigured

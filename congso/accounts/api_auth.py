@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare
 from ninja.security import APIKeyCookie, HttpBearer
 
 from congso.accounts.actors import build_actor
-from congso.accounts.models import ApiToken, hash_token
+from congso.accounts.models import ApiToken, hash_token, token_password_mark
 from congso.accounts.permissions import SECOND_FACTOR_ROLES
 
 
@@ -19,8 +20,13 @@ class _Bearer(HttpBearer):
         )
         if row is None or not row.user.is_active:
             return None
-        # A token is created by a user who passed the second factor, so it stands for it.
-        actor = build_actor(row.user, second_factor_verified=True)
+        # Keys follow the rules of sessions: a password changed since the key was made ends it,
+        # and a key stands for the second factor only if its session had passed it.
+        if not constant_time_compare(row.password_mark, token_password_mark(row.user.password)):
+            return None
+        actor = build_actor(row.user, second_factor_verified=row.second_factor)
+        if actor.roles & SECOND_FACTOR_ROLES and not row.second_factor:
+            return None
         ApiToken.objects.filter(pk=row.pk).update(last_used_at=timezone.now())
         request.user = row.user
         request.actor = actor

@@ -10,5 +10,6 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Tài khoản")
     nav_entries = [
         (Cap.ACCOUNTS_MANAGE, "accounts:user_list", _("Quản lý tài khoản")),
+        (Cap.IDENTITY_GRANTS_VIEW, "accounts:custodian_list", _("Người giữ bí mật danh tính")),
         (Cap.ORG_VIEW, "accounts:me", _("Tài khoản của tôi")),
     ]

@@ -49,9 +49,44 @@ class UserCreateForm(forms.Form):
 
 
 class GrantForm(forms.Form):
-    role = forms.ChoiceField(label=_("Vai trò"), choices=Role.choices)
+    # The custodian role is granted only through a confirmed request (CustodianRequestForm).
+    role = forms.ChoiceField(
+        label=_("Vai trò"),
+        choices=[
+            (value, label) for value, label in Role.choices if value != Role.IDENTITY_CUSTODIAN
+        ],
+    )
     unit = forms.IntegerField(label=_("Đơn vị"), widget=forms.Select)
 
     def __init__(self, *args, units=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].widget.choices = [(unit.pk, unit.name) for unit in units]
+
+
+class CustodianRequestForm(forms.Form):
+    username = forms.CharField(label=_("Tên đăng nhập của người được giao"), max_length=150)
+    unit = forms.IntegerField(label=_("Đơn vị"), widget=forms.Select)
+    reason = forms.CharField(
+        label=_("Lý do"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text=_("Ví dụ: quyết định phân công số, ngày; người này thay ai."),
+    )
+
+    def __init__(self, *args, units=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].widget.choices = [(unit.pk, unit.name) for unit in units]
+
+
+class CustodianDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Quyết định"),
+        choices=[("confirm", _("Xác nhận")), ("refuse", _("Từ chối"))],
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=_("Ghi chú (bắt buộc khi từ chối)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required=False,
+    )

@@ -8,6 +8,7 @@ import secrets
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models import Q
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from congso.accounts.permissions import Cap, Role
@@ -87,6 +88,12 @@ def hash_token(raw: str) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
+def token_password_mark(password_hash: str) -> str:
+    """A keyed digest of the owner's password hash when a key was made: a new password (by any
+    path) changes it, and the key stops, as sessions do (Django's session auth hash)."""
+    return salted_hmac("congso.accounts.ApiToken", password_hash, algorithm="sha256").hexdigest()
+
+
 class ApiTokenQuerySet(models.QuerySet):
     def for_actor(self, actor: Actor, capability: str | None = None) -> ApiTokenQuerySet:
         """A token is its owner's only: nobody else lists or revokes it."""
@@ -106,6 +113,10 @@ class ApiToken(models.Model):
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked = models.BooleanField(default=False)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    # Made in a session that had passed the second factor: only such a key works while its
+    # owner holds a role that requires it (SECOND_FACTOR_ROLES).
+    second_factor = models.BooleanField(default=False)
+    password_mark = models.CharField(max_length=64, blank=True)
 
     objects = ApiTokenQuerySet.as_manager()
 
@@ -128,3 +139,47 @@ class ApiToken(models.Model):
     @staticmethod
     def new_raw_key() -> str:
         return "cs_" + secrets.token_urlsafe(32)
+
+
+class CustodianGrantState(models.TextChoices):
+    PENDING = "pending", _("Chờ xác nhận")
+    CONFIRMED = "confirmed", _("Đã xác nhận")
+    REFUSED = "refused", _("Bị từ chối")
+
+
+class CustodianGrant(ScopedModel):
+    """A request to make someone the identity custodian of a unit (Luật Tố cáo art. 47).
+
+    It takes effect (a `RoleGrant`) only when a second authorised person confirms it; the
+    requester, the grantee and the confirmer are three different people. Rows are kept after the
+    decision: with the reveals they form the list the Party's inspection committee reads."""
+
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    reason = models.TextField(_("lý do"))
+    state = models.CharField(
+        max_length=10, choices=CustodianGrantState.choices, default=CustodianGrantState.PENDING
+    )
+    requested_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.TextField(blank=True)
+
+    view_capability = Cap.IDENTITY_GRANTS_VIEW
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        verbose_name = _("đề nghị giao người giữ bí mật danh tính")
+        verbose_name_plural = _("đề nghị giao người giữ bí mật danh tính")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "unit"],
+                condition=Q(state="pending"),
+                name="accounts_custodian_one_pending",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}@{self.unit_id} {self.state}"

@@ -24,6 +24,8 @@ class Role(models.TextChoices):
     SOCIAL_MONITOR = "social_monitor", _("Giám sát xã hội (Mặt trận, đoàn thể, báo chí)")
     LEADERSHIP = "leadership", _("Lãnh đạo tỉnh")
     ADMIN = "admin", _("Quản trị hệ thống")
+    # The Party's inspection committee: oversight of who may read reporters' identities.
+    PARTY_INSPECTION = "party_inspection", _("Ủy ban Kiểm tra của Đảng")
 
 
 class Cap:
@@ -57,6 +59,10 @@ class Cap:
     CASES_CONFIGURE = "cases.configure"
     IDENTITY_REVEAL = "identity.reveal"
     IDENTITY_REVEALS_VIEW = "identity.reveals_view"
+    # Custodian grants (Luật Tố cáo art. 47): request one for someone else (accounts.manage),
+    # confirm or refuse someone else's request, and read the list of requests and grants.
+    IDENTITY_GRANT_CONFIRM = "identity.grant_confirm"
+    IDENTITY_GRANTS_VIEW = "identity.grants_view"
     INSPECTIONS_VIEW = "inspections.view"
     INSPECTIONS_MANAGE = "inspections.manage"
     # Report progress on remediation tasks: the task owner (self) and the inspected unit's head.
@@ -72,11 +78,12 @@ SUBTREE_ROLES = frozenset(
         Role.IDENTITY_CUSTODIAN,
         Role.LEADERSHIP,
         Role.ADMIN,
+        Role.PARTY_INSPECTION,
     }
 )
 
 # Roles that must confirm a TOTP code before using any staff page (issue: admins, custodians).
-SECOND_FACTOR_ROLES = frozenset({Role.ADMIN, Role.IDENTITY_CUSTODIAN})
+SECOND_FACTOR_ROLES = frozenset({Role.ADMIN, Role.IDENTITY_CUSTODIAN, Role.PARTY_INSPECTION})
 
 ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     Role.STAFF: frozenset({Cap.ORG_VIEW, Cap.CONDUCT_VIEW}),
@@ -174,6 +181,16 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             Cap.CONDUCT_MANAGE,
             Cap.CONDUCT_REPORT,
             Cap.CASES_CONFIGURE,
+            Cap.IDENTITY_GRANT_CONFIRM,
+            Cap.IDENTITY_GRANTS_VIEW,
+        }
+    ),
+    Role.PARTY_INSPECTION: frozenset(
+        {
+            Cap.ORG_VIEW,
+            Cap.IDENTITY_GRANT_CONFIRM,
+            Cap.IDENTITY_GRANTS_VIEW,
+            Cap.IDENTITY_REVEALS_VIEW,
         }
     ),
 }

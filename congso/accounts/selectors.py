@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q, QuerySet
+from django.db.models import Case, Q, QuerySet, When
 from django.utils.translation import gettext as _
 
-from congso.accounts.models import ApiToken, RoleGrant, User
-from congso.accounts.permissions import Cap
+from congso.accounts.models import (
+    ApiToken,
+    CustodianGrant,
+    CustodianGrantState,
+    RoleGrant,
+    User,
+)
+from congso.accounts.permissions import Cap, Role
 from congso.common.scoping import Actor, get_for_actor
 from congso.common.text import search_key
 
@@ -92,3 +98,46 @@ def token_list(*, actor: Actor) -> QuerySet[ApiToken]:
 
 def token_get(*, actor: Actor, pk) -> ApiToken:
     return get_for_actor(ApiToken, actor, pk)
+
+
+def custodian_grant_list(*, actor: Actor) -> QuerySet[CustodianGrant]:
+    """Requests to make someone an identity custodian, pending first, on units in reach of
+    `identity.grants_view` (administrators, the Party's inspection committee)."""
+    return (
+        CustodianGrant.objects.for_actor(actor)
+        .select_related("user", "unit", "requested_by", "decided_by")
+        .order_by(
+            Case(When(state=CustodianGrantState.PENDING, then=0), default=1),
+            "-requested_at",
+            "-id",
+        )
+    )
+
+
+def custodian_grant_get(*, actor: Actor, pk) -> CustodianGrant:
+    return get_for_actor(
+        CustodianGrant.objects.select_related("user", "unit", "requested_by", "decided_by"),
+        actor,
+        pk,
+    )
+
+
+def custodian_holders(*, actor: Actor) -> QuerySet[RoleGrant]:
+    """Who holds the custodian role now, on units in reach of `identity.grants_view`."""
+    return (
+        RoleGrant.objects.for_actor(actor, Cap.IDENTITY_GRANTS_VIEW)
+        .filter(role=Role.IDENTITY_CUSTODIAN)
+        .select_related("user", "unit")
+        .order_by("unit__sort_key", "user__username")
+    )
+
+
+def custodian_candidate(*, actor: Actor, username: str) -> User:
+    """The account an administrator may propose (one they manage); unknown and out of reach
+    get the same answer."""
+    user = User.objects.for_actor(actor).filter(username__iexact=username.strip()).first()
+    if user is None:
+        raise ValidationError(
+            {"username": _("Không có tài khoản với tên đăng nhập này trong phạm vi của bạn.")}
+        )
+    return user

@@ -13,10 +13,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from congso.accounts.models import ApiToken, RoleGrant, User, hash_token
+from congso.accounts.models import (
+    ApiToken,
+    CustodianGrant,
+    CustodianGrantState,
+    RoleGrant,
+    User,
+    hash_token,
+    token_password_mark,
+)
 from congso.accounts.permissions import Cap, Role
+from congso.accounts.signals import custodian_grant_event
 from congso.common.audit import audit_record
 from congso.common.scoping import Actor
+from congso.common.text import clean_free_text, visible_length
 
 
 def _require_manage(actor: Actor | None, unit_id: int | None) -> None:
@@ -29,6 +39,14 @@ def grant_role(*, actor: Actor | None, user: User, role: str, unit_id: int) -> R
     if role not in Role.values:
         raise ValidationError(_("Vai trò không hợp lệ."))
     _require_manage(actor, unit_id)
+    if role == Role.IDENTITY_CUSTODIAN and actor is not None:
+        # Only through a request confirmed by a second person (custodian_grant_request).
+        raise ValidationError(
+            _(
+                "Vai trò người giữ bí mật danh tính chỉ được giao qua đề nghị và có người thứ "
+                "hai xác nhận."
+            )
+        )
     with transaction.atomic():
         grant, created = RoleGrant.objects.get_or_create(user=user, role=role, unit_id=unit_id)
         if created:
@@ -142,12 +160,21 @@ def login_unlock(*, actor: Actor | None, user: User) -> int:
 
 
 def password_change(*, actor: Actor | None, user: User, new_password: str) -> None:
-    """Set a new password (already validated by the form); the audit row holds no secret."""
+    """Set a new password (already validated by the form); the audit row holds no secret.
+    The user's API keys end with the old password, as their other sessions do."""
     validate_password(new_password, user)
     with transaction.atomic():
         user.set_password(new_password)
         user.save(update_fields=["password"])
-        audit_record(actor=actor, action="accounts.password_change", obj=user)
+        revoked = ApiToken.objects.filter(user=user, revoked=False).update(
+            revoked=True, revoked_at=timezone.now()
+        )
+        audit_record(
+            actor=actor,
+            action="accounts.password_change",
+            obj=user,
+            new={"api_keys_revoked": revoked},
+        )
 
 
 def api_token_create(*, actor: Actor, user: User, name: str) -> tuple[ApiToken, str]:
@@ -164,13 +191,22 @@ def api_token_create(*, actor: Actor, user: User, name: str) -> tuple[ApiToken, 
     try:
         with transaction.atomic():
             token = ApiToken.objects.create(
-                user=user, name=name, key_hash=hash_token(raw), prefix=raw[3:11]
+                user=user,
+                name=name,
+                key_hash=hash_token(raw),
+                prefix=raw[3:11],
+                second_factor=actor.second_factor_verified,
+                password_mark=token_password_mark(user.password),
             )
             audit_record(
                 actor=actor,
                 action="accounts.token_create",
                 obj=token,
-                new={"name": name, "prefix": token.prefix},
+                new={
+                    "name": name,
+                    "prefix": token.prefix,
+                    "second_factor": token.second_factor,
+                },
             )
     except IntegrityError as exc:  # the same form submitted twice at once
         raise duplicate from exc
@@ -212,3 +248,121 @@ def totp_confirm(*, actor: Actor | None, user: User, device: TOTPDevice) -> None
             audit_record(
                 actor=actor, action="accounts.totp_confirm", obj=user, new={"device": device.pk}
             )
+
+
+# ------------------------------------------------ identity custodians (Luật Tố cáo art. 47)
+
+MIN_CUSTODIAN_REASON_CHARS = 15
+
+
+def _custodian_reason(text: str, field: str) -> str:
+    text = clean_free_text(text)
+    if visible_length(text) < MIN_CUSTODIAN_REASON_CHARS:
+        raise ValidationError(
+            {
+                field: _("Cần ghi rõ lý do (ít nhất %(n)d ký tự).")
+                % {"n": MIN_CUSTODIAN_REASON_CHARS}
+            }
+        )
+    return text
+
+
+def custodian_grant_request(
+    *, actor: Actor, user: User, unit_id: int, reason: str
+) -> CustodianGrant:
+    """Ask for `user` to become the identity custodian of a unit. Nothing is granted until a
+    second authorised person confirms (`custodian_grant_decide`); nobody asks for themself."""
+    if actor is None or actor.user_id is None or not actor.can(Cap.ACCOUNTS_MANAGE, unit_id):
+        raise PermissionDenied(_("Bạn không quản lý tài khoản của đơn vị này."))
+    if user.pk == actor.user_id:
+        raise ValidationError(
+            {"user": _("Không ai được tự đề nghị giao vai trò người giữ bí mật danh tính.")}
+        )
+    if not user.is_active:
+        raise ValidationError({"user": _("Tài khoản này đang bị khóa.")})
+    reason = _custodian_reason(reason, "reason")
+    if RoleGrant.objects.filter(user=user, role=Role.IDENTITY_CUSTODIAN, unit_id=unit_id).exists():
+        raise ValidationError(
+            {"user": _("Tài khoản này đã là người giữ bí mật danh tính của đơn vị.")}
+        )
+    duplicate = ValidationError(
+        {"user": _("Đã có một đề nghị đang chờ xác nhận cho tài khoản này.")}
+    )
+    if CustodianGrant.objects.filter(
+        user=user, unit_id=unit_id, state=CustodianGrantState.PENDING
+    ).exists():
+        raise duplicate
+    try:
+        with transaction.atomic():
+            request = CustodianGrant.objects.create(
+                user=user, unit_id=unit_id, reason=reason, requested_by_id=actor.user_id
+            )
+            audit_record(
+                actor=actor,
+                action="accounts.custodian_request",
+                obj=request,
+                new={"user": user.username, "unit": unit_id, "reason": reason},
+            )
+            custodian_grant_event.send(sender=CustodianGrant, grant=request, event="requested")
+    except IntegrityError as exc:  # the same request submitted twice at once
+        raise duplicate from exc
+    return request
+
+
+def custodian_grant_decide(
+    *, actor: Actor, request: CustodianGrant, confirm: bool, note: str = ""
+) -> CustodianGrant:
+    """Confirm (the role takes effect) or refuse a pending request. The decider holds
+    `identity.grant_confirm` on the unit, has passed the second factor, and is neither the
+    requester nor the person to be granted."""
+    if (
+        actor is None
+        or actor.user_id is None
+        or not actor.can(Cap.IDENTITY_GRANT_CONFIRM, request.unit_id)
+    ):
+        raise PermissionDenied(_("Bạn không có quyền xác nhận đề nghị này."))
+    if not actor.second_factor_verified:
+        raise PermissionDenied(_("Cần xác thực hai bước trước khi xác nhận."))
+    if actor.user_id in (request.requested_by_id, request.user_id):
+        raise ValidationError(
+            _("Người đề nghị và người được giao không được tự xác nhận; cần một người thứ hai.")
+        )
+    note = clean_free_text(note)
+    if not confirm:
+        note = _custodian_reason(note, "note")
+    with transaction.atomic():
+        locked = CustodianGrant.objects.select_for_update().get(pk=request.pk)
+        if locked.state != CustodianGrantState.PENDING:
+            raise ValidationError(_("Đề nghị này đã được xử lý."))
+        locked.state = CustodianGrantState.CONFIRMED if confirm else CustodianGrantState.REFUSED
+        locked.decided_by_id = actor.user_id
+        locked.decided_at = timezone.now()
+        locked.decision_note = note
+        locked.save(update_fields=["state", "decided_by", "decided_at", "decision_note"])
+        audit_record(
+            actor=actor,
+            action="accounts.custodian_confirm" if confirm else "accounts.custodian_refuse",
+            obj=locked,
+            old={"state": CustodianGrantState.PENDING},
+            new={"state": locked.state, "user": locked.user.username, "note": note},
+        )
+        if confirm:
+            grant, created = RoleGrant.objects.get_or_create(
+                user_id=locked.user_id, role=Role.IDENTITY_CUSTODIAN, unit_id=locked.unit_id
+            )
+            if created:
+                audit_record(
+                    actor=actor,
+                    action="accounts.grant_role",
+                    obj=grant,
+                    new={
+                        "user": locked.user.username,
+                        "role": Role.IDENTITY_CUSTODIAN,
+                        "unit": locked.unit_id,
+                        "request": locked.pk,
+                    },
+                )
+        custodian_grant_event.send(
+            sender=CustodianGrant, grant=locked, event="confirmed" if confirm else "refused"
+        )
+    return locked

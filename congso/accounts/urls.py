@@ -17,6 +17,9 @@ urlpatterns = [
     path("quan-ly/<int:pk>/", views.user_detail, name="user_detail"),
     path("quan-ly/<int:pk>/trang-thai/", views.user_set_active, name="user_set_active"),
     path("quan-ly/<int:pk>/mo-khoa/", views.user_unlock, name="user_unlock"),
+    path("giu-bi-mat-danh-tinh/", views.custodian_list, name="custodian_list"),
+    path("giu-bi-mat-danh-tinh/de-nghi/", views.custodian_request, name="custodian_request"),
+    path("giu-bi-mat-danh-tinh/<int:pk>/", views.custodian_decide, name="custodian_decide"),
     path(
         "quan-ly/<int:pk>/phan-quyen/<int:grant_pk>/thu-hoi/",
         views.grant_revoke,

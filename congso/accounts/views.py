@@ -21,12 +21,15 @@ from django_otp import login as otp_login
 from congso.accounts import selectors, services
 from congso.accounts.forms import (
     ApiTokenForm,
+    CustodianDecisionForm,
+    CustodianRequestForm,
     GrantForm,
     LoginForm,
     SecondFactorForm,
     UserCreateForm,
     UserSearchForm,
 )
+from congso.accounts.models import CustodianGrantState
 from congso.accounts.permissions import SECOND_FACTOR_ROLES, Cap
 
 NEW_KEY_SESSION = "accounts_new_api_key"
@@ -226,3 +229,68 @@ def grant_revoke(request: HttpRequest, pk: int, grant_pk: int) -> HttpResponse:
             return redirect("accounts:user_detail", pk=user.pk)
     context = {"account": user, "grant": grant, "error": error}
     return render(request, "accounts/grant_revoke.html", context, status=400 if error else 200)
+
+
+# ------------------------------------------------ identity custodians (Luật Tố cáo art. 47)
+
+
+@login_required
+def custodian_list(request: HttpRequest) -> HttpResponse:
+    """Requests (pending first), decisions and the current custodians: administrators and the
+    Party's inspection committee read it; the reveals are on the cases' reveal log."""
+    if not request.actor.has(Cap.IDENTITY_GRANTS_VIEW):
+        raise PermissionDenied
+    context = {
+        "requests": selectors.custodian_grant_list(actor=request.actor)[:200],
+        "holders": selectors.custodian_holders(actor=request.actor),
+        "can_request": request.actor.has(Cap.ACCOUNTS_MANAGE),
+        "can_see_reveals": request.actor.has(Cap.IDENTITY_REVEALS_VIEW),
+    }
+    return render(request, "accounts/custodian_list.html", context)
+
+
+@login_required
+def custodian_request(request: HttpRequest) -> HttpResponse:
+    _require_manager(request)
+    units = selectors.grantable_units(actor=request.actor)
+    form = CustodianRequestForm(request.POST or None, units=units)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        unit = selectors.grantable_unit_get(actor=request.actor, pk=data["unit"])
+        try:
+            user = selectors.custodian_candidate(actor=request.actor, username=data["username"])
+            services.custodian_grant_request(
+                actor=request.actor, user=user, unit_id=unit.pk, reason=data["reason"]
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(
+                request, _("Đã gửi đề nghị; vai trò có hiệu lực khi người thứ hai xác nhận.")
+            )
+            return redirect("accounts:custodian_list")
+    return render(request, "accounts/custodian_request.html", {"form": form})
+
+
+@login_required
+def custodian_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    grant = selectors.custodian_grant_get(actor=request.actor, pk=pk)
+    form = CustodianDecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        confirm = form.cleaned_data["decision"] == "confirm"
+        try:
+            services.custodian_grant_decide(
+                actor=request.actor, request=grant, confirm=confirm, note=form.cleaned_data["note"]
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Đã xác nhận.") if confirm else _("Đã từ chối."))
+            return redirect("accounts:custodian_list")
+    can_decide = (
+        grant.state == CustodianGrantState.PENDING
+        and request.actor.can(Cap.IDENTITY_GRANT_CONFIRM, grant.unit_id)
+        and request.actor.user_id not in (grant.requested_by_id, grant.user_id)
+    )
+    context = {"grant": grant, "form": form, "can_decide": can_decide}
+    return render(request, "accounts/custodian_decide.html", context)

@@ -10,7 +10,6 @@ rate-limited per address (429).
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
 from typing import Literal
 
@@ -42,6 +41,7 @@ from congso.cases.services import (
     report_submit,
     reporter_message_post,
 )
+from congso.common.http import BodyRefused, body_guard, client_address, read_json
 
 router = Router()
 public_router = Router()
@@ -156,17 +156,15 @@ def _validation_message(exc: ValidationError) -> str:
 
 def parse_report_request(request: HttpRequest) -> tuple[int, str] | ReportInput:
     """Read a JSON or multipart report, refusing oversized bodies before reading them."""
-    try:
-        declared = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        declared = 0
-    if declared > MAX_BODY_BYTES:
-        return 413, _("Dữ liệu gửi lên quá lớn.")
-    content_type = request.META.get("CONTENT_TYPE", "").split(";")[0].strip().lower()
     files = []
     try:
+        content_type = body_guard(
+            request,
+            limit=MAX_BODY_BYTES,
+            content_types=("application/json", "multipart/form-data"),
+        )
         if content_type == "application/json":
-            raw = json.loads(request.read(MAX_BODY_BYTES).decode("utf-8") or "null")
+            raw = read_json(request, limit=MAX_BODY_BYTES)
             if not isinstance(raw, dict):
                 return 422, _("Dữ liệu gửi lên phải là một đối tượng JSON.")
             payload = ReportIn.model_validate(raw)
@@ -180,8 +178,8 @@ def parse_report_request(request: HttpRequest) -> tuple[int, str] | ReportInput:
             if len(uploads) > MAX_EVIDENCE_FILES:
                 return 422, _("Tối đa %(n)d tệp chứng cứ.") % {"n": MAX_EVIDENCE_FILES}
             files = [clean_evidence(read_limited(upload)) for upload in uploads]
-        else:
-            return 415, _("Dữ liệu phải gửi dạng application/json hoặc multipart/form-data.")
+    except BodyRefused as exc:
+        return exc.status, exc.message
     except ValidationError as exc:
         return 422, _validation_message(exc)
     except RuleError as exc:  # before ValueError: RuleError is one
@@ -241,10 +239,6 @@ def _session_without_csrf(request: HttpRequest) -> bool:
         return False
     failure = CsrfViewMiddleware(lambda _request: None).process_view(request, None, (), {})
     return failure is not None
-
-
-def client_address(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def _lookup(request: HttpRequest, receipt: str):

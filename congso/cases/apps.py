@@ -12,3 +12,6 @@ class CasesConfig(AppConfig):
     ]
     # Panels on the org person page: `(*, actor, person) -> {"template", "context"} | None`.
     person_panels = ["congso.cases.panels.person_award_freeze_panel"]
+
+    def ready(self) -> None:
+        from congso.cases import receivers  # noqa: F401 - connects the signal receivers

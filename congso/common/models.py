@@ -36,6 +36,26 @@ class AuditEntry(models.Model):
         return f"#{self.seq} {self.action} {self.object_type}:{self.object_id}"
 
 
+class AuditAnchor(models.Model):
+    """The chain head at a moment, signed (HMAC) so it can be printed or e-mailed and kept
+    outside the system (`congso audit anchor`). The copy held outside is what counts; this row
+    lets `audit verify` say how many rows came after the last anchor."""
+
+    at = models.DateTimeField()
+    seq = models.BigIntegerField()
+    head = models.CharField(max_length=64)
+    signature = models.CharField(max_length=64)
+    created_by_label = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-seq", "-id"]
+        verbose_name = _("neo nhật ký")
+        verbose_name_plural = _("neo nhật ký")
+
+    def __str__(self) -> str:
+        return f"anchor #{self.seq} {self.at:%Y-%m-%d}"
+
+
 class AuditChainHead(models.Model):
     """The last sequence number and hash: lets `audit verify` notice a removed last row,
     and serialises writers (its row is locked for the duration of an append)."""

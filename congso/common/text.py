@@ -73,6 +73,31 @@ def nfc(text: str | None) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFC", str(text))).strip()
 
 
+# Format characters that draw nothing (zero-width space/joiners, word joiner, BOM, soft hyphen,
+# bidirectional marks and overrides) are removed from free text; tabs and line breaks stay.
+_VISIBLE_CATEGORIES = ("L", "N", "P", "S")
+
+
+def clean_free_text(text: str | None) -> str:
+    """Free text as stored: NFC, Unix line breaks, no invisible format characters (Cf: zero
+    width, BOM, bidi overrides such as RLO) or other control characters except tab and line
+    break, trimmed. None becomes ''."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFC", str(text).replace("\r\n", "\n"))
+    kept = (ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cf", "Cc", "Cs"))
+    return "".join(kept).strip()
+
+
+def visible_length(text: str | None) -> int:
+    """How many characters a reader sees: letters, digits, punctuation and symbols after NFC
+    (spaces, zero-width and other format characters, lone combining marks count 0)."""
+    if not text:
+        return 0
+    normalised = unicodedata.normalize("NFC", str(text))
+    return sum(1 for ch in normalised if unicodedata.category(ch)[0] in _VISIBLE_CATEGORIES)
+
+
 def search_key(text: str | None) -> str:
     """Lower-case, diacritic-free form used for search: 'Nguyễn Văn Đức' → 'nguyen van duc'."""
     return _SPACES.sub(" ", unidecode(nfc(text)).lower()).strip()

@@ -159,3 +159,32 @@ def holiday_delete(request: HttpRequest) -> HttpResponse:
         request, _("Đã xóa ngày %(day)s khỏi lịch.") % {"day": f"{holiday.date:%d/%m/%Y}"}
     )
     return redirect(f"{reverse('common:holidays')}?nam={holiday.date.year}")
+
+
+@login_required
+def audit_anchors(request: HttpRequest) -> HttpResponse:
+    """Signed anchors of the audit chain, the chosen one (`?neo=<id>`, default the newest) as
+    text to print. Creating one (POST) needs `audit.view` over the whole province."""
+    from congso.common.audit_anchor import anchor_create, anchor_text
+    from congso.common.models import AuditAnchor
+
+    _require(request, Cap.AUDIT_VIEW)
+    can_create = request.actor.can(Cap.AUDIT_VIEW, None)
+    if request.method == "POST":
+        if not can_create:
+            raise Http404
+        row = anchor_create(actor=request.actor)
+        messages.success(request, _("Đã lập neo cho %(n)s bản ghi.") % {"n": row.seq})
+        return redirect(f"{reverse('common:audit_anchors')}?neo={row.pk}")
+    anchors = list(AuditAnchor.objects.all()[:60])
+    chosen = anchors[0] if anchors else None
+    wanted = request.GET.get("neo", "")
+    if wanted.isdigit():
+        chosen = next((a for a in anchors if a.pk == int(wanted)), chosen)
+    context = {
+        "anchors": anchors,
+        "chosen": chosen,
+        "text": anchor_text(chosen) if chosen else "",
+        "can_create": can_create,
+    }
+    return render(request, "common/audit_anchors.html", context)

@@ -6,6 +6,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
 from congso.accounts.api_auth import SessionOrTokenAuth
+from congso.common.api_errors import install_error_handlers
 
 api = NinjaAPI(
     title="Công Sở API",
@@ -41,6 +42,9 @@ def authentication_error(request, exc: AuthenticationError):
 @api.exception_handler(Http404)
 def not_found(request, exc: Http404):
     return api.create_response(request, {"detail": _("Không tìm thấy.")}, status=404)
+
+
+install_error_handlers(api)
 
 
 from congso.accounts.api import router as accounts_router  # noqa: E402

@@ -7,7 +7,6 @@ message (422). The request body is documented from `ResponseIn` all the same.
 
 from __future__ import annotations
 
-import json
 import uuid
 from typing import Literal
 
@@ -18,6 +17,7 @@ from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
 
 from congso.accounts.permissions import Cap
+from congso.common.http import BodyRefused, body_guard, client_address, read_json
 from congso.common.params import parse_period
 from congso.surveys import conf, selectors
 from congso.surveys.models import RevokedCode
@@ -137,30 +137,14 @@ def survey_form(request: HttpRequest, code: str):
     return Status(*form_payload(code[:32]))
 
 
-def client_address(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def _read_json(request: HttpRequest) -> tuple[int, dict] | dict:
     """Check content type and size before reading; return the parsed object or an error."""
-    content_type = request.META.get("CONTENT_TYPE", "").split(";")[0].strip().lower()
-    if content_type != "application/json":
-        return 415, {"detail": "Dữ liệu phải gửi dạng application/json.", "field": ""}
     limit = conf.get("CONGSO_SURVEY_MAX_BODY_BYTES")
-    too_big = 413, {"detail": "Dữ liệu gửi lên quá lớn (tối đa 16 KB).", "field": ""}
     try:
-        declared = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        declared = 0
-    if declared > limit:
-        return too_big
-    raw = request.read(limit + 1)
-    if len(raw) > limit:
-        return too_big
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        return 422, {"detail": "Dữ liệu gửi lên không phải JSON hợp lệ.", "field": ""}
+        body_guard(request, limit=limit, content_types=("application/json",))
+        data = read_json(request, limit=limit)
+    except BodyRefused as exc:
+        return exc.status, {"detail": exc.message, "field": ""}
     if not isinstance(data, dict):
         return 422, {"detail": "Dữ liệu gửi lên phải là một đối tượng JSON.", "field": ""}
     unknown = sorted(set(data) - set(ResponseIn.model_fields))

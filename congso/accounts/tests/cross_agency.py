@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from congso.accounts.models import ApiToken, RoleGrant, User
+from congso.accounts.models import ApiToken, CustodianGrant, RoleGrant, User
 from congso.accounts.permissions import Role
 from congso.accounts.services import api_token_create
 from congso.common.testing import CrossAgencyRoute, actor_of, make_person, make_user
@@ -34,6 +34,17 @@ def token_of_user_in(world, unit) -> ApiToken:
     user = user_in(world, unit)
     token, _raw = api_token_create(actor=actor_of(user), user=user, name="Một cửa")
     return token
+
+
+def custodian_request_in(world, unit) -> CustodianGrant:
+    """A pending request to make a staff member of `unit` its identity custodian."""
+    requester = make_user(f"quantri{next(_n)}", roles=[(Role.ADMIN, unit)])
+    return CustodianGrant.unscoped.create(
+        user=user_in(world, unit),
+        unit=unit,
+        reason="Quyết định phân công số 1/QĐ",
+        requested_by=requester,
+    )
 
 
 def _grant_revoke(grant: RoleGrant) -> str:
@@ -82,5 +93,21 @@ ROUTES = [
         api=[lambda token: f"/api/v1/accounts/tokens/{token.pk}/revoke"],
         url_names=["api:accounts_token_revoke"],
         methods=("post",),  # the operation answers POST only
+    ),
+    CrossAgencyRoute(
+        model=CustodianGrant,
+        make=custodian_request_in,
+        pages=[lambda grant: f"/tai-khoan/giu-bi-mat-danh-tinh/{grant.pk}/"],
+        api=[lambda grant: f"/api/v1/accounts/custodian-grants/{grant.pk}"],
+        url_names=["accounts:custodian_decide", "api:accounts_custodian_get"],
+        methods=("get",),
+    ),
+    CrossAgencyRoute(
+        model=CustodianGrant,
+        make=custodian_request_in,
+        pages=[lambda grant: f"/tai-khoan/giu-bi-mat-danh-tinh/{grant.pk}/"],
+        api=[lambda grant: f"/api/v1/accounts/custodian-grants/{grant.pk}/decision"],
+        url_names=["accounts:custodian_decide", "api:accounts_custodian_decide"],
+        methods=("post",),
     ),
 ]

@@ -96,3 +96,54 @@ def test_api_lists_and_revokes_own_keys(world):
     assert response.status_code == 200
     assert response.json()["revoked"] is True
     assert client.get("/api/v1/accounts/tokens").status_code == 401
+
+
+# ------------------------------------------------ keys follow the rules of sessions (issue 8)
+
+
+@pytest.mark.django_db
+def test_a_key_made_before_its_owner_needed_the_second_factor_stops_when_the_role_arrives(world):
+    from congso.accounts.permissions import Role
+    from congso.accounts.services import grant_role
+
+    # alice (staff) makes a key in an ordinary session: nobody asked her for a second factor.
+    raw = create_via_page(login_client(world.alice, verified=False))
+    assert bearer(raw).get("/api/v1/accounts/me").status_code == 200
+    grant_role(actor=None, user=world.alice, role=Role.ADMIN, unit_id=world.agency_a.pk)
+    response = bearer(raw).get("/api/v1/accounts/me")
+    assert response.status_code == 401
+    assert "Cần đăng nhập" in response.json()["detail"]
+
+
+@pytest.mark.django_db
+def test_a_key_made_after_the_second_factor_works_for_an_administrator(world):
+    raw = create_via_page(login_client(world.admin_a))
+    assert ApiToken.objects.get(user=world.admin_a).second_factor is True
+    assert bearer(raw).get("/api/v1/accounts/me").status_code == 200
+
+
+@pytest.mark.django_db
+def test_changing_the_password_ends_the_api_keys(world):
+    client = login_client(world.alice)
+    raw = create_via_page(client)
+    response = client.post(
+        "/tai-khoan/doi-mat-khau/",
+        {
+            "old_password": "mat-khau-thu-nghiem-1",
+            "new_password1": "mot-mat-khau-moi-dai-2026",
+            "new_password2": "mot-mat-khau-moi-dai-2026",
+        },
+    )
+    assert response.status_code == 302
+    assert bearer(raw).get("/api/v1/accounts/me").status_code == 401
+    assert ApiToken.objects.get(user=world.alice).revoked
+    entry = AuditEntry.objects.filter(action="accounts.password_change").last()
+    assert '"api_keys_revoked":1' in entry.new
+
+
+@pytest.mark.django_db
+def test_a_password_set_by_any_other_path_also_ends_the_api_keys(world):
+    _token, raw = api_token_create(actor=actor_of(world.alice), user=world.alice, name="CI")
+    world.alice.set_password("dat-lai-boi-quan-tri-2026")
+    world.alice.save()
+    assert bearer(raw).get("/api/v1/accounts/me").status_code == 401

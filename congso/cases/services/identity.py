@@ -16,9 +16,10 @@ from congso.accounts.permissions import Cap
 from congso.cases.crypto import decrypt_contact
 from congso.cases.models import IdentityReveal, Report
 from congso.cases.rules import RuleError
-from congso.cases.services.base import actor_label, clean_text
+from congso.cases.services.base import actor_label
 from congso.common.audit import audit_record
 from congso.common.scoping import Actor
+from congso.common.text import clean_free_text, visible_length
 
 MIN_REASON_CHARS = 15
 
@@ -29,8 +30,8 @@ def identity_reveal(*, actor: Actor, report: Report, reason: str) -> dict[str, s
         raise PermissionDenied
     if not actor.second_factor_verified:
         raise PermissionDenied
-    reason = clean_text(reason)
-    if len(reason) < MIN_REASON_CHARS:
+    reason = clean_free_text(reason)
+    if visible_length(reason) < MIN_REASON_CHARS:
         raise RuleError(
             _("Cần ghi rõ lý do (ít nhất %(n)d ký tự) trước khi xem danh tính.")
             % {"n": MIN_REASON_CHARS}

@@ -26,7 +26,7 @@ def _run(*args, **options) -> str:
 def test_audit_verify_prints_the_number_of_rows(db):
     for i in range(3):
         audit_record(actor=None, action="test.change", object_type="x", object_id=str(i))
-    assert _run("audit", "verify").strip() == "OK: 3 bản ghi"
+    assert _run("audit", "verify").splitlines()[0] == "OK: 3 bản ghi"
 
 
 def test_audit_verify_exits_1_at_a_tampered_row(db):

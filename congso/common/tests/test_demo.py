@@ -111,9 +111,10 @@ def test_every_role_has_a_demo_login_that_authenticates(province):
 
 def test_admin_and_custodian_get_a_totp_secret_others_do_not(province):
     secrets = {row.username: row.totp_secret for row in demo.demo_logins()}
-    assert secrets["quantri"] and secrets["giudanhtinh"]
+    # The roles that need the second factor: administrator, custodian, Party inspection.
+    assert secrets["quantri"] and secrets["giudanhtinh"] and secrets["kiemtradang"]
     assert not secrets["lanhdao"] and not secrets["canbo"]
-    assert TOTPDevice.objects.filter(confirmed=False).count() == 2
+    assert TOTPDevice.objects.filter(confirmed=False).count() == 3
 
 
 def test_names_follow_the_weights_of_the_name_list():

@@ -13,11 +13,12 @@ GOOD = {
     "SECRET_KEY": "k" * 50,
     "FIELD_ENCRYPTION_KEY": Fernet.generate_key().decode(),
     "ALLOWED_HOSTS": "congso.laocai.gov.vn",
+    "CONGSO_AUDIT_KEY": "a" * 48,
 }
 PROBE = (
     "import congso.config.settings.prod as s; "
     "print(s.DEBUG, s.PASSWORD_HASHERS[0], s.SESSION_COOKIE_SECURE, "
-    "s.AXES_IPWARE_META_PRECEDENCE_ORDER[0], s.ALLOWED_HOSTS)"
+    "s.AXES_CLIENT_IP_CALLABLE, s.ALLOWED_HOSTS)"
 )
 
 
@@ -40,6 +41,7 @@ def import_prod(**env: str) -> subprocess.CompletedProcess:
         ("SECRET_KEY", "Biến môi trường SECRET_KEY là bắt buộc"),
         ("FIELD_ENCRYPTION_KEY", "Biến môi trường FIELD_ENCRYPTION_KEY là bắt buộc"),
         ("ALLOWED_HOSTS", "Biến môi trường ALLOWED_HOSTS là bắt buộc"),
+        ("CONGSO_AUDIT_KEY", "Biến môi trường CONGSO_AUDIT_KEY là bắt buộc"),
     ],
 )
 def test_production_refuses_to_start_without(missing, message):
@@ -70,5 +72,5 @@ def test_production_starts_with_its_secrets_and_hashes_with_argon2():
     assert debug == "False"
     assert hasher == "django.contrib.auth.hashers.Argon2PasswordHasher"
     assert secure == "True"
-    assert client_ip == "HTTP_X_REAL_IP"  # lock-outs per client, not per proxy address
+    assert client_ip == "congso.common.http.client_address"  # the one address decision
     assert "congso.laocai.gov.vn" in hosts

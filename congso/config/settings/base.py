@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import ipaddress
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from congso.config.env import env_int, env_list, env_str
 
@@ -17,6 +19,10 @@ DEBUG = False
 SECRET_KEY = env_str("SECRET_KEY", "")
 # Key for field encryption of reporters' contact details (Fernet, urlsafe base64, 32 bytes).
 FIELD_ENCRYPTION_KEY = env_str("FIELD_ENCRYPTION_KEY", "")
+# Key of the audit chain (HMAC-SHA256) and, optionally, a second key for signing its anchors
+# (common/audit.py, common/audit_anchor.py). Held in the environment, never in the database.
+CONGSO_AUDIT_KEY = env_str("CONGSO_AUDIT_KEY", "")
+CONGSO_AUDIT_ANCHOR_KEY = env_str("CONGSO_AUDIT_ANCHOR_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
@@ -45,6 +51,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "congso.common.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "congso.common.middleware.LanguageMiddleware",
@@ -122,10 +129,25 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "common:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-# django-axes: lock an account after repeated failures (per user name and per address).
+# The client's address (login lock-out, survey and receipt limits): congso.common.http.
+# Proxy headers (X-Real-IP, X-Forwarded-For) are believed only from these addresses or networks;
+# behind the documented nginx on the same host that is loopback (docs/operations.md).
+CONGSO_TRUSTED_PROXIES = env_list("CONGSO_TRUSTED_PROXIES", ["127.0.0.1", "::1"])
+for _proxy in CONGSO_TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError as _exc:
+        raise ImproperlyConfigured(
+            f"CONGSO_TRUSTED_PROXIES: {_proxy!r} không phải địa chỉ IP hay mạng "
+            f"(not an IP address or network)."
+        ) from _exc
+
+# django-axes: lock a user name from one address after repeated failures (the pair, so one
+# person's mistakes or an attacker's guesses never lock every user out at once).
+AXES_CLIENT_IP_CALLABLE = "congso.common.http.client_address"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False

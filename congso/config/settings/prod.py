@@ -19,6 +19,12 @@ except ValueError as exc:  # also binascii.Error: not base64, or not 32 bytes
         "print(Fernet.generate_key().decode())' "
         "(FIELD_ENCRYPTION_KEY is not a valid Fernet key)."
     ) from exc
+CONGSO_AUDIT_KEY = env_str("CONGSO_AUDIT_KEY", required=True)
+if len(CONGSO_AUDIT_KEY or "") < 32:
+    raise ImproperlyConfigured(
+        "CONGSO_AUDIT_KEY phải dài ít nhất 32 ký tự (must be ≥ 32 characters); tạo bằng: "
+        "python3 -c 'import secrets; print(secrets.token_urlsafe(48))'"
+    )
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured(
@@ -32,8 +38,3 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 SECURE_HSTS_SECONDS = 31536000 if env_bool("SECURE_HSTS", True) else 0
-
-# Behind the reverse proxy every request arrives from 127.0.0.1, so a lock-out per address would
-# lock everybody at once. nginx sets X-Real-IP to the client's address (overwriting anything the
-# client sent; see README): django-axes reads it first and falls back to the socket address.
-AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_REAL_IP", "REMOTE_ADDR")

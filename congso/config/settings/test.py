@@ -8,6 +8,7 @@ from .base import database_from_url
 DEBUG = False
 SECRET_KEY = "test-only-" + "y" * 50
 FIELD_ENCRYPTION_KEY = "dGVzdC1vbmx5LWtleS1kby1ub3QtdXNlLWFueXdociE="
+CONGSO_AUDIT_KEY = "test-only-audit-key-" + "w" * 40
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only
 _url = env_str("DATABASE_URL", "sqlite://:memory:") or "sqlite://:memory:"

@@ -22,7 +22,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from congso.accounts.permissions import Role
+from congso.accounts.permissions import SECOND_FACTOR_ROLES, Role
 from congso.accounts.services import grant_role
 from congso.common.audit import audit_record
 from congso.org.demo.people import allocate, draw_name, draw_person, profiles, read_csv
@@ -87,7 +87,7 @@ def demo_accounts() -> tuple[DemoAccount, ...]:
     return tuple(DemoAccount(**row) for row in read_csv("demo-accounts.csv"))
 
 
-TOTP_ROLES = frozenset({Role.ADMIN, Role.IDENTITY_CUSTODIAN})
+TOTP_ROLES = SECOND_FACTOR_ROLES  # the demo prints a TOTP key for each such login
 DEMO_COMMUNE = "Phường Yên Bái"  # the provincial centre; home of the "canbo" login
 
 

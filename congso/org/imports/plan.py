@@ -77,7 +77,10 @@ def plan_import(
     """Sort rows into creations, updates (with transfers) and unchanged ones.
 
     A person who works in a unit outside the actor's reach is an error, never written: the
-    actor may not move or edit people of another agency by naming them in a file.
+    actor may not move or edit people of another agency by naming them in a file. The message
+    says only that the code cannot be used here: not whose it is, nor where (decision in
+    docs/staff-import.md; staff codes are unique in the province, so a code already issued
+    can never be created again, which is all the answer tells).
     """
     plan = Plan()
     for row in rows:
@@ -91,8 +94,9 @@ def plan_import(
                     row.row,
                     COLUMN_BY_KEY["staff_code"].header,
                     _(
-                        "Mã cán bộ %(code)s đã thuộc một người ở đơn vị ngoài phạm vi bạn được "
-                        "quyền nhập; hãy đề nghị đơn vị quản lý người đó điều chuyển."
+                        "Không dùng được mã cán bộ %(code)s trong tệp này. Hãy kiểm tra lại mã; "
+                        "nếu người này chuyển đến từ đơn vị khác, đơn vị đó làm thủ tục điều "
+                        "chuyển."
                     )
                     % {"code": row.staff_code},
                 )

@@ -171,6 +171,20 @@ def test_actor_cannot_take_over_a_person_of_another_agency_by_code(world):
     assert (theirs.unit, theirs.full_name) == (world.agency_b, "Người Sở Y Tế")
 
 
+def test_a_code_held_elsewhere_is_refused_without_saying_whose_or_where(world):
+    make_person(world.agency_b, staff_code="SYT001", full_name="Người Sở Y Tế")
+    make_person(world.province, staff_code="TINH01", full_name="Người Cấp Tỉnh")
+    report = run(
+        [staff_values("SYT001", world.agency_a.pk), staff_values("TINH01", world.agency_a.pk)],
+        actor=actor_of(world.admin_a),
+    )
+    first, second = (error.message for error in report.errors)
+    # One wording whoever holds the code; nothing about a person, a unit or a reach.
+    assert first.replace("SYT001", "X") == second.replace("TINH01", "X")
+    for leak in ("thuộc", "ngoài phạm vi", "Sở Y tế", "Người Sở Y Tế", "đơn vị quản lý"):
+        assert leak not in first
+
+
 def test_service_refuses_units_outside_reach_even_if_called_directly(world):
     from congso.org.imports.rules import StaffRow
 

@@ -311,7 +311,7 @@ def test_ranking_and_trend_counts_have_thousands_separators(sw):
 def test_reissue_asks_for_confirmation_before_revoking_a_printed_code(sw):
     client = login_client(admin_of_province(sw.world))
     html = client.get(f"/khao-sat/don-vi/{sw.world.agency_a.pk}/ma-qr/").content.decode()
-    assert 'onsubmit="return confirm(this.dataset.ask)"' in html
+    assert 'data-confirm="Thu hồi mã này?' in html  # asked by ui.js (no inline handler: CSP)
     assert "Áp phích đã in sẽ không dùng được nữa" in html
 
 

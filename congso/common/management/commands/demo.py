@@ -102,7 +102,10 @@ class Command(BaseCommand):
         self.stdout.write(f"Sẵn sàng sau {time.perf_counter() - started:.1f} s.")
         self._print_logins(demo.demo_logins(), port)
         if not no_serve:
-            call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
+            # --insecure: static files from the development server even with DEBUG off.
+            call_command(
+                "runserver", f"127.0.0.1:{port}", use_reloader=False, insecure_serving=True
+            )
 
     def _load(self, demo, *, staff: int, without_apps: bool) -> None:
         rng = random.Random(SEED)
