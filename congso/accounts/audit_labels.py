@@ -13,6 +13,8 @@ ACTIONS = {
     "accounts.user_create": _("Tạo tài khoản"),
     "accounts.user_disable": _("Khóa tài khoản"),
     "accounts.user_enable": _("Mở lại tài khoản"),
+    "accounts.custodian_request": _("Đề nghị giao vai trò giữ bí mật danh tính"),
+    "accounts.custodian_confirm": _("Xác nhận đề nghị giao vai trò giữ bí mật danh tính"),
 }
 FIELDS = {
     "username": _("tên đăng nhập"),
