@@ -23,11 +23,11 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import Client
 
-from congso.accounts.permissions import Role
 from congso.accounts.services import grant_role
 from congso.bench._survey_support import build_org
 from congso.bench.harness import summary_ms, timed
 from congso.bench.survey_dashboard import YEAR, _grow
+from congso.common.permissions import Role
 
 COMMENT_EVERY = 25  # one rating in 25 carries a comment, as in the demo
 TARGET_P95_MS = 500

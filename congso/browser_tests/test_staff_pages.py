@@ -29,9 +29,9 @@ def _width(page) -> int:
 @pytest.fixture
 def staff_world(browser_world):
     """Cases with long rows, reports waiting for screening, survey ratings, an inspector."""
-    from congso.accounts.permissions import Role
     from congso.cases.tests.cross_agency import make_report
     from congso.cases.tests.helpers import make_case, person_in
+    from congso.common.permissions import Role
     from congso.common.testing import make_person, make_user
     from congso.surveys.tests.factories import build_survey_world, rate
 

@@ -47,11 +47,15 @@ from congso.cases.rules import (
     DEFAULT_APPEAL_WINDOW_DAYS,
     DEFAULT_STAGE_DAYS,
     FREEZING_STATES,
-    discipline_regime,
 )
+from congso.cases.services import send_reminders
 from congso.common.audit import audit_record
 from congso.common.calendar import load_calendar
 from congso.common.workdays import add_working_days
+from congso.conduct.in_force import versions_in_force_by_unit
+from congso.conduct.models import Clause, ViolationCategory
+from congso.org.models import OrgUnit, Person
+from congso.policy.discipline import regime_for
 
 Log = Callable[[str], None]
 
@@ -64,19 +68,32 @@ SOURCES = (
     + [CaseSource.HEAD_RECORD] * 18
     + [CaseSource.SELF_REPORT] * 4
 )
-MISCONDUCT = [
-    "Đi muộn, về sớm nhiều lần trong tháng",
-    "Không đeo thẻ công chức khi tiếp công dân",
-    "Thái độ thiếu tôn trọng, nói trống không với người dân",
-    "Hẹn người dân nhiều lần, không giải thích rõ hồ sơ còn thiếu gì",
-    "Gợi ý người dân nộp thêm khoản ngoài quy định",
-    "Uống rượu bia trong giờ làm việc",
-    "Hút thuốc lá trong phòng làm việc",
-    "Dùng điện thoại việc riêng lâu khi người dân chờ",
-    "Đăng tải thông tin chưa kiểm chứng lên mạng xã hội",
-    "Trang phục không đúng quy định khi tiếp dân",
-    "Có lời nói, cử chỉ thiếu văn hóa tại nơi công cộng",
-]
+# What a case says, by its violation category: a summary never contradicts its category.
+SUMMARIES_BY_CATEGORY = {
+    "working_hours": ["Đi muộn, về sớm nhiều lần trong tháng", "Bỏ vị trí làm việc trong giờ"],
+    "dress_badge": [
+        "Không đeo thẻ công chức khi tiếp công dân",
+        "Trang phục không đúng quy định khi tiếp dân",
+    ],
+    "citizen_communication": [
+        "Thái độ thiếu tôn trọng, nói trống không với người dân",
+        "Dùng điện thoại việc riêng lâu khi người dân chờ",
+    ],
+    "colleague_conduct": ["Lời lẽ xúc phạm đồng nghiệp trong cuộc họp"],
+    "harassment_bribery": [
+        "Gợi ý người dân nộp thêm khoản ngoài quy định",
+        "Hẹn người dân nhiều lần, không giải thích rõ hồ sơ còn thiếu gì",
+    ],
+    "duty_evasion": ["Từ chối tiếp nhận hồ sơ, đẩy người dân sang cơ quan khác"],
+    "alcohol": ["Uống rượu bia trong giờ làm việc"],
+    "smoking": ["Hút thuốc lá trong phòng làm việc"],
+    "office_order": ["Để hồ sơ, vật dụng bừa bãi tại nơi tiếp dân"],
+    "social_media": ["Đăng tải thông tin chưa kiểm chứng lên mạng xã hội"],
+    "public_place": ["Có lời nói, cử chỉ thiếu văn hóa tại nơi công cộng"],
+    "gambling_social_evils": ["Tham gia đánh bạc ăn tiền ngoài giờ làm việc"],
+    "other": ["Không chấp hành nội quy cơ quan"],
+}
+MISCONDUCT = [text for texts in SUMMARIES_BY_CATEGORY.values() for text in texts]
 PRAISE = [
     "Hướng dẫn tận tình, giúp người cao tuổi hoàn thiện hồ sơ",
     "Ở lại ngoài giờ để trả kết quả đúng hẹn",
@@ -192,7 +209,10 @@ class _Writer:
         last = plan.steps[-1]
         confirmed = next((s.at for s in plan.steps if s.state == CaseState.CONFIRMED), None)
         handling = next((s.at for s in plan.steps if s.state == CaseState.HANDLING), None)
-        texts = MISCONDUCT if plan.kind == CaseKind.MISCONDUCT else PRAISE
+        texts = PRAISE
+        if plan.kind == CaseKind.MISCONDUCT:
+            code = plan.category.code if plan.category else ""
+            texts = SUMMARIES_BY_CATEGORY.get(code, MISCONDUCT)
         return Case(
             unit_id=plan.person.unit_id,
             code=f"tmp-{secrets.token_hex(6)}",
@@ -222,8 +242,6 @@ class _Writer:
 
 
 def _people_groups():
-    from congso.org.models import OrgUnit, Person
-
     people = list(
         Person.unscoped.filter(is_active=True)
         .select_related("unit")
@@ -250,8 +268,6 @@ def _draw_person(rng, people, groups):
 
 def _clauses(plans: list[Plan]) -> dict[int, int | None]:
     """Clause in force for each misconduct plan (index → clause id), a query per day."""
-    from congso.conduct.in_force import versions_in_force_by_unit
-    from congso.conduct.models import Clause
 
     by_day: dict[date, list[int]] = {}
     for index, plan in enumerate(plans):
@@ -275,9 +291,6 @@ def _clauses(plans: list[Plan]) -> dict[int, int | None]:
 
 
 def load_demo(*, rng: random.Random, log: Log) -> None:
-    from congso.conduct.models import ViolationCategory
-    from congso.org.models import Person
-
     today = timezone.localdate()
     categories = list(ViolationCategory.objects.filter(is_active=True))
     people, groups = _people_groups()
@@ -336,7 +349,6 @@ def load_demo(*, rng: random.Random, log: Log) -> None:
     counts = _write_children(rng, today, cases, plans, users)
     counts["cases"] = len(cases)
     counts.update(write_reports(rng, today, cases, plans, people, users))
-    from congso.cases.services import send_reminders
 
     sent = send_reminders(today=today)
     audit_record(actor=None, action="cases.demo_load", object_type="cases.case", new=counts)
@@ -471,7 +483,7 @@ def _measure(rng, case, plan) -> Measure | None:
         + [MeasureKind.SELF_CRITICISM] * 4
         + [MeasureKind.DISCIPLINE] * 3
     )
-    regime = discipline_regime(category=plan.person.category, on=handling)
+    regime = regime_for(category=plan.person.category, on=handling)
     if kind == MeasureKind.DISCIPLINE and regime is not None:
         return Measure(
             case=case,

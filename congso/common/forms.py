@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from congso.common.audit_labels import action_choices, object_type_choices
 from congso.common.models import Holiday
 from congso.common.selectors import AuditFilters
+from congso.common.services import PROJECTED_SUFFIX, holiday_is_projected
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 
@@ -79,7 +80,6 @@ class HolidayForm(forms.Form):
 
 def holiday_initial(holiday: Holiday) -> dict:
     """Form values of an existing entry (the projection mark becomes the checkbox)."""
-    from congso.common.services import PROJECTED_SUFFIX, holiday_is_projected
 
     return {
         "ngay": holiday.date,

@@ -16,18 +16,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from congso.accounts.permissions import Cap
 from congso.common import services
 from congso.common.audit import audit_verify
 from congso.common.audit_labels import action_label, change_rows, object_label
 from congso.common.forms import AuditFilterForm, HolidayForm, holiday_initial
 from congso.common.params import parse_page, parse_year
+from congso.common.permissions import Cap
 from congso.common.selectors import (
     AuditFilters,
     audit_list,
     audit_unit_names,
     holiday_get,
     holiday_year,
+    home_summary,
 )
 
 AUDIT_PAGE_SIZE = 50
@@ -45,10 +46,14 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok", "database": True})
 
 
-@login_required
 def home(request: HttpRequest) -> HttpResponse:
-    from congso.common.selectors import home_summary
-
+    """Staff: the summary of their reach. Nobody logged in: a light landing page that leads
+    citizens to the portal and staff to the login. A social monitor (no unit in reach):
+    its own home."""
+    if not request.actor.is_authenticated:
+        return render(request, "common/landing.html")
+    if request.actor.has(Cap.CASES_FILE_AS_MONITOR) and not request.actor.has(Cap.ORG_VIEW):
+        return redirect("cases:monitor_home")
     return render(request, "common/home.html", {"summary": home_summary(actor=request.actor)})
 
 

@@ -88,11 +88,7 @@ def _targets(rng: random.Random, snv: OrgUnit, count: int, exclude: set[int]) ->
 
 
 def _people(unit: OrgUnit) -> list[Person]:
-    return list(
-        Person.unscoped.filter(is_active=True, unit__path__startswith=unit.path).order_by("id")[
-            :300
-        ]
-    )
+    return list(Person.unscoped.in_subtree(unit).filter(is_active=True).order_by("id")[:300])
 
 
 def _assess(rng: random.Random, visit: Visit, *, complete: bool) -> list:

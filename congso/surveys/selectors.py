@@ -3,17 +3,20 @@ their cost depends on the number of targets and months, not on the number of rat
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
+from django.db import connection
 from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
 
-from congso.accounts.permissions import Cap
-from congso.common.scoping import Actor, get_for_actor
-from congso.org.models import OrgUnit
+from congso.common.fastsql import fetch_one
+from congso.common.permissions import Cap
+from congso.common.scoping import Actor, ScopedQuerySet, get_for_actor, subtree
+from congso.org.models import OrgUnit, Person
 from congso.surveys import conf
 from congso.surveys.models import (
     AnomalyFlag,
@@ -21,6 +24,7 @@ from congso.surveys.models import (
     SurveyResponse,
     SurveyTarget,
     SurveyTemplate,
+    SurveyVersion,
 )
 from congso.surveys.rules import (
     ROLLUP_COLUMNS,
@@ -52,10 +56,49 @@ def target_public(code: str) -> SurveyTarget | None:
     )
 
 
+def version_public(pk: int) -> SurveyVersion:
+    """A form version (public: every citizen sees the form)."""
+    return SurveyVersion.objects.get(pk=pk)
+
+
+_FORM_FACTS_SQL = """
+SELECT t.is_active, t.requires_token, t.kind, c.name, p.full_name, u.name, a.name,
+  (SELECT current_id FROM {templates} ORDER BY id LIMIT 1)
+FROM {targets} t
+JOIN {units} u ON u.id = t.unit_id
+JOIN {units} a ON a.id = t.agency_id
+LEFT JOIN {counters} c ON c.id = t.counter_id
+LEFT JOIN {people} p ON p.id = t.person_id
+WHERE t.code = %s
+"""
+
+
+def target_form_facts(code: str) -> tuple | None:
+    """Everything the citizen form page shows that the database holds, in one query: is the
+    target active, does it need a receipt token, its kind and names, the current form version
+    (None when no template exists yet). None for an unknown or revoked code. Runs on every
+    view of a form page: prepared once per connection (`fetch_one`)."""
+    return fetch_one(_form_facts_sql(), [code])
+
+
+@functools.cache
+def _form_facts_sql() -> str:
+    from congso.org.models import ServiceCounter
+
+    qn = connection.ops.quote_name
+    return _FORM_FACTS_SQL.format(
+        templates=qn(SurveyTemplate._meta.db_table),
+        targets=qn(SurveyTarget._meta.db_table),
+        units=qn(OrgUnit._meta.db_table),
+        counters=qn(ServiceCounter._meta.db_table),
+        people=qn(Person._meta.db_table),
+    )
+
+
 def target_name(target: SurveyTarget) -> str:
-    if target.counter_id:
+    if target.counter is not None:
         return target.counter.name
-    return target.person.full_name if target.person_id else ""
+    return target.person.full_name if target.person is not None else ""
 
 
 def target_get(*, actor: Actor, pk: Any, capability: str = Cap.SURVEYS_VIEW) -> SurveyTarget:
@@ -104,7 +147,7 @@ def may_open_dashboard(actor: Actor) -> bool:
 def targets_of_unit(*, actor: Actor, unit: OrgUnit, capability: str = Cap.SURVEYS_VIEW):
     return (
         SurveyTarget.objects.for_actor(actor, capability)
-        .filter(unit__path__startswith=unit.path)
+        .in_subtree(unit)
         .select_related("unit", "counter", "person")
         .order_by("unit__sort_key", "kind", "id")
     )
@@ -122,7 +165,7 @@ def _grouped(rows: QuerySet, field: str, *, detail: bool = True) -> dict[Any, Ta
     return result
 
 
-def _rollups(*, actor: Actor, period: Period) -> QuerySet:
+def _rollups(*, actor: Actor, period: Period) -> ScopedQuerySet[MonthlyRollup]:
     return MonthlyRollup.objects.for_actor(actor, Cap.SURVEYS_VIEW).filter(
         month__gte=period.start, month__lt=period.end
     )
@@ -174,7 +217,7 @@ def agency_ranking(
     minimum, weight = _settings()
     rows = _rollups(actor=actor, period=period)
     if unit is not None:
-        rows = rows.filter(agency__path__startswith=unit.path).exclude(agency_id=unit.pk)
+        rows = rows.in_subtree(unit, via="agency").exclude(agency_id=unit.pk)
     tallies = _grouped(rows, "agency_id", detail=detail)
     prior_tally = Tally()
     for tally in tallies.values():
@@ -200,7 +243,7 @@ def agency_ranking(
 def target_ranking(*, actor: Actor, period: Period, unit: OrgUnit) -> list[Row]:
     """Counters and officers of a unit's subtree, pulled toward the unit's own share."""
     minimum, weight = _settings()
-    rows = _rollups(actor=actor, period=period).filter(unit__path__startswith=unit.path)
+    rows = _rollups(actor=actor, period=period).in_subtree(unit)
     tallies = _grouped(rows, "target_id")
     total = Tally()
     for tally in tallies.values():
@@ -209,7 +252,7 @@ def target_ranking(*, actor: Actor, period: Period, unit: OrgUnit) -> list[Row]:
     targets = {
         t.pk: t
         for t in SurveyTarget.objects.for_actor(actor, Cap.SURVEYS_VIEW)
-        .filter(Q(id__in=list(tallies)) | Q(unit__path__startswith=unit.path, is_active=True))
+        .filter(Q(id__in=list(tallies)) | subtree(unit) & Q(is_active=True))
         .select_related("counter", "person")
     }
     for pk in targets:
@@ -280,7 +323,7 @@ def unit_dashboard(
     """A unit's figures for a period: its index, the ranking of the agencies and communes
     below it, its counters and officers, and the monthly trend of the last 12 months."""
     minimum, weight = _settings()
-    scope = Q(unit__path__startswith=unit.path)
+    scope = subtree(unit)
     current = _total(_rollups(actor=actor, period=period).filter(scope))
     before = _total(_rollups(actor=actor, period=previous_period(period)).filter(scope))
     overall = compute_index(current, prior=None, minimum=minimum, weight=weight)
@@ -348,8 +391,8 @@ def comments_list(*, actor: Actor, unit: OrgUnit, period: Period) -> QuerySet:
     """Comments of a unit's subtree for supervisors; never those about the actor themself."""
     rows = (
         SurveyResponse.objects.for_actor(actor, Cap.SURVEYS_RESPONSES)
+        .in_subtree(unit)
         .filter(
-            unit__path__startswith=unit.path,
             created_at__gte=local_midnight(period.start),
             created_at__lt=local_midnight(period.end),
         )
@@ -388,18 +431,17 @@ def public_agencies() -> list[OrgUnit]:
 def public_scorecard(*, agency: OrgUnit, period: Period) -> tuple[Index, Index, list]:
     """Public figures of a unit and everything under it (aggregates only, minimum sample)."""
     minimum, weight = _settings()
-    rows = MonthlyRollup.unscoped.filter(
-        unit__path__startswith=agency.path, month__gte=period.start, month__lt=period.end
+    rows = MonthlyRollup.unscoped.in_subtree(agency).filter(
+        month__gte=period.start, month__lt=period.end
     )
     before = previous_period(period)
-    previous_rows = MonthlyRollup.unscoped.filter(
-        unit__path__startswith=agency.path, month__gte=before.start, month__lt=before.end
+    previous_rows = MonthlyRollup.unscoped.in_subtree(agency).filter(
+        month__gte=before.start, month__lt=before.end
     )
     index = compute_index(_total(rows), prior=None, minimum=minimum, weight=weight)
     previous = compute_index(_total(previous_rows), prior=None, minimum=minimum, weight=weight)
     trend_rows = _grouped(
-        MonthlyRollup.unscoped.filter(
-            unit__path__startswith=agency.path,
+        MonthlyRollup.unscoped.in_subtree(agency).filter(
             month__gte=_last_months(period)[0],
             month__lt=period.end,
         ),
@@ -410,3 +452,34 @@ def public_scorecard(*, agency: OrgUnit, period: Period) -> tuple[Index, Index, 
         for m in _last_months(period)
     ]
     return index, previous, monthly
+
+
+def officer_indices(
+    *, actor: Actor, person_ids: Iterable[int], start: date, end: date
+) -> dict[int, Index]:
+    """The satisfaction index of each officer (a person rated by citizens) over [start, end),
+    smoothed toward their agency's share (surveys.rules.smoothed_index), with its sample size.
+    Two queries whatever the number of people; people without a rating target are absent."""
+    minimum, weight = _settings()
+    rows = MonthlyRollup.objects.for_actor(actor, Cap.SURVEYS_VIEW).filter(
+        month__gte=start, month__lt=end
+    )
+    own = rows.filter(target__kind="officer", target__person_id__in=list(person_ids))
+    tallies = _grouped(own, "target__person_id", detail=False)
+    agency_of = dict(own.values_list("target__person_id", "agency_id").distinct())
+    priors = {
+        agency: sipas_share(tally)
+        for agency, tally in _grouped(
+            MonthlyRollup.unscoped.filter(
+                month__gte=start, month__lt=end, agency_id__in=set(agency_of.values())
+            ),
+            "agency_id",
+            detail=False,
+        ).items()
+    }
+    return {
+        pid: compute_index(
+            tally, prior=priors.get(agency_of.get(pid)), minimum=minimum, weight=weight
+        )
+        for pid, tally in tallies.items()
+    }

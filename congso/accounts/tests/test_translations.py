@@ -30,7 +30,7 @@ def test_the_inspector_role_and_the_inspections_section_translate_apart():
     headings) "Inspections" (issue 8 item 12: the section read "Inspector")."""
     from django.utils import translation
 
-    from congso.accounts.permissions import Role
+    from congso.common.permissions import Role
 
     with translation.override("en"):
         assert str(Role.INSPECTOR.label) == "Inspector"

@@ -3,9 +3,10 @@
 import pytest
 
 from congso.accounts.models import RoleGrant, User
-from congso.accounts.permissions import Role
+from congso.accounts.services import api_token_create
 from congso.common.models import AuditEntry
-from congso.common.testing import login_client, make_person
+from congso.common.permissions import Role
+from congso.common.testing import actor_of, login_client, make_person
 
 LIST = "/tai-khoan/quan-ly/"
 CREATE = "/tai-khoan/quan-ly/tao-moi/"
@@ -132,9 +133,6 @@ def test_administrator_cannot_take_away_their_own_administrator_role(world):
 def test_disabled_account_cannot_log_in_and_its_keys_stop(world):
     from django.test import Client
 
-    from congso.accounts.services import api_token_create
-    from congso.common.testing import actor_of
-
     _token, raw = api_token_create(actor=actor_of(world.alice), user=world.alice, name="x")
     alice_session = login_client(world.alice)
     response = login_client(world.admin_a).post(
@@ -143,7 +141,8 @@ def test_disabled_account_cannot_log_in_and_its_keys_stop(world):
     assert response.status_code == 302
     world.alice.refresh_from_db()
     assert world.alice.is_active is False
-    assert alice_session.get("/").status_code == 302  # the open session ends
+    # The open session ends: a page that needs a login sends to the login page.
+    assert alice_session.get("/tai-khoan/cua-toi/").status_code == 302
     assert Client(HTTP_AUTHORIZATION=f"Bearer {raw}").get("/api/v1/accounts/me").status_code == 401
     login = Client().post(
         "/tai-khoan/dang-nhap/", {"username": "alice", "password": "mat-khau-thu-nghiem-1"}

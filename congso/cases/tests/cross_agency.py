@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 from congso.cases.models import AwardFreeze, Case, Evidence, Exemplar, IdentityReveal, Report
+from congso.cases.services import ReportInput, award_freeze_open, report_submit
+from congso.cases.tests.helpers import confirmed_case, person_in
+from congso.cases.tests.helpers import make_case as _make
+from congso.common.scoping import ANONYMOUS
 from congso.common.testing import CrossAgencyRoute
 
 
 def _person(unit):
-    from congso.cases.tests.helpers import person_in
-
     return person_in(unit, name="Đỗ Thị Lan")
 
 
 def make_report(world, unit):
-    from congso.cases.services import ReportInput, report_submit
-    from congso.common.scoping import ANONYMOUS
-
     report, _receipt, _created = report_submit(
         actor=ANONYMOUS,
         data=ReportInput(
@@ -25,6 +24,23 @@ def make_report(world, unit):
             contact_name="Nguyễn Văn Dân",
             contact_phone="0912345678",
         ),
+    )
+    return report
+
+
+def make_monitor_report(world, unit):
+    """A report filed by agency B's social monitor (another account than admin_a's)."""
+    from congso.accounts.actors import build_actor
+    from congso.accounts.permissions import Role
+    from congso.cases.services import ReportInput, report_submit
+    from congso.common.testing import make_user
+
+    monitor = make_user(f"giamsat_{unit.pk}", roles=[(Role.SOCIAL_MONITOR, unit)])
+    monitor.organisation_name = "Hội Cựu chiến binh"
+    monitor.save(update_fields=["organisation_name"])
+    report, _receipt, _created = report_submit(
+        actor=build_actor(monitor),
+        data=ReportInput(kind="praise", agency_id=unit.pk, description="Phục vụ chu đáo"),
     )
     return report
 
@@ -44,20 +60,14 @@ def make_evidence(world, unit):
 
 
 def make_case(world, unit):
-    from congso.cases.tests.helpers import make_case as _make
-
     return _make(unit=unit, person=_person(unit))
 
 
 def make_freeze(world, unit):
-    from congso.cases.services import award_freeze_open
-
     return award_freeze_open(actor=None, person=_person(unit), reason="inspection", ref="t:1")
 
 
 def make_exemplar(world, unit):
-    from congso.cases.tests.helpers import confirmed_case
-
     case = confirmed_case(unit=unit, person=_person(unit), kind="praise")
     return Exemplar.objects.get(case=case)
 
@@ -95,6 +105,12 @@ ROUTES = [
         pages=[lambda row: f"/vu-viec/phan-anh/{row.pk}/tin-nhan/"],
         url_names=["cases:report_message"],
         methods=("post",),
+    ),
+    CrossAgencyRoute(
+        model=Report,
+        make=make_monitor_report,
+        pages=[lambda row: f"/vu-viec/phan-bien/{row.pk}/"],
+        url_names=["cases:monitor_report"],
     ),
     CrossAgencyRoute(
         model=Evidence,

@@ -11,9 +11,9 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from congso.accounts.permissions import Role
 from congso.common.audit import audit_record
 from congso.common.audit_labels import action_choices, change_rows, registry
+from congso.common.permissions import Role
 from congso.common.testing import login_client, make_person, make_user
 
 pytestmark = pytest.mark.django_db

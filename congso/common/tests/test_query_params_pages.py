@@ -55,7 +55,7 @@ def test_an_older_year_is_shown_and_selected_in_the_picker(admin, path):
 
 @pytest.mark.parametrize("value", BAD_YEARS)
 def test_the_holiday_calendar_shows_the_current_year_for_a_bad_year(world, value):
-    from congso.accounts.permissions import Role
+    from congso.common.permissions import Role
     from congso.common.testing import make_user
 
     editor = make_user("lich", roles=[(Role.ADMIN, world.province)])

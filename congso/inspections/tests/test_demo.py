@@ -36,7 +36,7 @@ def test_demo_grants_no_role_so_the_printed_logins_match_the_docs(world, time_ma
     """The inspector's province-wide grant is made once, by the org demo (demo-accounts.csv),
     so `congso demo` prints the unit docs/demo.md names; this loader adds no grant."""
     from congso.accounts.models import RoleGrant
-    from congso.accounts.permissions import Role
+    from congso.common.permissions import Role
     from congso.common.testing import make_user
 
     time_machine.move_to(date(2026, 11, 25))

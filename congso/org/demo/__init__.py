@@ -22,9 +22,9 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from congso.accounts.permissions import SECOND_FACTOR_ROLES, Role
 from congso.accounts.services import grant_role
 from congso.common.audit import audit_record
+from congso.common.permissions import SECOND_FACTOR_ROLES, Role
 from congso.org.demo.people import allocate, draw_name, draw_person, profiles, read_csv
 from congso.org.models import Assignment, OrgUnit, Person, UnitKind
 from congso.org.services import counter_create, person_create, unit_create
@@ -329,6 +329,20 @@ def _build_logins(tree: _Tree, rng: random.Random, serial: int) -> None:
         home = _account_unit(tree, account.person_unit)
         serial += 1
         sex = "F" if rng.random() < 0.45 else "M"
+        if account.role == Role.SOCIAL_MONITOR:
+            # An organisation's account (the Front, a newspaper), not a staff member's: no
+            # person record, so it has no rows "about itself" (cases, ratings) to open.
+            user = user_model.objects.create_user(username=account.username, password=None)
+            user.password = hashes[account.username]
+            user.organisation_name = tree.by_short["UBMTTQ tỉnh"].name
+            user.save(update_fields=["password", "organisation_name"])
+            grant_role(
+                actor=None,
+                user=user,
+                role=account.role,
+                unit_id=_account_unit(tree, account.grant_on).pk,
+            )
+            continue
         person = person_create(
             actor=None,
             unit=home,
@@ -348,9 +362,6 @@ def _build_logins(tree: _Tree, rng: random.Random, serial: int) -> None:
         )
         user.password = hashes[account.username]
         user.save(update_fields=["password"])
-        if account.role == Role.SOCIAL_MONITOR:
-            user.organisation_name = tree.by_short["UBMTTQ tỉnh"].name
-            user.save(update_fields=["organisation_name"])
         grant_role(
             actor=None,
             user=user,
@@ -419,7 +430,7 @@ def load_province(*, rng: random.Random, log: Log, staff_count: int = DEFAULT_ST
         _build_agencies(tree)
         _build_communes(tree)
         _build_former(tree)
-        log(f"  {OrgUnit.unscoped.filter(path__startswith=root.path).count()} đơn vị")
+        log(f"  {OrgUnit.unscoped.in_subtree(root).count()} đơn vị")
         _build_counters(tree, log)
         serial = _build_people(tree, rng, staff_count, log)
         _build_logins(tree, rng, serial)

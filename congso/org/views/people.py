@@ -13,8 +13,8 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from congso.accounts.permissions import Cap
 from congso.common.params import parse_page
+from congso.common.permissions import Cap
 from congso.org import selectors
 from congso.org.forms import PeopleFilterForm
 from congso.org.imports.columns import SHEET_NAME
