@@ -15,6 +15,8 @@ urlpatterns = [
     path("vu-viec/", include("congso.cases.urls")),
     path("thanh-tra/", include("congso.inspections.urls")),
     path("danh-gia/", include("congso.evaluation.urls")),
+    path("thi-dua/", include("congso.emulation.urls")),
+    path("vinh-danh/", include("congso.emulation.public_urls")),
     path("cong-dan/", include("congso.portal.urls")),
     path("", include("congso.common.urls")),
 ]

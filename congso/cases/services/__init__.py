@@ -22,7 +22,11 @@ from congso.cases.services.intake import (
     reporter_message_post,
     staff_message_post,
 )
-from congso.cases.services.reminders import notifications_mark_read, send_reminders
+from congso.cases.services.reminders import (
+    notifications_mark_read,
+    notify_users,
+    send_reminders,
+)
 from congso.cases.services.screening import (
     report_accept,
     report_forward,
@@ -52,6 +56,7 @@ __all__ = [
     "lookup_failed",
     "measure_record",
     "notifications_mark_read",
+    "notify_users",
     "processing_extend",
     "receipt_use_allowed",
     "report_accept",

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "congso.cases",
     "congso.inspections",
     "congso.evaluation",
+    "congso.emulation",
     "congso.portal",
 ]
 
