@@ -25,6 +25,7 @@ ACTIONS = {
     "evaluation.sheet_push": _("Nhận phiếu đánh giá từ hệ thống khác"),
     "evaluation.sheet_self": _("Tự đánh giá"),
     "evaluation.sheets_open": _("Mở phiếu đánh giá cho cả kỳ"),
+    "evaluation.year_facts_initiative": _("Ghi nhận sáng kiến được công nhận trong năm"),
 }
 FIELDS = {
     "year": _("năm"),
