@@ -7,7 +7,7 @@ from congso.common.permissions import Cap
 class AccountsConfig(AppConfig):
     name = "congso.accounts"
     label = "accounts"
-    verbose_name = "Tài khoản"
+    verbose_name = _("Tài khoản")
     nav_entries = [
         (Cap.ACCOUNTS_MANAGE, "accounts:user_list", _("Quản lý tài khoản")),
         (Cap.IDENTITY_GRANTS_VIEW, "accounts:custodian_list", _("Người giữ bí mật danh tính")),

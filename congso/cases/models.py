@@ -292,6 +292,18 @@ class Measure(models.Model):
     def __str__(self) -> str:
         return f"{self.case_id} {self.kind} {self.discipline_form}"
 
+    @property
+    def discipline_form_label(self) -> str:
+        from congso.cases.rules import form_label
+
+        return form_label(self.discipline_form)
+
+    @property
+    def regime_label(self) -> str:
+        from congso.cases.rules import regime_basis
+
+        return regime_basis(self.regime)
+
 
 class Appeal(models.Model):
     """The person concerned appeals a confirmed violation; a higher level reviews it."""

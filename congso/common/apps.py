@@ -1,14 +1,16 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from congso.common.nav import Guard
+
 
 class CommonConfig(AppConfig):
     name = "congso.common"
     label = "common"
-    verbose_name = "Chung"
-    # A capability of None: every signed-in user (the page is about their own work).
+    verbose_name = _("Chung")
+    # 'Việc của tôi' is for people with work of their own (common.inbox.has_inbox).
     nav_entries = [
-        (None, "common:my_tasks", _("Việc của tôi")),
+        (Guard("congso.common.inbox.has_inbox"), "common:my_tasks", _("Việc của tôi")),
         ("audit.view", "common:audit", _("Nhật ký")),
         ("calendar.manage", "common:holidays", _("Lịch nghỉ")),
     ]

@@ -5,21 +5,24 @@ from __future__ import annotations
 from django.apps import apps
 from django.urls import reverse
 
+from congso.common.nav import entry_allowed
+
 
 def layout(request):
     """Navigation entries the current actor may use.
 
-    Each app declares `nav_entries = [(capability, url name, label), ...]` on its AppConfig,
-    so adding a page to the menu never touches a shared file. A capability of None shows the
-    entry to every signed-in user.
+    Each app declares `nav_entries = [(check, url name, label), ...]` on its AppConfig, so
+    adding a page to the menu never touches a shared file. `check` is the view's own guard
+    (a capability, or a `common.nav.Guard` naming the function the view calls): an entry is
+    shown only when its page opens.
     """
     actor = getattr(request, "actor", None)
     nav = []
     pending = getattr(request, "second_factor_pending", False)
     if actor is not None and actor.is_authenticated and not pending:
         for config in apps.get_app_configs():
-            for capability, url_name, label in getattr(config, "nav_entries", ()):
-                if capability is None or actor.has(capability):
+            for check, url_name, label in getattr(config, "nav_entries", ()):
+                if entry_allowed(actor, check):
                     url = reverse(url_name)
                     nav.append({"url": url, "label": label, "active": False})
     # Highlight only the most specific entry: /to-chuc/can-bo/ is "Cán bộ", not also "Tổ chức".

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from congso.common.audit_labels import action_choices, object_type_choices
 from congso.common.models import Holiday
 from congso.common.selectors import AuditFilters
 from congso.common.services import PROJECTED_SUFFIX, holiday_is_projected
@@ -20,18 +21,11 @@ class DateInput(forms.DateInput):
 
 
 class AuditFilterForm(forms.Form):
-    hanh_dong = forms.CharField(
-        label=_("Hành động"),
-        required=False,
-        max_length=100,
-        help_text=_("Ví dụ: org. (mọi thay đổi về tổ chức), common.holiday_update"),
+    hanh_dong = forms.ChoiceField(label=_("Hành động"), required=False, choices=action_choices)
+    doi_tuong = forms.ChoiceField(
+        label=_("Loại đối tượng"), required=False, choices=object_type_choices
     )
-    doi_tuong = forms.CharField(
-        label=_("Đối tượng"),
-        required=False,
-        max_length=170,
-        help_text=_("Loại hoặc loại:mã, ví dụ org.person hoặc org.person:125"),
-    )
+    so = forms.CharField(label=_("Số của đối tượng"), required=False, max_length=64)
     nguoi = forms.CharField(label=_("Người thực hiện"), required=False, max_length=150)
     tu_ngay = forms.DateField(
         label=_("Từ ngày"), required=False, input_formats=DATE_FORMATS, widget=DateInput()
@@ -49,11 +43,10 @@ class AuditFilterForm(forms.Form):
 
     def filters(self) -> AuditFilters:
         data = self.cleaned_data
-        object_type, _sep, object_id = data["doi_tuong"].strip().partition(":")
         return AuditFilters(
-            action=data["hanh_dong"].strip(),
-            object_type=object_type.strip(),
-            object_id=object_id.strip(),
+            action=data["hanh_dong"],
+            object_type=data["doi_tuong"],
+            object_id=data["so"].strip(),
             actor=data["nguoi"].strip(),
             date_from=data["tu_ngay"],
             date_to=data["den_ngay"],

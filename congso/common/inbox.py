@@ -59,3 +59,9 @@ def collect(actor, *, today: date | None = None) -> list[TaskItem]:
             item.title,
         ),
     )
+
+
+def has_inbox(actor) -> bool:
+    """'Việc của tôi' is in the menu of people with work of their own (a person record); an
+    organisation's account (the social monitor) has its own home instead."""
+    return bool(getattr(actor, "is_authenticated", False) and getattr(actor, "person_id", None))

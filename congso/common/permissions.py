@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Role(models.TextChoices):
     STAFF = "staff", _("Cán bộ, công chức, viên chức")
     UNIT_HEAD = "unit_head", _("Thủ trưởng đơn vị")
     EMULATION_OFFICER = "emulation_officer", _("Cán bộ thi đua – khen thưởng")
-    INSPECTOR = "inspector", _("Thanh tra, kiểm tra")
+    # A context: the same words name the inspections section ("Inspections"); without it the
+    # English catalogues collided and the section read "Inspector" (issue 8 item 12).
+    INSPECTOR = "inspector", pgettext_lazy("role", "Thanh tra, kiểm tra")
     CASE_HANDLER = "case_handler", _("Cán bộ xử lý vụ việc")
     IDENTITY_CUSTODIAN = "identity_custodian", _("Người giữ bí mật danh tính")
     SOCIAL_MONITOR = "social_monitor", _("Giám sát xã hội (Mặt trận, đoàn thể, báo chí)")

@@ -18,8 +18,10 @@ from django.views.decorators.http import require_GET, require_POST
 
 from congso.common import services
 from congso.common.audit import audit_verify
+from congso.common.audit_labels import action_label, change_rows, object_label
 from congso.common.forms import AuditFilterForm, HolidayForm, holiday_initial
 from congso.common.inbox import collect
+from congso.common.params import parse_page, parse_year
 from congso.common.permissions import Cap
 from congso.common.selectors import (
     AuditFilters,
@@ -49,7 +51,10 @@ def healthz(request: HttpRequest) -> JsonResponse:
 @require_GET
 def my_tasks(request: HttpRequest) -> HttpResponse:
     """'Việc của tôi': everything waiting for the signed-in person, from every app (the page
-    after login). A user without a person record sees an empty, friendly page."""
+    after login). A user without a person record sees an empty, friendly page; a social
+    monitor (an organisation's account) lands on its own home instead."""
+    if request.actor.has(Cap.CASES_FILE_AS_MONITOR) and not request.actor.has(Cap.ORG_VIEW):
+        return redirect("cases:monitor_home")
     today = timezone.localdate()
     items = [(item, item.overdue(today)) for item in collect(request.actor, today=today)]
     return render(request, "common/my_tasks.html", {"items": items})
@@ -80,9 +85,18 @@ def audit(request: HttpRequest) -> HttpResponse:
     form = AuditFilterForm(request.GET or None)
     filters = form.filters() if form.is_bound and form.is_valid() else AuditFilters()
     entries = audit_list(actor=request.actor, filters=filters)
-    page = Paginator(entries, AUDIT_PAGE_SIZE).get_page(request.GET.get("trang"))
+    page = Paginator(entries, AUDIT_PAGE_SIZE).get_page(parse_page(request.GET.get("trang")))
     names = audit_unit_names(actor=request.actor, unit_ids={row.unit_id for row in page})
-    rows = [(row, names.get(row.unit_id)) for row in page]
+    rows = [
+        (
+            row,
+            names.get(row.unit_id),
+            action_label(row.action),
+            object_label(row.object_type, row.object_id),
+            change_rows(row.object_type, row.old, row.new),
+        )
+        for row in page
+    ]
     return render(request, "common/audit.html", {"form": form, "page": page, "rows": rows})
 
 
@@ -103,11 +117,7 @@ def _require_calendar_editor(request: HttpRequest) -> None:
 
 
 def _year(request: HttpRequest) -> int:
-    try:
-        year = int(request.GET.get("nam", ""))
-    except ValueError:
-        return timezone.localdate().year
-    return year if 2000 <= year <= 2100 else timezone.localdate().year
+    return parse_year(request.GET.get("nam"), today=timezone.localdate())
 
 
 def _day(request: HttpRequest) -> date:

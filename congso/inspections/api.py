@@ -7,13 +7,24 @@ from typing import Any
 
 from django.utils import timezone
 from ninja import Query, Router, Schema
+from ninja.errors import HttpError
 
+from congso.common.params import FIRST_YEAR, year_in_range
 from congso.inspections import selectors
 from congso.inspections.rules import task_overdue
 
 router = Router()
 
 MAX_ROWS = 500
+MSG_BAD_YEAR = f"Năm không hợp lệ: chọn một năm từ {FIRST_YEAR} đến năm sau."
+
+
+def _checked_year(year: int | None) -> int | None:
+    """A year filter of the API: outside the calendar the pages can show (common.params) it
+    is refused with 400 rather than answered for another year than the one asked."""
+    if year is not None and not year_in_range(year, today=timezone.localdate()):
+        raise HttpError(400, MSG_BAD_YEAR)
+    return year
 
 
 class PlanOut(Schema):
@@ -119,7 +130,9 @@ def _visit_summary(v) -> dict[str, Any]:
 
 @router.get("/plans", response=list[PlanOut], url_name="inspections_plans", summary="Kế hoạch")
 def plans(request, query: Query[YearQuery]):
-    rows = selectors.plan_list(actor=request.auth, year=query.year).prefetch_related("targets")
+    rows = selectors.plan_list(actor=request.auth, year=_checked_year(query.year)).prefetch_related(
+        "targets"
+    )
     return [
         {
             "id": p.pk,
@@ -157,7 +170,9 @@ def plan_detail(request, plan_id: int):
     summary="Cuộc kiểm tra",
 )
 def visits(request, query: Query[VisitQuery]):
-    rows = selectors.visit_list(actor=request.auth, year=query.year, status=query.status)
+    rows = selectors.visit_list(
+        actor=request.auth, year=_checked_year(query.year), status=query.status
+    )
     return [_visit_summary(v) for v in rows[:MAX_ROWS]]
 
 
@@ -238,7 +253,7 @@ def tasks(request, query: Query[TaskQuery]):
     summary="Điểm kiểm tra theo đơn vị trong năm",
 )
 def scores(request, query: Query[YearQuery]):
-    year = query.year or selectors.current_year()
+    year = _checked_year(query.year) or selectors.current_year()
     return [
         {
             "unit_id": r.unit_id,

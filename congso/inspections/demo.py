@@ -13,11 +13,8 @@ import random
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from congso.accounts.services import grant_role
-from congso.common.permissions import Role
 from congso.conduct.models import ViolationCategory
 from congso.inspections import services
 from congso.inspections.models import (
@@ -33,7 +30,6 @@ from congso.org.models import OrgUnit, Person, UnitKind
 INSPECTING_SHORT = "SNV"
 # The demo province's units and codes date from the merger (01/7/2025): no visit before.
 EARLIEST = date(2025, 7, 15)
-INSPECTOR_LOGIN = "thanhtra"
 TARGETS_LAST_YEAR = 8
 TARGETS_THIS_YEAR = 12
 SURPRISE_VISITS = 4
@@ -72,14 +68,6 @@ TASK_TITLES = {
     "gambling_social_evils": "Tổ chức ký cam kết không tham gia cờ bạc, cá độ",
     "other": "Phổ biến quy chế đến toàn bộ người lao động, lưu biên bản",
 }
-
-
-def _inspector(root: OrgUnit) -> None:
-    """Sở Nội vụ inspects public service across the province: give the demo inspector reach
-    over the whole province (the org demo grants the role on Sở Nội vụ only)."""
-    user = get_user_model().objects.filter(username=INSPECTOR_LOGIN).first()
-    if user is not None:
-        grant_role(actor=None, user=user, role=Role.INSPECTOR, unit_id=root.pk)
 
 
 def _targets(rng: random.Random, snv: OrgUnit, count: int, exclude: set[int]) -> list[OrgUnit]:
@@ -237,7 +225,6 @@ def load_demo(*, rng: random.Random, log: Callable[[str], None]) -> None:
     if snv is None or root is None or not ViolationCategory.objects.exists():
         log("  không tìm thấy Sở Nội vụ: bỏ qua dữ liệu thanh tra")
         return
-    _inspector(root)
     today = timezone.localdate()
     inspectors = _people(snv)[:3]
     exclude: set[int] = set()

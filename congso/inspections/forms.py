@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from congso.common.text import search_key
 from congso.conduct.selectors import category_list
 from congso.inspections.models import FindingKind, ItemResult, VisitKind
 from congso.inspections.rules import DEFAULT_REMEDIATION_DAYS, MAX_REMEDIATION_DAYS
@@ -42,11 +43,13 @@ class VisitForm(forms.Form):
         label=_("Ngày kiểm tra (dd/mm/yyyy)"), input_formats=DATE_INPUTS, error_messages=DATE_ERROR
     )
     purpose = forms.CharField(label=_("Nội dung kiểm tra"), max_length=500, required=False)
+    # Rendered by the template as the checkboxes of the people matching `team_search` plus
+    # those already chosen (a searchable list that works without JavaScript).
     inspectors = forms.TypedMultipleChoiceField(
-        label=_("Thành viên đoàn kiểm tra"),
-        coerce=int,
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        label=_("Thành viên đoàn kiểm tra"), coerce=int, required=False
+    )
+    team_search = forms.CharField(
+        label=_("Tìm cán bộ theo tên hoặc mã"), max_length=100, required=False
     )
 
     def __init__(self, *args, targets, inspecting_units, inspectors, **kwargs):
@@ -54,6 +57,23 @@ class VisitForm(forms.Form):
         self.fields["target"].choices = _choices(targets)
         self.fields["inspecting_unit"].choices = _choices(inspecting_units)
         self.fields["inspectors"].choices = _choices(inspectors)
+
+
+def team_shown(people, *, query: str, chosen: set[int], limit: int = 30) -> tuple[list, int]:
+    """The team members to show as checkboxes: those already chosen, then those whose name or
+    staff code matches `query` (diacritics and case ignored), at most `limit` of them; and how
+    many matched in all (so the page can say "refine the search")."""
+    key = search_key(query)
+    picked = [p for p in people if p.pk in chosen]
+    if not key:
+        return picked, 0
+    matches = [
+        p
+        for p in people
+        if p.pk not in chosen
+        and (key in search_key(p.full_name) or key in search_key(p.staff_code or ""))
+    ]
+    return picked + matches[:limit], len(matches)
 
 
 class AssessForm(forms.Form):

@@ -97,7 +97,11 @@ class Visit(ScopedModel):
         ordering = ["-visit_on", "-id"]
         verbose_name = _("cuộc kiểm tra")
         verbose_name_plural = _("cuộc kiểm tra")
-        indexes = [models.Index(fields=["unit", "visit_on"])]
+        # One visit of a unit a day (issue 8 item 11: two identical surprise visits were
+        # accepted); the constraint's index also serves lookups by (unit, visit_on).
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "visit_on"], name="inspections_visit_unit_day")
+        ]
 
     def __str__(self) -> str:
         return f"{self.unit_id} {self.visit_on}"

@@ -244,6 +244,11 @@ def current_year() -> int:
     return timezone.localdate().year
 
 
-def year_options(today: date | None = None) -> list[int]:
+def year_options(today: date | None = None, *, selected: int | None = None) -> list[int]:
+    """Next year down to six years back, plus the year shown when it is older (so the picker
+    always shows the year the page is about)."""
     year = (today or timezone.localdate()).year
-    return list(range(year + 1, year - 6, -1))
+    years = list(range(year + 1, year - 6, -1))
+    if selected is not None and selected not in years:
+        years.append(selected)
+    return years

@@ -19,10 +19,11 @@ from pydantic import ConfigDict
 
 from congso.common.api import ErrorOut
 from congso.common.http import BodyRefused, body_guard, client_address, read_json
+from congso.common.params import parse_period
 from congso.common.permissions import Cap
 from congso.surveys import conf, selectors
 from congso.surveys.models import RevokedCode
-from congso.surveys.rules import COMMENT_MAX_CHARS, SCALE, parse_period
+from congso.surveys.rules import COMMENT_MAX_CHARS, SCALE
 from congso.surveys.services import (
     SurveyError,
     form_token_issue,

@@ -1,9 +1,17 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from congso.common.nav import Guard
+
 
 class SurveysConfig(AppConfig):
     name = "congso.surveys"
     label = "surveys"
-    verbose_name = "Khảo sát hài lòng"
-    nav_entries = [("surveys.view", "surveys:dashboard", _("Khảo sát hài lòng"))]
+    verbose_name = _("Khảo sát hài lòng")
+    nav_entries = [
+        (
+            Guard("congso.surveys.selectors.may_open_dashboard"),
+            "surveys:dashboard",
+            _("Khảo sát hài lòng"),
+        )
+    ]

@@ -6,11 +6,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 from typing import Any
 
 from django.db import connection
 from django.db.models import Q, QuerySet, Sum
+from django.utils import timezone
 
 from congso.common.fastsql import fetch_one
 from congso.common.permissions import Cap
@@ -117,6 +118,30 @@ def unit_get(*, actor: Actor, pk: Any, capability: str = Cap.SURVEYS_VIEW) -> Or
 def home_unit(*, actor: Actor, capability: str = Cap.SURVEYS_VIEW) -> OrgUnit | None:
     """The highest unit of the actor's reach: the dashboard's starting point."""
     return OrgUnit.objects.for_actor(actor, capability).order_by("depth", "sort_key").first()
+
+
+def dashboard_start(*, actor: Actor) -> tuple[str, int] | None:
+    """Where the survey menu entry leads: ("unit", pk) at the top of the actor's reach, else
+    ("target", pk) for an officer's own figures, else None (the page answers 404, and the
+    menu does not show the entry: both call this)."""
+    unit = home_unit(actor=actor)
+    if unit is not None:
+        return ("unit", unit.pk)
+    if not actor.person_id:
+        return None
+    own = SurveyTarget.objects.for_actor(actor).filter(person_id=actor.person_id)
+    target_id = own.values_list("pk", flat=True).first()
+    return None if target_id is None else ("target", target_id)
+
+
+def may_open_dashboard(actor: Actor) -> bool:
+    """`dashboard_start(actor) is not None`, asked on every page for the menu: a reach over
+    some unit answers without a query (home_unit would find one of those units)."""
+    if not actor.is_authenticated:
+        return False
+    if Cap.SURVEYS_VIEW in actor.reach and actor.reach[Cap.SURVEYS_VIEW] != frozenset():
+        return True
+    return dashboard_start(actor=actor) is not None
 
 
 def targets_of_unit(*, actor: Actor, unit: OrgUnit, capability: str = Cap.SURVEYS_VIEW):
@@ -356,14 +381,20 @@ def target_report(*, actor: Actor, target: SurveyTarget, period: Period) -> Targ
     )
 
 
+def local_midnight(day: date) -> datetime:
+    """The start of `day` in the province's time zone, as an aware datetime: filtering on
+    `created_at >= this` uses an index, `created_at__date` (a per-row cast) cannot."""
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
 def comments_list(*, actor: Actor, unit: OrgUnit, period: Period) -> QuerySet:
     """Comments of a unit's subtree for supervisors; never those about the actor themself."""
     rows = (
         SurveyResponse.objects.for_actor(actor, Cap.SURVEYS_RESPONSES)
         .in_subtree(unit)
         .filter(
-            created_at__date__gte=period.start,
-            created_at__date__lt=period.end,
+            created_at__gte=local_midnight(period.start),
+            created_at__lt=local_midnight(period.end),
         )
         .exclude(comment="")
         .select_related("target__counter", "target__person")

@@ -23,3 +23,18 @@ def test_login_page_follows_the_language_cookie():
     assert "Đăng nhập" in client.get("/tai-khoan/dang-nhap/").content.decode()
     client.cookies["congso_language"] = "en"
     assert "<h1>Log in</h1>" in client.get("/tai-khoan/dang-nhap/").content.decode()
+
+
+def test_the_inspector_role_and_the_inspections_section_translate_apart():
+    """Same Vietnamese words, two meanings: the role is "Inspector", the section (menu,
+    headings) "Inspections" (issue 8 item 12: the section read "Inspector")."""
+    from django.utils import translation
+
+    from congso.common.permissions import Role
+
+    with translation.override("en"):
+        assert str(Role.INSPECTOR.label) == "Inspector"
+        section = "Thanh tra, kiểm tra"  # a variable: makemessages must not extract it here
+        assert translation.gettext(section) == "Inspections"
+    with translation.override("vi"):
+        assert str(Role.INSPECTOR.label) == "Thanh tra, kiểm tra"

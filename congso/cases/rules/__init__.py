@@ -34,6 +34,8 @@ from congso.cases.rules.deadlines import (
 from congso.cases.rules.discipline import (
     FORM_LABELS,
     check_discipline,
+    form_label,
+    regime_basis,
 )
 from congso.cases.rules.errors import (
     FieldErrors,
@@ -98,11 +100,13 @@ __all__ = [
     "check_transition",
     "effective_config_days",
     "finding_is_public",
+    "form_label",
     "format_receipt",
     "is_overdue",
     "normalise_receipt",
     "public_status",
     "receipt_is_wellformed",
+    "regime_basis",
     "reminder_step",
     "stage_working_days",
 ]

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
 from congso.cases.rules.errors import RuleError
-from congso.policy.discipline import DisciplineRegime, check_form
+from congso.policy.discipline import REGIMES, DisciplineRegime, check_form
 
 # ---------------------------------------------------------------------------------------------
 # Discipline forms: the regimes are policy.discipline; here their names in the user's language.
@@ -24,6 +24,17 @@ FORM_LABELS: dict[str, StrOrPromise] = {
     "bai_nhiem": _("Bãi nhiệm"),
     "buoc_thoi_viec": _("Buộc thôi việc"),
 }
+
+
+def form_label(code: str) -> str:
+    """ "khien_trach" → "Khiển trách" (in the reader's language); unknown codes are not shown."""
+    label = FORM_LABELS.get(code)
+    return str(label) if label is not None else ""
+
+
+def regime_basis(code: str) -> str:
+    """ "nd172_2025_cong_chuc" → its legal basis ("NĐ 172/2025/NĐ-CP …"), never the code."""
+    return next((regime.basis for regime in REGIMES if regime.code == code), "")
 
 
 def check_discipline(*, category: str, on: date, form: str, is_leader: bool) -> DisciplineRegime:

@@ -28,6 +28,7 @@ from congso.cases.rules import (
     is_overdue,
 )
 from congso.cases.services.workflow import has_capability_on
+from congso.common.audit_labels import reference_label
 from congso.common.permissions import Cap
 from congso.conduct.selectors import category_list
 from congso.org.models import OrgUnit, Person
@@ -174,11 +175,18 @@ def export_rows(cases: Iterable) -> Iterator[tuple]:
         )
 
 
+def _year_choices(year: int) -> list[int]:
+    """This year and four back, plus the year shown (the picker always shows it)."""
+    this_year = timezone.localdate().year
+    years = list(range(this_year, this_year - 5, -1))
+    return years if year in years else sorted({*years, year}, reverse=True)
+
+
 def stats_context(data: selectors.CaseStats, year: int) -> dict:
     states = dict(CaseState.choices)
     return {
         "year": year,
-        "years": list(range(timezone.localdate().year, timezone.localdate().year - 5, -1)),
+        "years": _year_choices(year),
         "stats": data,
         "by_state": [(str(states.get(s, s)), n) for s, n in data.by_state],
         "chart": {
@@ -292,6 +300,7 @@ def case_context(request, case) -> dict:
         "appeals": list(case.appeals.all()),
         "overdue": is_overdue(state=case.state, due_on=case.due_on, today=today),
         "culture_label": CultureKind(case.culture).label if case.culture else "",
+        "origin_label": reference_label(case.origin_ref),
         "transition_form": transition if targets else None,
         "assign_form": AssignForm(handlers=selectors.assignable_handlers(actor=actor, case=case))
         if can_decide

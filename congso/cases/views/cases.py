@@ -26,6 +26,8 @@ from congso.cases.forms import (
 )
 from congso.cases.rules import RuleError
 from congso.cases.selectors import pages as page_data
+from congso.cases.views.reports import may_view_reveals
+from congso.common.params import parse_page, parse_year
 from congso.common.permissions import Cap
 from congso.common.xlsx import build_workbook, xlsx_response
 
@@ -63,7 +65,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     form, filters = _queue_form(request)
     size = (form.cleaned_data.get("so_dong") if form.is_bound and form.is_valid() else 20) or 20
     page = selectors.case_page(
-        actor=request.actor, filters=filters, page=request.GET.get("page") or 1, size=size
+        actor=request.actor, filters=filters, page=parse_page(request.GET.get("page")), size=size
     )
     query = request.GET.copy()
     query.pop("page", None)
@@ -74,6 +76,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         "query": query.urlencode(),
         "notifications": selectors.notifications_for(actor=request.actor),
         "can_screen": request.actor.has(Cap.CASES_SCREEN),
+        "can_see_reveals": may_view_reveals(request.actor),
         "can_create": request.actor.has(Cap.CASES_HANDLE) or bool(request.actor.person_id),
     }
     return render(request, "cases/queue.html", context)
@@ -100,13 +103,7 @@ def export(request: HttpRequest) -> HttpResponse:
 def stats(request: HttpRequest) -> HttpResponse:
     """Counts by category, unit, month and state, with charts."""
     _require_view(request)
-    this_year = timezone.localdate().year
-    try:
-        year = int(request.GET.get("nam") or this_year)
-    except ValueError:
-        year = this_year
-    if not 2000 <= year <= this_year + 1:
-        year = this_year
+    year = parse_year(request.GET.get("nam"), today=timezone.localdate())
     data = selectors.case_stats(actor=request.actor, year=year)
     return render(request, "cases/stats.html", page_data.stats_context(data, year))
 

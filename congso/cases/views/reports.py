@@ -148,11 +148,16 @@ def reveal(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
+def may_view_reveals(actor) -> bool:
+    """The reveals log's guard; the queue page shows its link only when this holds."""
+    return actor.has(Cap.IDENTITY_REVEALS_VIEW)
+
+
 @login_required
 @require_GET
 def reveals(request: HttpRequest) -> HttpResponse:
     """Every reveal of a reporter's identity in the actor's units (for the unit head)."""
-    if not request.actor.has(Cap.IDENTITY_REVEALS_VIEW):
+    if not may_view_reveals(request.actor):
         raise Http404
     rows = selectors.reveal_list(actor=request.actor)[:500]
     return render(request, "cases/reveals.html", {"rows": rows})

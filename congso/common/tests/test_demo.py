@@ -135,3 +135,20 @@ def test_allocation_splits_the_exact_total_in_proportion():
     counts = demo.people.allocate(1000, [1, 1, 2, 0.5])
     assert sum(counts) == 1000
     assert counts[2] == 2 * counts[0] or abs(counts[2] - 2 * counts[0]) <= 1
+
+
+def test_docs_demo_names_the_unit_every_printed_login_is_granted_on(province):
+    """docs/demo.md's login table and the logins `congso demo` prints agree (thanhtra's unit
+    once differed: the docs said Sở Nội vụ, the printout the province)."""
+    from pathlib import Path
+
+    docs = Path(__file__).resolve().parents[3] / "docs" / "demo.md"
+    documented = {}
+    for line in docs.read_text(encoding="utf-8").splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) == 5 and cells[0].startswith("`") and cells[1].startswith("`"):
+            documented[cells[0].strip("`")] = cells[3].removesuffix(" (root)")
+    printed = {row.username: row.unit for row in demo.demo_logins()}
+    assert set(documented) == set(printed)
+    for username, unit in printed.items():
+        assert unit.startswith(documented[username]), (username, unit, documented[username])

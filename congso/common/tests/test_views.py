@@ -23,12 +23,22 @@ DELETE = reverse("common:holiday_delete")
 def rows(world):
     """One audit row in agency A, one in agency B, one without a unit."""
     audit_record(
-        actor=None, action="test.in_a", object_type="x", object_id="a", unit_id=world.agency_a.pk
+        actor=None,
+        action="common.holiday_create",
+        object_type="common.holiday",
+        object_id="1",
+        unit_id=world.agency_a.pk,
     )
     audit_record(
-        actor=None, action="test.in_b", object_type="x", object_id="b", unit_id=world.agency_b.pk
+        actor=None,
+        action="common.holiday_update",
+        object_type="common.holiday",
+        object_id="2",
+        unit_id=world.agency_b.pk,
     )
-    audit_record(actor=None, action="test.no_unit", object_type="x", object_id="none")
+    audit_record(
+        actor=None, action="common.holiday_delete", object_type="common.holiday", object_id="3"
+    )
 
 
 @pytest.fixture
@@ -37,7 +47,7 @@ def province_admin(world):
 
 
 def _actions(response) -> set[str]:
-    return {row.action for row, _name in response.context["rows"]}
+    return {row[0].action for row in response.context["rows"]}
 
 
 def test_audit_page_is_404_without_audit_capability(world, rows):
@@ -54,26 +64,30 @@ def test_audit_page_redirects_anonymous_to_login(db):
 
 
 def test_whole_province_leader_sees_every_row_including_rows_without_unit(world, rows):
-    response = login_client(world.boss).get(AUDIT, {"hanh_dong": "test."})
+    response = login_client(world.boss).get(AUDIT, {"hanh_dong": "common."})
     assert response.status_code == 200
-    assert _actions(response) == {"test.in_a", "test.in_b", "test.no_unit"}
+    assert _actions(response) == {
+        "common.holiday_create",
+        "common.holiday_update",
+        "common.holiday_delete",
+    }
 
 
 def test_agency_admin_sees_only_rows_of_own_agency(world, rows):
-    response = login_client(world.admin_a).get(AUDIT, {"hanh_dong": "test."})
-    assert _actions(response) == {"test.in_a"}
+    response = login_client(world.admin_a).get(AUDIT, {"hanh_dong": "common."})
+    assert _actions(response) == {"common.holiday_create"}
 
 
 def test_audit_filters_by_object_and_actor_and_date(world, rows):
     client = login_client(world.boss)
-    by_object = client.get(AUDIT, {"doi_tuong": "x:b"})
-    assert _actions(by_object) == {"test.in_b"}
+    by_object = client.get(AUDIT, {"doi_tuong": "common.holiday", "so": "2"})
+    assert _actions(by_object) == {"common.holiday_update"}
     by_actor = client.get(AUDIT, {"nguoi": "không-có-ai"})
     assert _actions(by_actor) == set()
     today = AuditEntry.objects.latest("seq").at.astimezone().date()
-    in_range = client.get(AUDIT, {"hanh_dong": "test.", "tu_ngay": today.isoformat()})
+    in_range = client.get(AUDIT, {"hanh_dong": "common.", "tu_ngay": today.isoformat()})
     assert len(_actions(in_range)) == 3
-    before = client.get(AUDIT, {"hanh_dong": "test.", "den_ngay": "2020-01-01"})
+    before = client.get(AUDIT, {"hanh_dong": "common.", "den_ngay": "2020-01-01"})
     assert _actions(before) == set()
 
 
@@ -87,14 +101,16 @@ def test_reversed_date_range_is_refused_with_a_message(world, rows):
 
 def test_audit_page_pages_by_fifty_newest_first(world):
     for i in range(60):
-        audit_record(actor=None, action="test.many", object_type="x", object_id=str(i))
+        audit_record(actor=None, action="common.holiday_update", object_type="x", object_id=str(i))
     client = login_client(world.boss)
-    first = client.get(AUDIT, {"hanh_dong": "test.many"})
-    second = client.get(AUDIT, {"hanh_dong": "test.many", "trang": 2})
+    first = client.get(AUDIT, {"hanh_dong": "common.holiday_update"})
+    second = client.get(AUDIT, {"hanh_dong": "common.holiday_update", "trang": 2})
     assert len(first.context["rows"]) == 50
     assert len(second.context["rows"]) == 10
     assert first.context["rows"][0][0].object_id == "59"
-    assert "hanh_dong=test.many" in first.content.decode()  # the pager keeps the filters
+    assert (
+        "hanh_dong=common.holiday_update" in first.content.decode()
+    )  # the pager keeps the filters
 
 
 def test_verify_button_reports_ok_then_the_tampered_row(world, rows):
@@ -102,7 +118,7 @@ def test_verify_button_reports_ok_then_the_tampered_row(world, rows):
     ok = client.post(reverse("common:audit_check"))
     assert ok.status_code == 200
     assert "Chuỗi hợp lệ" in ok.content.decode()
-    tampered = AuditEntry.objects.get(action="test.in_b")
+    tampered = AuditEntry.objects.get(action="common.holiday_update")
     AuditEntry.objects.filter(pk=tampered.pk).update(new='{"sửa":1}')
     broken = client.post(reverse("common:audit_check"), HTTP_HX_REQUEST="true")
     text = broken.content.decode()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -110,15 +110,30 @@ def visit_schedule(
         inspecting_unit = plan.unit
     for person in subjects or []:
         require_person_in_unit(person, target, "subjects")
+    duplicate = ValidationError(
+        {
+            "visit_on": _(
+                "%(unit)s đã có một cuộc kiểm tra ngày %(day)s; mỗi đơn vị chỉ có một cuộc "
+                "kiểm tra trong một ngày. Hãy mở cuộc kiểm tra đó hoặc chọn ngày khác."
+            )
+            % {"unit": target.name, "day": date_format(visit_on, "d/m/Y")}
+        }
+    )
     with transaction.atomic():
-        visit = Visit.objects.create(
-            unit=target,
-            plan=plan,
-            inspecting_unit=inspecting_unit,
-            kind=kind,
-            visit_on=visit_on,
-            purpose=nfc(purpose)[:500],
-        )
+        if Visit.objects.filter(unit=target, visit_on=visit_on).exists():
+            raise duplicate
+        try:
+            with transaction.atomic():  # savepoint: a concurrent twin hits the constraint
+                visit = Visit.objects.create(
+                    unit=target,
+                    plan=plan,
+                    inspecting_unit=inspecting_unit,
+                    kind=kind,
+                    visit_on=visit_on,
+                    purpose=nfc(purpose)[:500],
+                )
+        except IntegrityError as exc:
+            raise duplicate from exc
         visit.inspectors.set(inspectors or [])
         visit.subjects.set(subjects or [])
         audit_record(

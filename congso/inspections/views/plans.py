@@ -7,14 +7,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from congso.common.params import parse_year
 from congso.common.permissions import Cap
 from congso.inspections import selectors, services
 from congso.inspections.forms import PlanForm
 from congso.inspections.models import VisitStatus
-from congso.inspections.views.common import error_text, int_param, require_view
+from congso.inspections.views.common import error_text, require_view
 
 
 @login_required
@@ -23,12 +25,12 @@ def index(request: HttpRequest) -> HttpResponse:
     """Visits of a year (filter by status), plans of the year, overdue remediation."""
     require_view(request)
     actor = request.actor
-    year = int_param(request.GET.get("nam"), selectors.current_year())
+    year = parse_year(request.GET.get("nam"), today=timezone.localdate())
     status = request.GET.get("trang_thai", "")
     status = status if status in VisitStatus.values else ""
     context = {
         "year": year,
-        "years": selectors.year_options(),
+        "years": selectors.year_options(selected=year),
         "status": status,
         "statuses": VisitStatus.choices,
         "visits": list(selectors.visit_list(actor=actor, year=year, status=status)[:200]),
@@ -110,7 +112,7 @@ def plan_advance(request: HttpRequest, pk: int) -> HttpResponse:
 def scores(request: HttpRequest) -> HttpResponse:
     """Inspection score per unit for a year (formula in docs/inspections.md)."""
     require_view(request)
-    year = int_param(request.GET.get("nam"), selectors.current_year())
+    year = parse_year(request.GET.get("nam"), today=timezone.localdate())
     rows = selectors.unit_scores(actor=request.actor, year=year)
-    context = {"year": year, "years": selectors.year_options(), "rows": rows}
+    context = {"year": year, "years": selectors.year_options(selected=year), "rows": rows}
     return render(request, "inspections/scores.html", context)

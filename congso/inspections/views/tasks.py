@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from congso.common.params import parse_page
 from congso.common.permissions import Cap
 from congso.inspections import selectors, services
 from congso.inspections.forms import CompleteTaskForm
@@ -33,7 +34,7 @@ def _tasks_context(request: HttpRequest, **extra) -> dict:
         raise Http404
     overdue_only = request.GET.get("qua_han") == "1"
     tasks = selectors.task_list(actor=actor, overdue_only=overdue_only)
-    page = Paginator(tasks, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(tasks, PAGE_SIZE).get_page(parse_page(request.GET.get("page")))
     today = timezone.localdate()
     rows = [
         (t, task_overdue(status=t.status, due_on=t.due_on, today=today)) for t in page.object_list

@@ -22,6 +22,7 @@ from congso.inspections.forms import (
     SubjectForm,
     TaskForm,
     VisitForm,
+    team_shown,
 )
 from congso.inspections.models import FindingKind, VisitStatus
 from congso.inspections.views.common import error_text, int_param
@@ -43,14 +44,15 @@ def visit_create(request: HttpRequest) -> HttpResponse:
     units = [plan.unit] if plan else list(selectors.inspecting_unit_options(actor=actor))
     team = list(selectors.inspector_options(actor=actor, plan=plan))
     initial = {"kind": "scheduled" if plan else "surprise"}
+    searching = request.method == "POST" and "tim" in request.POST
     form = VisitForm(
-        request.POST or None,
+        None if searching else (request.POST or None),
         targets=targets,
         inspecting_units=units,
         inspectors=team,
-        initial=initial,
+        initial={**initial, **_posted(request)} if searching else initial,
     )
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not searching and form.is_valid():
         data = form.cleaned_data
         by_id = {u.pk: u for u in [*targets, *units]}
         people = {p.pk: p for p in team}
@@ -71,10 +73,31 @@ def visit_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Đã lên lịch cuộc kiểm tra."))
             return redirect("inspections:visit", pk=visit.pk)
-    status = 400 if request.method == "POST" else 200
-    return render(
-        request, "inspections/visit_form.html", {"form": form, "plan": plan}, status=status
-    )
+    status = 400 if request.method == "POST" and not searching else 200
+    chosen = {int_param(v) for v in request.POST.getlist("inspectors")} - {None}
+    query = request.POST.get("team_search", "").strip()
+    shown, matched = team_shown(team, query=query, chosen=chosen)
+    context = {
+        "form": form,
+        "plan": plan,
+        "team": shown,
+        "chosen": chosen,
+        "team_query": query,
+        "team_matched": matched,
+        "team_more": max(0, matched - (len(shown) - len([p for p in shown if p.pk in chosen]))),
+        "team_size": len(team),
+    }
+    return render(request, "inspections/visit_form.html", context, status=status)
+
+
+def _posted(request: HttpRequest) -> dict:
+    """What the user typed so far, to show again after a team search (nothing is saved)."""
+    data = {
+        key: request.POST.get(key, "")
+        for key in ("target", "inspecting_unit", "kind", "visit_on", "purpose", "team_search")
+    }
+    data["inspectors"] = request.POST.getlist("inspectors")
+    return data
 
 
 def _visit_context(request: HttpRequest, visit, **forms) -> dict:

@@ -98,7 +98,20 @@ COLUMNS: tuple[Column, ...] = (
         "đó chuyển sang đơn vị khác (trùng ngày bắt đầu hiện tại thì coi là sửa lại đơn vị).",
         "01/07/2025",
     ),
+    Column(
+        "is_active",
+        "Đang công tác",
+        False,
+        "Có hoặc Không; để trống là Có. Không: người đã nghỉ hưu, thôi việc (danh sách xuất từ "
+        "trang Cán bộ ghi cột này, để nhập lại không làm đổi gì).",
+        YES,
+        (YES, NO),
+    ),
 )
+
+# Columns a file may leave out altogether (files made from the template before the column
+# existed): "Đang công tác" was added so that an export imports back unchanged.
+OPTIONAL_HEADERS = frozenset({"is_active"})
 
 COLUMN_BY_KEY = {column.key: column for column in COLUMNS}
 _HINT = re.compile(r"\(.*?\)")

@@ -20,7 +20,14 @@ from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 
 from congso.common.text import nfc
-from congso.org.imports.columns import COLUMNS, HEADER_KEYS, HEADER_ROW, SHEET_NAME, header_key
+from congso.org.imports.columns import (
+    COLUMNS,
+    HEADER_KEYS,
+    HEADER_ROW,
+    OPTIONAL_HEADERS,
+    SHEET_NAME,
+    header_key,
+)
 from congso.org.imports.rules import Cell, is_blank_row
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -134,7 +141,11 @@ def _header_positions(workbook: Workbook) -> dict[str, int]:
                 _("Cột “%(column)s” xuất hiện hai lần ở dòng tiêu đề.") % {"column": column.header}
             )
         positions[column.key] = index
-    missing = [column.header for column in COLUMNS if column.key not in positions]
+    missing = [
+        column.header
+        for column in COLUMNS
+        if column.key not in positions and column.key not in OPTIONAL_HEADERS
+    ]
     if missing:
         raise ImportFileError(
             _("Thiếu cột: %(columns)s (dòng tiêu đề phải là dòng %(row)s).")

@@ -70,6 +70,7 @@ class StaffRow:
     serves_citizens: bool
     unit_id: int
     start_date: date | None
+    is_active: bool = True
 
     def person_fields(self) -> dict[str, Any]:
         """The Person fields this row sets (unit and start date are handled as assignments)."""
@@ -83,7 +84,7 @@ class StaffRow:
             "position": self.position,
             "is_leader": self.is_leader,
             "serves_citizens": self.serves_citizens,
-            "is_active": True,
+            "is_active": self.is_active,
         }
 
 
@@ -221,6 +222,11 @@ def parse_yes_no(cell: Cell) -> bool:
     return _choice(cell, _BOOL, ("Có", "Không"))
 
 
+def parse_active(cell: Cell) -> bool:
+    """ "Đang công tác": like parse_yes_no, but blank is Có (a listed person works here)."""
+    return True if is_blank(cell) else parse_yes_no(cell)
+
+
 def parse_birth_year(cell: Cell, *, today: date) -> int:
     value = cell.value
     if isinstance(value, bool) or isinstance(value, datetime | date):
@@ -293,6 +299,7 @@ _PARSERS: dict[str, tuple[str, Callable[[Cell, UnitIndex, date], Any]]] = {
     "serves_citizens": ("serves_citizens", lambda cell, _units, _today: parse_yes_no(cell)),
     "unit": ("unit_id", lambda cell, units, _today: units.resolve(_text(cell))),
     "start_date": ("start_date", lambda cell, _units, today: parse_start_date(cell, today=today)),
+    "is_active": ("is_active", lambda cell, _units, _today: parse_active(cell)),
 }
 
 

@@ -45,6 +45,7 @@ def staff_values(code: str, unit: object, **changes) -> list[object]:
         "serves_citizens": "Có",
         "unit": unit,
         "start_date": "01/07/2025",
+        "is_active": "Có",
     }
     values.update(changes)
     return [values[column.key] for column in COLUMNS]

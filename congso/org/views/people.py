@@ -11,13 +11,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET
 
+from congso.common.params import parse_page
 from congso.common.permissions import Cap
 from congso.org import selectors
 from congso.org.forms import PeopleFilterForm
-from congso.org.models import Sex, StaffCategory
+from congso.org.imports.columns import SHEET_NAME
+from congso.org.imports.export import export_headers, export_rows
 from congso.org.views.common import partial_request
 from congso.org.views.export import xlsx_stream
 
@@ -44,7 +45,9 @@ def _filtered_people(request: HttpRequest, form: PeopleFilterForm):
 def people(request: HttpRequest) -> HttpResponse:
     """The people list: search, filters, Vietnamese order, 50 a page; htmx gets the table."""
     form = _people_form(request)
-    page = Paginator(_filtered_people(request, form), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(_filtered_people(request, form), PAGE_SIZE).get_page(
+        parse_page(request.GET.get("page"))
+    )
     query = request.GET.copy()
     query.pop("page", None)
     context = {"form": form, "page": page, "query": query.urlencode()}
@@ -54,39 +57,11 @@ def people(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _export_rows(people):
-    sexes, categories = dict(Sex.choices), dict(StaffCategory.choices)
-    yes = _("Có")
-    for (
-        code,
-        name,
-        sex,
-        year,
-        category,
-        unit,
-        position,
-        leader,
-        party,
-        active,
-    ) in selectors.person_export_rows(people=people):
-        yield (
-            code,
-            name,
-            str(sexes.get(sex, sex)),
-            year,
-            str(categories.get(category, category)),
-            unit,
-            position,
-            yes if leader else "",
-            yes if party else "",
-            yes if active else "",
-        )
-
-
 @login_required
 @require_GET
 def people_export(request: HttpRequest) -> HttpResponse:
-    """The current filtered list as xlsx (refused above EXPORT_MAX_ROWS rows)."""
+    """The current filtered list as xlsx in the import file's format (refused above
+    EXPORT_MAX_ROWS rows): an export can be imported back unchanged."""
     people = _filtered_people(request, _people_form(request))
     if people.count() > EXPORT_MAX_ROWS:
         messages.error(
@@ -95,22 +70,11 @@ def people_export(request: HttpRequest) -> HttpResponse:
             % {"n": f"{EXPORT_MAX_ROWS:,}".replace(",", ".")},
         )
         return redirect(f"{reverse('org:people')}?{request.GET.urlencode()}")
-    headers = [
-        (_("Mã cán bộ"), 14),
-        (_("Họ và tên"), 30),
-        (_("Giới tính"), 10),
-        (_("Năm sinh"), 10),
-        (pgettext("staff category", "Đối tượng"), 18),
-        (_("Đơn vị"), 40),
-        (_("Chức vụ"), 28),
-        (_("Lãnh đạo, quản lý"), 12),
-        (_("Đảng viên"), 10),
-        (_("Đang công tác"), 12),
-    ]
+    headers = export_headers()
     return xlsx_stream(
-        title=_("Cán bộ"),
+        title=SHEET_NAME,
         headers=[h for h, _w in headers],
         widths=[w for _h, w in headers],
-        rows=_export_rows(people),
+        rows=export_rows(selectors.person_export_rows(people=people)),
         filename=f"can-bo-{timezone.localdate():%Y%m%d}.xlsx",
     )

@@ -60,6 +60,7 @@ def _form_page(
     request: HttpRequest, code: str, kiosk: bool, key: str, error: SurveyError | None = None
 ) -> HttpResponse:
     context = form_context(request, code=code, kiosk=kiosk, kiosk_key=key, error=error)
+    context["language_next"] = _own_path(code, key if kiosk else "")
     if context.get("unavailable"):
         return render(request, "portal/survey_unavailable.html", context, status=404)
     status = error.status if error else 200
@@ -92,11 +93,15 @@ def _placeholder_page(request: HttpRequest, kiosk: bool, facts: dict) -> HttpRes
         payload=payload,
         client_id=mark["clientid"],
     )
-    # The language links come back to this page: its path carries the code (and a kiosk's
-    # key), so they are placeholders too, never the path of the request that filled the cache.
-    query = f"?kiosk={mark['kioskkey']}" if kiosk else ""
-    context["language_next"] = reverse("portal:survey_form", args=[mark["code"]]) + query
+    context["language_next"] = _own_path(mark["code"], mark["kioskkey"] if kiosk else "")
     return render(request, "portal/survey_form.html", context)
+
+
+def _own_path(code: str, kiosk_key: str) -> str:
+    """Where the language links return to: this form page, built from its code and kiosk key
+    (not the request's path, which a kept page would otherwise show to every other counter)."""
+    path = reverse("portal:survey_form", args=[code])
+    return f"{path}?kiosk={kiosk_key}" if kiosk_key else path
 
 
 def survey_thanks(request: HttpRequest, code: str) -> HttpResponse:

@@ -401,3 +401,23 @@ def test_target_page_tables_its_monthly_trend_beside_the_chart(sw):
     month = timezone.localdate().strftime("%m/%Y")
     row = f'<tr><td>{month}</td><td class="num">10</td><td class="num">100,0 %</td></tr>'
     assert row in response.content.decode()
+
+
+def test_a_commune_in_the_ranking_reads_as_its_name_alone(sw):
+    """Its name already says Xã/Phường: no "Xã Khánh Yên xã, phường"."""
+    from congso.common.testing import make_unit
+    from congso.org.services import counter_create
+    from congso.surveys.services import targets_sync
+
+    commune = make_unit(
+        "Xã Khánh Yên", kind="commune", parent=sw.world.province, serves_citizens=True
+    )
+    counter_create(actor=None, unit=commune, name="Bộ phận một cửa")
+    targets_sync(actor=None)
+    target = SurveyTarget.unscoped.get(counter__unit=commune)
+    for _ in range(3):
+        rate(target, level=5)
+    html = login_client(sw.world.boss).get(f"/khao-sat/don-vi/{sw.world.province.pk}/")
+    text = html.content.decode()
+    assert "Xã Khánh Yên</a>" in text
+    assert "xã, phường</span>" not in text

@@ -9,8 +9,9 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_noop
 
+from congso.common.params import Period, parse_period
 from congso.surveys.charts import dashboard_charts
-from congso.surveys.rules import ELEMENT_NAMES, QUESTION_KEYS, Index, Period, parse_period
+from congso.surveys.rules import ELEMENT_NAMES, QUESTION_KEYS, Index
 
 # The element names of rules.ELEMENT_NAMES, marked here so that makemessages puts them in the
 # English catalogue (rules.py is pure and imports no translation machinery).
@@ -24,18 +25,11 @@ ELEMENT_MSGIDS = (
     gettext_noop("Mức độ hài lòng chung"),
 )
 
-# No rating exists before the system; a year such as 0001 would also make the previous
-# period (shown for the trend) fall outside the calendar.
-FIRST_YEAR = 2000
-
 
 def period_from(request: HttpRequest) -> Period:
-    """The period of `?ky=`; the current year when it is missing, malformed or out of range."""
-    today = timezone.localdate()
-    period = parse_period(request.GET.get("ky"), today=today)
-    if not FIRST_YEAR <= period.start.year <= today.year + 1:
-        return parse_period(None, today=today)
-    return period
+    """The period of `?ky=`; the current year when it is missing, malformed or out of range
+    (common.params.parse_period, the one parser of query periods)."""
+    return parse_period(request.GET.get("ky"), today=timezone.localdate())
 
 
 def period_choices(period: Period) -> list[tuple[str, str]]:

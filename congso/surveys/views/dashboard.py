@@ -4,14 +4,15 @@ the comments of a unit, and the xlsx export of every table."""
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from congso.common.params import parse_page
 from congso.common.permissions import Cap
 from congso.common.xlsx import build_workbook, xlsx_response
 from congso.surveys import selectors
 from congso.surveys.exports import TABLES, comment_rows, export_rows
-from congso.surveys.models import SurveyTarget
 from congso.surveys.views.common import (
     element_sheet,
     figures,
@@ -20,18 +21,18 @@ from congso.surveys.views.common import (
     period_from,
 )
 
+COMMENTS_PAGE_SIZE = 50
+COMMENTS_EXPORT_MAX = 10_000  # a year of a province's comments is about 12,000 in the demo
+
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     """Start at the top of the actor's reach; an officer without reach sees his own figures."""
-    unit = selectors.home_unit(actor=request.actor)
-    if unit is not None:
-        return redirect("surveys:unit", pk=unit.pk)
-    own = SurveyTarget.objects.for_actor(request.actor).filter(person_id=request.actor.person_id)
-    target = own.first() if request.actor.person_id else None
-    if target is None:
+    start = selectors.dashboard_start(actor=request.actor)
+    if start is None:
         raise Http404
-    return redirect("surveys:target", pk=target.pk)
+    kind, pk = start
+    return redirect("surveys:unit" if kind == "unit" else "surveys:target", pk=pk)
 
 
 @login_required
@@ -99,10 +100,17 @@ def unit_export(request: HttpRequest, pk: int, table: str) -> HttpResponse:
 def comments_page(request: HttpRequest, pk: int) -> HttpResponse:
     unit = selectors.unit_get(actor=request.actor, pk=pk, capability=Cap.SURVEYS_RESPONSES)
     period = period_from(request)
-    rows = selectors.comments_list(actor=request.actor, unit=unit, period=period)[:200]
+    rows = selectors.comments_list(actor=request.actor, unit=unit, period=period)
     if request.GET.get("xuat") == "xlsx":
-        title, headers, table = comment_rows(rows)
+        title, headers, table = comment_rows(rows[:COMMENTS_EXPORT_MAX])
         content = build_workbook(title=title, headers=headers, rows=table)
         return xlsx_response(content, f"gop-y-{unit.pk}-{period.slug}.xlsx")
-    context = {"unit": unit, "period": period, "periods": period_choices(period), "rows": rows}
+    page = Paginator(rows, COMMENTS_PAGE_SIZE).get_page(parse_page(request.GET.get("trang")))
+    context = {
+        "unit": unit,
+        "period": period,
+        "periods": period_choices(period),
+        "rows": page.object_list,
+        "page": page,
+    }
     return render(request, "surveys/comments.html", context)

@@ -1,0 +1,47 @@
+"""What the audit log calls this app's actions (see common/audit_labels.py)."""
+
+from django.utils.translation import gettext_lazy as _
+
+ACTIONS = {
+    "cases.agency_message": _("Cơ quan nhắn người phản ánh"),
+    "cases.reporter_message": _("Người phản ánh nhắn cơ quan"),
+    "cases.award_freeze_open": _("Tạm dừng xét khen thưởng"),
+    "cases.award_freeze_close": _("Kết thúc tạm dừng xét khen thưởng"),
+    "cases.case_assign": _("Phân công xử lý vụ việc"),
+    "cases.case_create": _("Ghi nhận vụ việc"),
+    "cases.case_finding": _("Kết luận vụ việc"),
+    "cases.case_transition": _("Chuyển bước vụ việc"),
+    "cases.case_type_config_update": _("Sửa thời hạn xử lý"),
+    "cases.contact_rotate": _("Đổi khóa mã hóa liên hệ"),
+    "cases.demo_load": _("Nạp dữ liệu mẫu vụ việc"),
+    "cases.finding_reverse": _("Hủy kết luận sau khiếu nại"),
+    "cases.identity_reveal": _("Xem danh tính người phản ánh"),
+    "cases.measure_record": _("Ghi biện pháp xử lý"),
+    "cases.processing_extend": _("Gia hạn xử lý"),
+    "cases.reminder": _("Nhắc hạn xử lý"),
+    "cases.report_screen": _("Sàng lọc phản ánh"),
+    "cases.report_submit": _("Người dân gửi phản ánh"),
+}
+FIELDS = {
+    "handler": _("người xử lý"),
+    "reminder_level": _("mức nhắc hạn"),
+    "origin_ref": _("nguồn"),
+    "decision": _("quyết định"),
+    "decision_date": _("ngày quyết định"),
+    "evidence": _("chứng cứ"),
+    "extended": _("đã gia hạn"),
+    "form": _("hình thức kỷ luật"),
+    "measure": _("biện pháp"),
+    "reveal": _("lần xem danh tính"),
+    "reversed": _("đã hủy"),
+    "social_monitor": _("tổ chức giám sát"),
+    "appeals": _("khiếu nại"),
+    "cases": _("vụ việc"),
+    "events": _("sự kiện"),
+    "exemplars": _("gương điển hình"),
+    "measures": _("biện pháp xử lý"),
+    "messages": _("tin nhắn"),
+    "receipt": _("mã tiếp nhận"),
+    "reports": _("phản ánh"),
+    "reveals": _("lần xem danh tính"),
+}
