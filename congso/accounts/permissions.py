@@ -64,6 +64,8 @@ class Cap:
     INSPECTIONS_MANAGE = "inspections.manage"
     # Report progress on remediation tasks: the task owner (self) and the inspected unit's head.
     INSPECTIONS_REMEDIATE = "inspections.remediate"
+    # The annual report on the directive and the leadership dashboards (reports app).
+    REPORTS_VIEW = "reports.view"
 
 
 SUBTREE_ROLES = frozenset(
@@ -158,6 +160,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             Cap.CASES_VIEW,
             Cap.INSPECTIONS_VIEW,
             Cap.AUDIT_VIEW,
+            Cap.REPORTS_VIEW,
         }
     ),
     Role.ADMIN: frozenset(

@@ -21,6 +21,7 @@ urlpatterns = [
     path("khao-sat/", include("congso.surveys.urls")),
     path("vu-viec/", include("congso.cases.urls")),
     path("thanh-tra/", include("congso.inspections.urls")),
+    path("bao-cao/", include("congso.reports.urls")),
     path("cong-dan/", include("congso.portal.urls")),
     path("", include("congso.common.urls")),
 ]

@@ -1,0 +1,21 @@
+"""Reads of the reports app: the unit a report covers, within the actor's reach."""
+
+from __future__ import annotations
+
+from django.http import Http404
+
+from congso.accounts.permissions import Cap
+from congso.common.scoping import Actor
+from congso.org.selectors import unit_list
+
+
+def report_root(*, actor: Actor):
+    """The highest unit the actor may report on (the province for leadership), or 404."""
+    reach = actor.unit_ids(Cap.REPORTS_VIEW)
+    units = unit_list(actor=actor)
+    if reach is not None:
+        units = units.filter(id__in=reach)
+    root = units.order_by("depth", "sort_key").first()
+    if root is None:
+        raise Http404
+    return root

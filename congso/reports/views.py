@@ -1,0 +1,57 @@
+"""Pages of the reports app, under /bao-cao/."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from congso.accounts.permissions import Cap
+from congso.reports import selectors, services
+from congso.reports.annual import build_annual_report
+from congso.reports.render import RenderError
+
+
+def _require(request: HttpRequest) -> None:
+    if not request.actor.has(Cap.REPORTS_VIEW):
+        raise Http404
+
+
+@login_required
+@require_GET
+def annual(request: HttpRequest) -> HttpResponse:
+    """The annual report: a preview of every section and the files (DOCX, PDF, XLSX)."""
+    _require(request)
+    root = selectors.report_root(actor=request.actor)
+    this_year = timezone.localdate().year
+    error = ""
+    try:
+        year = services.check_request(request.GET.get("nam", this_year), "docx")
+    except RenderError as exc:
+        error, year = str(exc), this_year
+    fmt = request.GET.get("dinh_dang")
+    if fmt and not error:
+        try:
+            made = services.annual_report_file(
+                actor=request.actor, unit=root, year=year, fmt=fmt, number=request.GET.get("so", "")
+            )
+        except RenderError as exc:
+            error = str(exc)
+        else:
+            response = HttpResponse(made.content, content_type=made.content_type)
+            response["Content-Disposition"] = f'attachment; filename="{made.filename}"'
+            return response
+    report = build_annual_report(actor=request.actor, unit=root, year=year)
+    return render(
+        request,
+        "reports/annual.html",
+        {
+            "report": report,
+            "year": year,
+            "years": list(range(this_year, this_year - 6, -1)),
+            "error": error,
+        },
+        status=400 if error else 200,
+    )
