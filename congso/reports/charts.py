@@ -25,8 +25,8 @@ def _font(size: int):
 
 def bar_png(chart: Chart, *, width: int = 1600) -> bytes:
     """Horizontal bars, one per label, the value written at the end of each bar."""
-    font = _font(30)
-    row, pad = 56, 24
+    font = _font(38)
+    row, pad = 64, 24
     label_w = min(720, max((int(font.getlength(label)) for label in chart.labels), default=0) + pad)
     height = pad * 2 + row * len(chart.labels)
     image = Image.new("RGB", (width, height), "white")

@@ -19,7 +19,9 @@ class Figure:
     def shown(self) -> str:
         from congso.reports.formatting import number
 
-        return number(self.value) + (f" {self.unit}" if self.unit else "")
+        if self.value is None or not self.unit:
+            return number(self.value)
+        return number(self.value) + ("%" if self.unit == "%" else f" {self.unit}")
 
 
 @dataclass

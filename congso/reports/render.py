@@ -21,6 +21,7 @@ from congso.reports.annual import AnnualReport
 from congso.reports.charts import bar_png
 
 TEMPLATE = Path(__file__).resolve().parent / "docx" / "annual_report.docx"
+APPENDIX_ROWS = 15  # longer tables go to an appendix at the end
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI"}
 
 
@@ -40,16 +41,17 @@ def _insert_body(doc, report: AnnualReport) -> None:
     stands (python-docx only: docxtpl sub-documents would need another dependency)."""
     body = doc.element.body
     before = len(body)
-    _body(doc, report)
+    appendix = _body(doc, report)
     sect = body[-1] if body[-1].tag.endswith("sectPr") else None
     added = [el for el in list(body)[before - (1 if sect is not None else 0) :] if el is not sect]
     marker = next(p for p in doc.paragraphs if p.text.strip() == BODY_MARKER)
     for el in added:
         marker._p.addprevious(el)
     marker._p.getparent().remove(marker._p)
+    _appendix(doc, appendix)
 
 
-def _body(sub, report: AnnualReport) -> None:
+def _body(sub, report: AnnualReport) -> list:
 
     def para(text, *, bold=False, italic=False, style=None, indent=True):
         p = sub.add_paragraph(style=style)
@@ -67,6 +69,7 @@ def _body(sub, report: AnnualReport) -> None:
             % {"year": report.year}
         )
     figure_no = 0
+    appendix: list = []
     for number, title, sections in report.points:
         sub.add_heading(f"{ROMAN[number]}. {title}", level=2)
         for section in sections:
@@ -81,21 +84,17 @@ def _body(sub, report: AnnualReport) -> None:
             for table in section.tables:
                 if not table.rows:
                     continue
-                para(table.title, italic=True, indent=False)
-                t = sub.add_table(rows=1, cols=len(table.columns))
-                t.style = "Table Grid"
-                for cell, text in zip(t.rows[0].cells, table.columns, strict=True):
-                    cell.text = text
-                    for run in cell.paragraphs[0].runs:
-                        run.bold = True
-                        run.font.size = Pt(12)
-                for row in table.rows:
-                    cells = t.add_row().cells
-                    for i, (cell, text) in enumerate(zip(cells, row, strict=True)):
-                        cell.text = text
-                        cell.paragraphs[0].runs[0].font.size = Pt(12)
-                        if i:
-                            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+                if len(table.rows) > APPENDIX_ROWS:
+                    appendix.append(table)
+                    para(
+                        _("%(title)s: xem Phụ lục %(n)s.")
+                        % {"title": table.title, "n": len(appendix)},
+                        italic=True,
+                        indent=False,
+                    )
+                    continue
+                para(table.title, italic=True, indent=False).paragraph_format.keep_with_next = True
+                _table(sub, table)
             for chart in section.charts:
                 if not chart.labels:
                     continue
@@ -103,7 +102,11 @@ def _body(sub, report: AnnualReport) -> None:
                 p = sub.add_paragraph()
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 p.add_run().add_picture(io.BytesIO(bar_png(chart)), width=Mm(160))
-                cap = para(f"Biểu đồ {figure_no}. {chart.title}", italic=True, indent=False)
+                cap = para(
+                    _("Biểu đồ %(n)s. %(title)s") % {"n": figure_no, "title": chart.title},
+                    italic=True,
+                    indent=False,
+                )
                 cap.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for heading, attr, empty in (
         (_("B. ƯU ĐIỂM"), "strengths", _("(Đơn vị bổ sung.)")),
@@ -114,6 +117,54 @@ def _body(sub, report: AnnualReport) -> None:
         items = report.gathered(attr)
         for item in items or [empty]:
             para(f"- {item}")
+    return appendix
+
+
+def _appendix(doc, tables: list) -> None:
+    """Long tables after the signature, one appendix each, as Party documents attach them."""
+    for n, table in enumerate(tables, start=1):
+        doc.add_page_break()
+        for text in (_("PHỤ LỤC %(n)s") % {"n": n}, table.title):
+            p = doc.add_paragraph()
+            p.add_run(text).bold = True
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _table(doc, table)
+
+
+def _numeric(text: str) -> bool:
+    return bool(text) and all(ch in "0123456789.,%–- " for ch in text)
+
+
+def _table(doc, table) -> None:
+    """A bordered table, 165 mm wide: the first (name) column gets the room it needs."""
+    count = len(table.columns)
+    wide = next((i for i, text in enumerate(table.rows[0]) if not _numeric(text)), 0)
+    main = 165 - 25 * (count - 1) if count > 2 else 110
+    rest = (165 - main) / max(count - 1, 1)
+    widths = [Mm(main if i == wide else rest) for i in range(count)]
+    t = doc.add_table(rows=1, cols=count)
+    t.style = "Table Grid"
+    t.autofit = False
+    for column, width in zip(t.columns, widths, strict=True):
+        column.width = width  # the grid LibreOffice and Word lay out by
+    for cell, text, width in zip(t.rows[0].cells, table.columns, widths, strict=True):
+        cell.text = text
+        cell.width = width
+        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+            run.font.size = Pt(12)
+    for row in table.rows:
+        cells = t.add_row().cells
+        for cell, text, width in zip(cells, row, widths, strict=True):
+            cell.text = text
+            cell.width = width
+            paragraph = cell.paragraphs[0]
+            paragraph.paragraph_format.space_after = Pt(0)
+            if paragraph.runs:
+                paragraph.runs[0].font.size = Pt(12)
+            if _numeric(text):
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
 def render_docx(report: AnnualReport, template: Path = TEMPLATE) -> bytes:

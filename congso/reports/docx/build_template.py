@@ -16,7 +16,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm, Pt, RGBColor
 
 HERE = Path(__file__).resolve().parent
 TEMPLATE = HERE / "annual_report.docx"
@@ -34,6 +34,9 @@ def _font(style, size: float, bold: bool = False) -> None:
         rpr.append(fonts)
     for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attr), FONT)
+    # Heading styles name theme fonts (Calibri Light), which win over w:ascii: drop them.
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+        fonts.attrib.pop(qn(attr), None)
 
 
 def _para(
@@ -91,7 +94,7 @@ def build(path: Path = TEMPLATE) -> Path:
     for name, size in (("Heading 1", 14), ("Heading 2", 14), ("Heading 3", 14)):
         style = doc.styles[name]
         _font(style, size, bold=True)
-        style.font.color.rgb = None
+        style.font.color.rgb = RGBColor(0, 0, 0)
         style.font.italic = name == "Heading 3"
         style.paragraph_format.space_before = Pt(6)
         style.paragraph_format.space_after = Pt(3)
