@@ -8,17 +8,20 @@ from datetime import date
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from congso.reports.data import SectionData
 from congso.reports.sections import build_sections
 
 POINT_TITLES = {
-    1: "Về công tác quán triệt, tuyên truyền, phổ biến Chỉ thị",
-    2: "Về xây dựng, thực hiện quy chế văn hóa công sở; bồi dưỡng, tuyên truyền; kiểm tra",
-    3: "Về sự hài lòng của người dân và đánh giá, xếp loại cán bộ",
-    4: "Về phát huy vai trò giám sát, phản biện xã hội; nhân rộng điển hình",
-    5: "Về phong trào thi đua thực hiện văn hóa công sở",
-    6: "Về phát hiện, xử lý vi phạm",
+    1: gettext_noop("Về công tác quán triệt, tuyên truyền, phổ biến Chỉ thị"),
+    2: gettext_noop(
+        "Về xây dựng, thực hiện quy chế văn hóa công sở; bồi dưỡng, tuyên truyền; kiểm tra"
+    ),
+    3: gettext_noop("Về sự hài lòng của người dân và đánh giá, xếp loại cán bộ"),
+    4: gettext_noop("Về phát huy vai trò giám sát, phản biện xã hội; nhân rộng điển hình"),
+    5: gettext_noop("Về phong trào thi đua thực hiện văn hóa công sở"),
+    6: gettext_noop("Về phát hiện, xử lý vi phạm"),
 }
 
 

@@ -14,6 +14,7 @@ from datetime import date
 
 from django.apps import apps
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from congso.reports.data import Chart, Figure, SectionData, Table
 from congso.reports.formatting import number, pct_text, percent
@@ -454,38 +455,60 @@ SECTIONS: list[Section] = [
     Section(
         "dissemination",
         1,
-        "Quán triệt, tuyên truyền, phổ biến Chỉ thị",
+        gettext_noop("Quán triệt, tuyên truyền, phổ biến Chỉ thị"),
         "congso.dissemination",
         _pending(
             "dissemination", 1, _("Quán triệt, tuyên truyền, phổ biến Chỉ thị"), "dissemination"
         ),
     ),
-    Section("conduct", 2, "Quy chế văn hóa công sở", "congso.conduct", conduct_section),
+    Section(
+        "conduct", 2, gettext_noop("Quy chế văn hóa công sở"), "congso.conduct", conduct_section
+    ),
     Section(
         "training",
         2,
-        "Bồi dưỡng, tập huấn, tuyên truyền",
+        gettext_noop("Bồi dưỡng, tập huấn, tuyên truyền"),
         "congso.dissemination",
         _pending("training", 2, _("Bồi dưỡng, tập huấn về văn hóa công vụ"), "dissemination"),
     ),
-    Section("inspections", 2, "Thanh tra, kiểm tra", "congso.inspections", inspections_section),
-    Section("surveys", 3, "Sự hài lòng của người dân", "congso.surveys", surveys_section),
+    Section(
+        "inspections",
+        2,
+        gettext_noop("Thanh tra, kiểm tra"),
+        "congso.inspections",
+        inspections_section,
+    ),
+    Section(
+        "surveys", 3, gettext_noop("Sự hài lòng của người dân"), "congso.surveys", surveys_section
+    ),
     Section(
         "classification",
         3,
-        "Đánh giá, xếp loại chất lượng",
+        gettext_noop("Đánh giá, xếp loại chất lượng"),
         "congso.evaluation",
         _pending("classification", 3, _("Đánh giá, xếp loại chất lượng cán bộ"), "evaluation"),
     ),
-    Section("criticism", 4, "Phản biện xã hội, điển hình", "congso.cases", criticism_section),
+    Section(
+        "criticism",
+        4,
+        gettext_noop("Phản biện xã hội, điển hình"),
+        "congso.cases",
+        criticism_section,
+    ),
     Section(
         "emulation",
         5,
-        "Phong trào thi đua, khen thưởng",
+        gettext_noop("Phong trào thi đua, khen thưởng"),
         "congso.emulation",
         _pending("emulation", 5, _("Phong trào thi đua, khen thưởng"), "emulation"),
     ),
-    Section("violations", 6, "Phát hiện, xử lý vi phạm", "congso.cases", violations_section),
+    Section(
+        "violations",
+        6,
+        gettext_noop("Phát hiện, xử lý vi phạm"),
+        "congso.cases",
+        violations_section,
+    ),
 ]
 
 
