@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint format browser-test clean messages
+.PHONY: demo test lint lint-imports typecheck format browser-test clean messages
 
 $(STAMP): requirements/dev.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Cần Python ≥ 3.11 (Python ≥ 3.11 required)")'
@@ -28,9 +28,17 @@ browser-test: $(STAMP)
 	$(BIN)/congso compile_translations
 	$(BIN)/pytest -q -m browser -p no:xdist
 
-lint: $(STAMP)
+lint: $(STAMP) lint-imports
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# mypy with django-stubs on every rules, services, selectors and policy module ([tool.mypy]).
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+# The layer contract of design.md §4 (pyproject.toml [tool.importlinter]).
+lint-imports: $(STAMP)
+	$(BIN)/lint-imports
 
 format: $(STAMP)
 	$(BIN)/ruff format .

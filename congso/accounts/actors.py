@@ -6,17 +6,17 @@ from collections import defaultdict
 
 from django.db.models import Q
 
-from congso.accounts.permissions import (
+from congso.common.permissions import (
     ROLE_CAPABILITIES,
     SELF_CAPABILITIES,
     role_reaches_subtree,
 )
 from congso.common.scoping import ANONYMOUS, WHOLE_PROVINCE, Actor
+from congso.org.models import OrgUnit
 
 
 def build_actor(user, *, second_factor_verified: bool = False) -> Actor:
     """Resolve a user's grants into capability → unit-id reach."""
-    from congso.org.models import OrgUnit
 
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return ANONYMOUS

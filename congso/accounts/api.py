@@ -7,7 +7,8 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
 from congso.accounts import selectors, services
-from congso.accounts.permissions import Cap
+from congso.common.api import ErrorOut
+from congso.common.permissions import Cap
 
 router = Router()
 
@@ -72,10 +73,6 @@ def token_revoke(request, token_id: int):
 
 
 # ------------------------------------------------ identity custodians (Luật Tố cáo art. 47)
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 class CustodianGrantOut(Schema):

@@ -8,7 +8,7 @@ from ninja.security import APIKeyCookie, HttpBearer
 
 from congso.accounts.actors import build_actor
 from congso.accounts.models import ApiToken, hash_token, token_password_mark
-from congso.accounts.permissions import SECOND_FACTOR_ROLES
+from congso.common.permissions import SECOND_FACTOR_ROLES
 
 
 class _Bearer(HttpBearer):

@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from congso.accounts.permissions import Cap
+from congso.common.permissions import Cap
 
 
 class AccountsConfig(AppConfig):

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from congso.accounts.actors import build_actor
-from congso.accounts.permissions import SECOND_FACTOR_ROLES
+from congso.common.permissions import SECOND_FACTOR_ROLES
 from congso.common.scoping import ANONYMOUS
 
 

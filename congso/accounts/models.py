@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
-from congso.accounts.permissions import Cap, Role
+from congso.common.permissions import Cap, Role
 from congso.common.scoping import WHOLE_PROVINCE, Actor, ScopedModel
 
 

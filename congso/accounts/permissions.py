@@ -1,212 +1,25 @@
-"""Roles (design.md §1) and the capabilities each grants. Pure data, no ORM.
+"""Moved to `congso.common.permissions` (the vocabulary sits below org and accounts).
 
-A role is granted on an org unit. Roles marked SUBTREE reach the unit and everything below it;
-the others reach the unit itself only. Capabilities are strings "<area>.<verb>"; selectors and
-services ask `actor.can(capability, unit_id)` or filter with `for_actor(actor, capability)`.
+Kept only so that branches written before the move still import; new code imports from
+`congso.common.permissions`. Delete once no branch in flight names this module.
 """
 
-from __future__ import annotations
-
-from django.db import models
-from django.utils.translation import gettext_lazy as _
-
-
-class Role(models.TextChoices):
-    STAFF = "staff", _("Cán bộ, công chức, viên chức")
-    UNIT_HEAD = "unit_head", _("Thủ trưởng đơn vị")
-    EMULATION_OFFICER = "emulation_officer", _("Cán bộ thi đua – khen thưởng")
-    INSPECTOR = "inspector", _("Thanh tra, kiểm tra")
-    CASE_HANDLER = "case_handler", _("Cán bộ xử lý vụ việc")
-    IDENTITY_CUSTODIAN = "identity_custodian", _("Người giữ bí mật danh tính")
-    SOCIAL_MONITOR = "social_monitor", _("Giám sát xã hội (Mặt trận, đoàn thể, báo chí)")
-    LEADERSHIP = "leadership", _("Lãnh đạo tỉnh")
-    ADMIN = "admin", _("Quản trị hệ thống")
-    # The Party's inspection committee: oversight of who may read reporters' identities.
-    PARTY_INSPECTION = "party_inspection", _("Ủy ban Kiểm tra của Đảng")
-
-
-class Cap:
-    """Capability names (one constant each, so a typo fails at import, not at run time)."""
-
-    ORG_VIEW = "org.view"
-    ORG_MANAGE = "org.manage"
-    PEOPLE_VIEW = "people.view"
-    PEOPLE_MANAGE = "people.manage"
-    PEOPLE_IMPORT = "people.import"
-    ACCOUNTS_MANAGE = "accounts.manage"
-    AUDIT_VIEW = "audit.view"
-    CALENDAR_MANAGE = "calendar.manage"
-    SURVEYS_VIEW = "surveys.view"
-    SURVEYS_MANAGE = "surveys.manage"
-    SURVEYS_RESPONSES = "surveys.responses"  # single responses and comments (never one's own)
-    SURVEYS_ANOMALIES = "surveys.anomalies"  # burst flags of the agencies a unit supervises
-    CONDUCT_VIEW = "conduct.view"
-    CONDUCT_MANAGE = "conduct.manage"
-    CONDUCT_ATTEST = "conduct.attest"
-    # See attestation completion per unit (heads, emulation officers, leadership, admins).
-    CONDUCT_REPORT = "conduct.report"
-    CASES_VIEW = "cases.view"
-    CASES_SCREEN = "cases.screen"
-    CASES_HANDLE = "cases.handle"
-    CASES_DECIDE = "cases.decide"
-    CASES_REVIEW_APPEAL = "cases.review_appeal"
-    CASES_APPEAL = "cases.appeal"
-    CASES_FILE_AS_MONITOR = "cases.file_as_monitor"
-    # Edit the stage deadlines per case type (province-wide reach only: admins).
-    CASES_CONFIGURE = "cases.configure"
-    IDENTITY_REVEAL = "identity.reveal"
-    IDENTITY_REVEALS_VIEW = "identity.reveals_view"
-    # Custodian grants (Luật Tố cáo art. 47): request one for someone else (accounts.manage),
-    # confirm or refuse someone else's request, and read the list of requests and grants.
-    IDENTITY_GRANT_CONFIRM = "identity.grant_confirm"
-    IDENTITY_GRANTS_VIEW = "identity.grants_view"
-    INSPECTIONS_VIEW = "inspections.view"
-    INSPECTIONS_MANAGE = "inspections.manage"
-    # Report progress on remediation tasks: the task owner (self) and the inspected unit's head.
-    INSPECTIONS_REMEDIATE = "inspections.remediate"
-    # The annual report on the directive and the leadership dashboards (reports app).
-    REPORTS_VIEW = "reports.view"
-
-
-SUBTREE_ROLES = frozenset(
-    {
-        Role.UNIT_HEAD,
-        Role.EMULATION_OFFICER,
-        Role.INSPECTOR,
-        Role.CASE_HANDLER,
-        Role.IDENTITY_CUSTODIAN,
-        Role.LEADERSHIP,
-        Role.ADMIN,
-        Role.PARTY_INSPECTION,
-    }
+from congso.common.permissions import (
+    ROLE_CAPABILITIES,
+    SECOND_FACTOR_ROLES,
+    SELF_CAPABILITIES,
+    SUBTREE_ROLES,
+    Cap,
+    Role,
+    role_reaches_subtree,
 )
 
-# Roles that must confirm a TOTP code before using any staff page (issue: admins, custodians).
-SECOND_FACTOR_ROLES = frozenset({Role.ADMIN, Role.IDENTITY_CUSTODIAN, Role.PARTY_INSPECTION})
-
-ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
-    Role.STAFF: frozenset({Cap.ORG_VIEW, Cap.CONDUCT_VIEW}),
-    Role.UNIT_HEAD: frozenset(
-        {
-            Cap.ORG_VIEW,
-            Cap.PEOPLE_VIEW,
-            Cap.SURVEYS_VIEW,
-            Cap.SURVEYS_RESPONSES,
-            Cap.SURVEYS_ANOMALIES,
-            Cap.CONDUCT_VIEW,
-            Cap.CONDUCT_MANAGE,
-            Cap.CONDUCT_REPORT,
-            Cap.CASES_VIEW,
-            Cap.CASES_DECIDE,
-            Cap.CASES_HANDLE,
-            Cap.IDENTITY_REVEALS_VIEW,
-            Cap.INSPECTIONS_VIEW,
-            Cap.INSPECTIONS_REMEDIATE,
-        }
-    ),
-    Role.EMULATION_OFFICER: frozenset(
-        {
-            Cap.ORG_VIEW,
-            Cap.PEOPLE_VIEW,
-            Cap.SURVEYS_VIEW,
-            Cap.CONDUCT_VIEW,
-            Cap.CONDUCT_REPORT,
-            Cap.CASES_VIEW,
-        }
-    ),
-    Role.INSPECTOR: frozenset(
-        {
-            Cap.ORG_VIEW,
-            Cap.PEOPLE_VIEW,
-            Cap.CONDUCT_VIEW,
-            Cap.CASES_VIEW,
-            Cap.CASES_SCREEN,
-            Cap.CASES_HANDLE,
-            Cap.CASES_REVIEW_APPEAL,
-            Cap.INSPECTIONS_VIEW,
-            Cap.INSPECTIONS_MANAGE,
-            Cap.SURVEYS_VIEW,
-            Cap.SURVEYS_RESPONSES,
-            Cap.SURVEYS_ANOMALIES,
-        }
-    ),
-    Role.CASE_HANDLER: frozenset(
-        {
-            Cap.ORG_VIEW,
-            Cap.PEOPLE_VIEW,
-            Cap.CONDUCT_VIEW,
-            Cap.CASES_VIEW,
-            Cap.CASES_SCREEN,
-            Cap.CASES_HANDLE,
-        }
-    ),
-    Role.IDENTITY_CUSTODIAN: frozenset(
-        {
-            Cap.ORG_VIEW,
-            Cap.CASES_VIEW,
-            Cap.IDENTITY_REVEAL,
-            Cap.IDENTITY_REVEALS_VIEW,
-        }
-    ),
-    Role.SOCIAL_MONITOR: frozenset({Cap.CASES_FILE_AS_MONITOR}),
-    Role.LEADERSHIP: frozenset(
-        {
-            Cap.ORG_VIEW,
-            Cap.PEOPLE_VIEW,
-            Cap.SURVEYS_VIEW,
-            Cap.SURVEYS_ANOMALIES,
-            Cap.CONDUCT_VIEW,
-            Cap.CONDUCT_REPORT,
-            Cap.CASES_VIEW,
-            Cap.INSPECTIONS_VIEW,
-            Cap.AUDIT_VIEW,
-            Cap.REPORTS_VIEW,
-        }
-    ),
-    Role.ADMIN: frozenset(
-        {
-            Cap.ORG_VIEW,
-            Cap.ORG_MANAGE,
-            Cap.PEOPLE_VIEW,
-            Cap.PEOPLE_MANAGE,
-            Cap.PEOPLE_IMPORT,
-            Cap.ACCOUNTS_MANAGE,
-            Cap.AUDIT_VIEW,
-            Cap.CALENDAR_MANAGE,
-            Cap.SURVEYS_VIEW,
-            Cap.SURVEYS_RESPONSES,
-            Cap.SURVEYS_ANOMALIES,
-            Cap.SURVEYS_MANAGE,
-            Cap.CONDUCT_VIEW,
-            Cap.CONDUCT_MANAGE,
-            Cap.CONDUCT_REPORT,
-            Cap.CASES_CONFIGURE,
-            Cap.IDENTITY_GRANT_CONFIRM,
-            Cap.IDENTITY_GRANTS_VIEW,
-        }
-    ),
-    Role.PARTY_INSPECTION: frozenset(
-        {
-            Cap.ORG_VIEW,
-            Cap.IDENTITY_GRANT_CONFIRM,
-            Cap.IDENTITY_GRANTS_VIEW,
-            Cap.IDENTITY_REVEALS_VIEW,
-        }
-    ),
-}
-
-# What every person with an account may do about rows concerning themself.
-SELF_CAPABILITIES = frozenset(
-    {
-        Cap.PEOPLE_VIEW,
-        Cap.SURVEYS_VIEW,
-        Cap.CONDUCT_ATTEST,
-        Cap.CASES_APPEAL,
-        Cap.CASES_VIEW,
-        Cap.INSPECTIONS_REMEDIATE,
-    }
-)
-
-
-def role_reaches_subtree(role: str) -> bool:
-    return role in SUBTREE_ROLES
+__all__ = [
+    "ROLE_CAPABILITIES",
+    "SECOND_FACTOR_ROLES",
+    "SELF_CAPABILITIES",
+    "SUBTREE_ROLES",
+    "Cap",
+    "Role",
+    "role_reaches_subtree",
+]

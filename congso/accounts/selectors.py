@@ -13,9 +13,10 @@ from congso.accounts.models import (
     RoleGrant,
     User,
 )
-from congso.accounts.permissions import Cap, Role
+from congso.common.permissions import Cap, Role
 from congso.common.scoping import Actor, get_for_actor
 from congso.common.text import search_key
+from congso.org.models import OrgUnit, Person
 
 
 def user_list(*, actor: Actor, query: str = "") -> QuerySet[User]:
@@ -58,21 +59,16 @@ def grant_get(*, actor: Actor, user: User, pk) -> RoleGrant:
 
 
 def grantable_units(*, actor: Actor) -> QuerySet:
-    from congso.org.models import OrgUnit
-
     return OrgUnit.objects.for_actor(actor, Cap.ACCOUNTS_MANAGE).only("id", "name", "path")
 
 
 def grantable_unit_get(*, actor: Actor, pk):
-    from congso.org.models import OrgUnit
-
     return get_for_actor(OrgUnit, actor, pk, capability=Cap.ACCOUNTS_MANAGE)
 
 
 def person_for_new_account(*, actor: Actor, code: str):
     """The active staff member with this code in the administrator's reach; otherwise a
     ValidationError on the code field (the same answer for unknown and out of reach)."""
-    from congso.org.models import Person
 
     person = (
         Person.objects.for_actor(actor, Cap.ACCOUNTS_MANAGE)

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from congso.accounts.models import (
@@ -22,16 +23,18 @@ from congso.accounts.models import (
     hash_token,
     token_password_mark,
 )
-from congso.accounts.permissions import Cap, Role
 from congso.accounts.signals import custodian_grant_event
 from congso.common.audit import audit_record
-from congso.common.scoping import Actor
+from congso.common.permissions import Cap, Role
+from congso.common.scoping import Actor, require
 from congso.common.text import clean_free_text, visible_length
+
+# Message of a refused account service (the page shows it).
+NO_MANAGE_RIGHT = gettext_lazy("Bạn không quản lý tài khoản của đơn vị này.")
 
 
 def _require_manage(actor: Actor | None, unit_id: int | None) -> None:
-    if actor is not None and not actor.can(Cap.ACCOUNTS_MANAGE, unit_id):
-        raise PermissionDenied(_("Bạn không quản lý tài khoản của đơn vị này."))
+    require(actor, Cap.ACCOUNTS_MANAGE, unit_id, message=NO_MANAGE_RIGHT)
 
 
 def grant_role(*, actor: Actor | None, user: User, role: str, unit_id: int) -> RoleGrant:
@@ -113,10 +116,10 @@ def _require_manage_user(actor: Actor | None, user: User) -> None:
     """The actor manages the account: its person's unit, or else every unit it holds a role on."""
     if actor is None:
         return
-    if user.person_id is not None:
+    if user.person is not None:
         _require_manage(actor, user.person.unit_id)
         return
-    unit_ids = set(user.grants.values_list("unit_id", flat=True)) or {None}
+    unit_ids: set[int | None] = set(user.grants.values_list("unit_id", flat=True)) or {None}
     for unit_id in unit_ids:
         _require_manage(actor, unit_id)
 
@@ -136,7 +139,7 @@ def user_set_active(*, actor: Actor | None, user: User, active: bool) -> None:
             actor=actor,
             action="accounts.user_enable" if active else "accounts.user_disable",
             obj=user,
-            unit_id=user.person.unit_id if user.person_id else None,
+            unit_id=user.person.unit_id if user.person is not None else None,
             old={"is_active": not active},
             new={"is_active": active},
         )
@@ -153,7 +156,7 @@ def login_unlock(*, actor: Actor | None, user: User) -> int:
             actor=actor,
             action="accounts.login_unlock",
             obj=user,
-            unit_id=user.person.unit_id if user.person_id else None,
+            unit_id=user.person.unit_id if user.person is not None else None,
             new={"attempts_removed": removed},
         )
     return removed

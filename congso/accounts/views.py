@@ -30,7 +30,7 @@ from congso.accounts.forms import (
     UserSearchForm,
 )
 from congso.accounts.models import CustodianGrantState
-from congso.accounts.permissions import SECOND_FACTOR_ROLES, Cap
+from congso.common.permissions import SECOND_FACTOR_ROLES, Cap
 
 NEW_KEY_SESSION = "accounts_new_api_key"
 

@@ -21,11 +21,11 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from congso.accounts.permissions import Role
 from congso.accounts.services import grant_role
 from congso.bench.harness import percentile, summary_ms
 from congso.cases.choices import CaseKind, CaseSource, CaseState, Severity
 from congso.cases.models import Case
+from congso.common.permissions import Role
 from congso.conduct.models import ViolationCategory
 from congso.org.models import Assignment, Person
 from congso.org.services import person_prepare, unit_create

@@ -18,9 +18,9 @@ from datetime import date
 from django.contrib.auth import get_user_model
 
 from congso.accounts.actors import build_actor
-from congso.accounts.permissions import Role
 from congso.accounts.services import grant_role
 from congso.bench.harness import percentile, summary_ms
+from congso.common.permissions import Role
 from congso.common.text import search_key
 from congso.org.demo.people import draw_name
 from congso.org.models import Assignment, OrgUnit, Person

@@ -45,8 +45,8 @@ def violations(page) -> list[str]:
 
 @pytest.fixture
 def csp_world(browser_world):
-    from congso.accounts.permissions import Role
     from congso.cases.tests.helpers import make_case, person_in
+    from congso.common.permissions import Role
     from congso.common.testing import make_user
     from congso.surveys.tests.factories import build_survey_world
 

@@ -24,7 +24,7 @@ def second_factor(page, username: str) -> None:
 
 def test_an_administrator_asks_and_the_committee_confirms(browser, live_server, browser_world):
     from congso.accounts.models import RoleGrant
-    from congso.accounts.permissions import Role
+    from congso.common.permissions import Role
     from congso.common.testing import make_user
 
     make_user("ktd", roles=[(Role.PARTY_INSPECTION, browser_world.province)])

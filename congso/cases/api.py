@@ -21,17 +21,17 @@ from django.utils.translation import gettext_lazy
 from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict, ValidationError
 
-from congso.accounts.permissions import Cap
 from congso.cases import selectors
 from congso.cases.evidence import clean_evidence, read_limited
-from congso.cases.public import receipt_view
 from congso.cases.rules import (
     MAX_EVIDENCE_BYTES,
     MAX_EVIDENCE_FILES,
     RuleError,
     TransitionForbidden,
+    is_overdue,
 )
 from congso.cases.selectors import QueueFilters
+from congso.cases.selectors.public import receipt_view
 from congso.cases.services import (
     ReportInput,
     case_assign,
@@ -41,7 +41,10 @@ from congso.cases.services import (
     report_submit,
     reporter_message_post,
 )
+from congso.cases.services.base import today
+from congso.common.api import ErrorOut
 from congso.common.http import BodyRefused, body_guard, client_address, read_json
+from congso.common.permissions import Cap
 
 router = Router()
 public_router = Router()
@@ -49,10 +52,6 @@ public_router = Router()
 MAX_BODY_BYTES = MAX_EVIDENCE_FILES * MAX_EVIDENCE_BYTES + 256 * 1024
 NOT_FOUND = gettext_lazy("Không tìm thấy phản ánh với mã tiếp nhận này.")
 TOO_MANY = gettext_lazy("Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau 15 phút.")
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 class ReportIn(Schema):
@@ -340,9 +339,6 @@ class AssignIn(Schema):
 
 
 def _row(case) -> dict:
-    from congso.cases.rules import is_overdue
-    from congso.cases.services.base import today
-
     return {
         "id": case.pk,
         "code": case.code,

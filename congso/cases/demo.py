@@ -47,11 +47,15 @@ from congso.cases.rules import (
     DEFAULT_APPEAL_WINDOW_DAYS,
     DEFAULT_STAGE_DAYS,
     FREEZING_STATES,
-    discipline_regime,
 )
+from congso.cases.services import send_reminders
 from congso.common.audit import audit_record
 from congso.common.calendar import load_calendar
 from congso.common.workdays import add_working_days
+from congso.conduct.in_force import versions_in_force_by_unit
+from congso.conduct.models import Clause, ViolationCategory
+from congso.org.models import OrgUnit, Person
+from congso.policy.discipline import regime_for
 
 Log = Callable[[str], None]
 
@@ -222,8 +226,6 @@ class _Writer:
 
 
 def _people_groups():
-    from congso.org.models import OrgUnit, Person
-
     people = list(
         Person.unscoped.filter(is_active=True)
         .select_related("unit")
@@ -250,8 +252,6 @@ def _draw_person(rng, people, groups):
 
 def _clauses(plans: list[Plan]) -> dict[int, int | None]:
     """Clause in force for each misconduct plan (index → clause id), a query per day."""
-    from congso.conduct.in_force import versions_in_force_by_unit
-    from congso.conduct.models import Clause
 
     by_day: dict[date, list[int]] = {}
     for index, plan in enumerate(plans):
@@ -275,9 +275,6 @@ def _clauses(plans: list[Plan]) -> dict[int, int | None]:
 
 
 def load_demo(*, rng: random.Random, log: Log) -> None:
-    from congso.conduct.models import ViolationCategory
-    from congso.org.models import Person
-
     today = timezone.localdate()
     categories = list(ViolationCategory.objects.filter(is_active=True))
     people, groups = _people_groups()
@@ -336,7 +333,6 @@ def load_demo(*, rng: random.Random, log: Log) -> None:
     counts = _write_children(rng, today, cases, plans, users)
     counts["cases"] = len(cases)
     counts.update(write_reports(rng, today, cases, plans, people, users))
-    from congso.cases.services import send_reminders
 
     sent = send_reminders(today=today)
     audit_record(actor=None, action="cases.demo_load", object_type="cases.case", new=counts)
@@ -471,7 +467,7 @@ def _measure(rng, case, plan) -> Measure | None:
         + [MeasureKind.SELF_CRITICISM] * 4
         + [MeasureKind.DISCIPLINE] * 3
     )
-    regime = discipline_regime(category=plan.person.category, on=handling)
+    regime = regime_for(category=plan.person.category, on=handling)
     if kind == MeasureKind.DISCIPLINE and regime is not None:
         return Measure(
             case=case,

@@ -13,6 +13,7 @@ from django.utils import timezone
 from congso.cases.choices import CaseSource, MessageAuthor, ReportKind, ReportStatus
 from congso.cases.crypto import encrypt_contact
 from congso.cases.models import IdentityReveal, Message, Report
+from congso.org.models import OrgUnit
 
 MISCONDUCT = [
     "Thái độ thiếu tôn trọng, nói trống không với người dân",
@@ -58,7 +59,6 @@ def _report(rng, *, unit_id, kind, created, status, users, monitor=False, case=N
 
 def write_reports(rng, today, cases, plans, people, users) -> dict:
     """Reports behind the public cases, and those not accepted (new, spam, duplicate, forwarded)."""
-    from congso.org.models import OrgUnit
 
     reports, dates = [], []
     for case, plan in zip(cases, plans, strict=True):

@@ -9,10 +9,10 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils import timezone
 
-from congso.accounts.permissions import Cap
 from congso.cases.choices import CultureKind
 from congso.cases.models import Case
 from congso.cases.selectors import award_freeze_for, confirmed_violations
+from congso.common.permissions import Cap
 from congso.common.scoping import Actor
 
 CASE_REF = "cases.case:"

@@ -14,8 +14,8 @@ from congso.accounts.signals import custodian_grant_event
 @receiver(custodian_grant_event, dispatch_uid="cases.custodian_grant_notice")
 def custodian_grant_notice(sender, *, grant, event: str, **kwargs) -> None:
     from congso.accounts.models import RoleGrant
-    from congso.accounts.permissions import Role
     from congso.cases.models import Notification
+    from congso.common.permissions import Role
 
     unit = grant.unit
     heads = sorted(

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from congso.common.models import Holiday
 from congso.common.selectors import AuditFilters
+from congso.common.services import PROJECTED_SUFFIX, holiday_is_projected
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 
@@ -86,7 +87,6 @@ class HolidayForm(forms.Form):
 
 def holiday_initial(holiday: Holiday) -> dict:
     """Form values of an existing entry (the projection mark becomes the checkbox)."""
-    from congso.common.services import PROJECTED_SUFFIX, holiday_is_projected
 
     return {
         "ngay": holiday.date,

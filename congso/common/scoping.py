@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
+from django.utils.functional import Promise
 
 WHOLE_PROVINCE = None  # value of a reach that covers every unit
 
@@ -61,10 +63,46 @@ class Actor:
 ANONYMOUS = Actor()
 
 
-class ScopedQuerySet(models.QuerySet):
+def require(
+    actor: Actor | None,
+    capability: str,
+    unit_id: int | None,
+    *,
+    message: str | Promise | None = None,
+) -> None:
+    """The permission check every service makes before it writes.
+
+    System jobs (actor=None: the demo loader, migrations, scheduled tasks) pass; a person needs
+    `capability` on the unit. The refusal is `PermissionDenied`, carrying `message` when the
+    page should say why.
+    """
+    if actor is not None and not actor.can(capability, unit_id):
+        raise PermissionDenied(message) if message else PermissionDenied
+
+
+def subtree(unit: Any, *, via: str = "unit") -> Q:
+    """Rows whose `via` unit is `unit` or below it: org units keep a materialised path
+    ("/1/4/9/"), so a subtree is one prefix match. `via=""` for org units themselves."""
+    return Q(**{f"{via}__path__startswith" if via else "path__startswith": unit.path})
+
+
+_M = TypeVar("_M", bound=models.Model)
+
+
+class TreeQuerySet(models.QuerySet[_M]):
+    """Rows placed in the org tree; `in_subtree` is the one subtree filter."""
+
+    def in_subtree(self, unit: Any, *, via: str | None = None) -> Self:
+        """Rows of `unit` and everything below it, through the model's `subtree_field`
+        ("unit" by default) or the given lookup."""
+        field = via if via is not None else getattr(self.model, "subtree_field", "unit")
+        return self.filter(subtree(unit, via=field))
+
+
+class ScopedQuerySet(TreeQuerySet[_M]):
     """QuerySet whose `for_actor` is the only visibility filter in the project."""
 
-    def for_actor(self, actor: Actor, capability: str | None = None) -> ScopedQuerySet:
+    def for_actor(self, actor: Actor, capability: str | None = None) -> Self:
         model = self.model
         cap = capability or model.view_capability
         condition = Q()
@@ -95,7 +133,7 @@ class ScopedModel(models.Model):
     unit = models.ForeignKey("org.OrgUnit", on_delete=models.PROTECT, related_name="+")
 
     objects = ScopedQuerySet.as_manager()
-    unscoped = models.Manager()  # admin, migrations and system jobs only
+    unscoped = TreeQuerySet.as_manager()  # admin, migrations and system jobs only
 
     scope_field = "unit_id"
     view_capability = "org.view"

@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from django.apps import apps
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from congso.accounts.permissions import Cap
+from congso.common.calendar import load_calendar
 from congso.common.models import AuditEntry, Holiday
+from congso.common.permissions import Cap
 from congso.common.scoping import WHOLE_PROVINCE, Actor
 from congso.common.workdays import working_days_between
 
@@ -21,9 +23,18 @@ class HomeSummary:
     counters: int
 
 
-def home_summary(*, actor: Actor) -> HomeSummary:
-    from congso.org.models import OrgUnit, Person, ServiceCounter
+def _org_model(name: str):
+    """An org model by app label: common sits below org (design.md §4) and names its tables
+    the way `ScopedModel.unit` does, never by import."""
+    return apps.get_model("org", name)
 
+
+def home_summary(*, actor: Actor) -> HomeSummary:
+    OrgUnit, Person, ServiceCounter = (
+        _org_model("OrgUnit"),
+        _org_model("Person"),
+        _org_model("ServiceCounter"),
+    )
     return HomeSummary(
         units=OrgUnit.objects.for_actor(actor).count(),
         people=Person.objects.for_actor(actor).filter(is_active=True).count(),
@@ -81,12 +92,10 @@ def audit_list(*, actor: Actor, filters: AuditFilters = AuditFilters()) -> Query
 
 def audit_unit_names(*, actor: Actor, unit_ids: set[int]) -> dict[int, str]:
     """Names of the units the listed rows belong to (one query)."""
-    from congso.org.models import OrgUnit
-
     ids = sorted(i for i in unit_ids if i is not None)
     if not ids:
         return {}
-    units = OrgUnit.objects.for_actor(actor, Cap.AUDIT_VIEW).filter(id__in=ids)
+    units = _org_model("OrgUnit").objects.for_actor(actor, Cap.AUDIT_VIEW).filter(id__in=ids)
     return dict(units.values_list("id", "name"))
 
 
@@ -113,8 +122,6 @@ def holiday_get(*, actor: Actor, day: date) -> Holiday | None:
 def holiday_year(*, actor: Actor, year: int) -> CalendarYear:
     """The calendar of one year with its counts and working days (Mon–Fri, minus holidays,
     plus make-up days)."""
-    from congso.common.calendar import load_calendar
-
     entries = list(Holiday.objects.filter(date__year=year).order_by("date"))
     known = Holiday.objects.dates("date", "year")
     years = sorted({d.year for d in known} | {year, timezone.localdate().year})

@@ -1,4 +1,5 @@
-"""Writes on shared tables: the working-day calendar (holidays and make-up days).
+"""Shared write steps (`fields_update`), and writes on shared tables: the working-day calendar
+(holidays and make-up days).
 
 The calendar is province-wide reference data, so only an actor whose `calendar.manage` reaches
 the whole province may change it; every change writes an audit row keyed by the date.
@@ -6,18 +7,67 @@ the whole province may change it; every change writes an audit row keyed by the 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.translation import gettext as _
 
-from congso.accounts.permissions import Cap
 from congso.common.audit import audit_record
 from congso.common.models import Holiday
+from congso.common.permissions import Cap
 from congso.common.scoping import Actor
 from congso.common.text import nfc
+
+
+def _plain(obj: models.Model, name: str) -> Any:
+    """A field's stored value: the id for a foreign key (no query), the value otherwise."""
+    field = obj._meta.get_field(name)
+    if isinstance(field, models.Field) and field.is_relation:
+        return getattr(obj, field.attname)
+    return getattr(obj, name)
+
+
+def fields_update(
+    *,
+    actor: Actor | None,
+    obj: models.Model,
+    action: str,
+    values: Mapping[str, Any],
+    also: Mapping[str, Any] | None = None,
+    context: Mapping[str, Any] | None = None,
+) -> dict[str, tuple[Any, Any]]:
+    """The "set the fields, save, audit old → new" step of every service that edits a row.
+
+    Sets each field of `values`; when at least one changes, also sets `also` (timestamps, not
+    audited), saves only those fields (`update_fields`) and writes one audit row with the old
+    and new values of the changed fields (`context` added to both, to name the row). Nothing is
+    saved or audited when no value changes. Call it inside the service's transaction, after the
+    permission and state checks. Returns {field: (old, new)} of the changed fields.
+    """
+    changed: dict[str, tuple[Any, Any]] = {}
+    for name, value in values.items():
+        old = _plain(obj, name)
+        setattr(obj, name, value)
+        new = _plain(obj, name)
+        if new != old:
+            changed[name] = (old, new)
+    if not changed:
+        return changed
+    for name, value in (also or {}).items():
+        setattr(obj, name, value)
+    obj.save(update_fields=[*changed, *(also or {})])
+    audit_record(
+        actor=actor,
+        action=action,
+        obj=obj,
+        old={**(context or {}), **{name: pair[0] for name, pair in changed.items()}},
+        new={**(context or {}), **{name: pair[1] for name, pair in changed.items()}},
+    )
+    return changed
+
 
 # Migration 0002 marks entries the Government had not announced yet with this suffix.
 PROJECTED_SUFFIX = " — dự kiến, cần xác nhận"

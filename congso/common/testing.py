@@ -19,30 +19,30 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import models
 from django.test import Client
 
 from congso.accounts.actors import build_actor
-from congso.accounts.permissions import Role
+from congso.accounts.services import grant_role
+from congso.common.permissions import Role
 from congso.common.scoping import Actor
+from congso.org.services import person_create, unit_create
 
 _codes = itertools.count(1)
 
 
 def make_unit(name: str, *, kind: str = "state", parent=None, **fields: Any):
-    from congso.org.services import unit_create
-
     return unit_create(actor=None, name=name, kind=kind, parent=parent, **fields)
 
 
 def make_person(unit, *, full_name: str = "Nguyễn Văn An", **fields: Any):
-    from congso.org.services import person_create
-
     defaults = {
         "sex": "M",
         "birth_year": 1985,
@@ -62,8 +62,6 @@ def make_user(
     person=None,
     password: str = "mat-khau-thu-nghiem-1",
 ):
-    from congso.accounts.services import grant_role
-
     user = get_user_model().objects.create_user(username=username, password=password, person=person)
     for role, unit in roles:
         grant_role(actor=None, user=user, role=role, unit_id=unit.pk)
@@ -141,3 +139,33 @@ class CrossAgencyRoute:
     api: list[Callable[[Any], str]] = field(default_factory=list)
     url_names: list[str] = field(default_factory=list)
     methods: tuple[str, ...] = ("get", "post")
+
+
+# Tables a refused request may still write: sessions and the login lock-out log; and columns:
+# an API key's last use is stamped on every authenticated call, refused or not.
+_VOLATILE_APPS = frozenset({"sessions", "axes", "django_tasks_db"})
+_VOLATILE_FIELDS = {"accounts.ApiToken": frozenset({"last_used_at"})}
+
+
+def database_state() -> dict[str, int]:
+    """A digest of every table's rows (count and a hash of all values), for tests that a
+    refusal wrote nothing. Test databases are small, so reading every row is cheap."""
+    state = {}
+    for model in apps.get_models():
+        if model._meta.app_label in _VOLATILE_APPS or model._meta.proxy:
+            continue
+        skip = _VOLATILE_FIELDS.get(model._meta.label, frozenset())
+        names = [f.attname for f in model._meta.concrete_fields if f.name not in skip]
+        rows = model._base_manager.order_by("pk").values_list(*names)
+        state[model._meta.label] = hash(repr(list(rows)))
+    return state
+
+
+@contextmanager
+def unchanged_database():
+    """Assert that the block changes no row of any table (a refused action writes nothing)."""
+    before = database_state()
+    yield
+    after = database_state()
+    changed = sorted(label for label in before if before[label] != after.get(label))
+    assert not changed, f"a refused action changed: {', '.join(changed)}"

@@ -16,16 +16,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from congso.accounts.permissions import Cap
 from congso.common import services
 from congso.common.audit import audit_verify
 from congso.common.forms import AuditFilterForm, HolidayForm, holiday_initial
+from congso.common.permissions import Cap
 from congso.common.selectors import (
     AuditFilters,
     audit_list,
     audit_unit_names,
     holiday_get,
     holiday_year,
+    home_summary,
 )
 
 AUDIT_PAGE_SIZE = 50
@@ -45,8 +46,6 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    from congso.common.selectors import home_summary
-
     return render(request, "common/home.html", {"summary": home_summary(actor=request.actor)})
 
 

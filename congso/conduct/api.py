@@ -2,31 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import Any
 
 from django.http import Http404
 from django.utils import timezone
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
-from congso.accounts.permissions import Cap
+from congso.common.permissions import Cap
 from congso.conduct import selectors
 from congso.conduct.models import Clause, CodeVersion
 
 router = Router()
 
-T = TypeVar("T")
-NOT_FOUND = "Không tìm thấy hoặc bạn không có quyền xem."
 MAX_CODES = 1000
-
-
-def _found(fetch: Callable[[], T]) -> T:
-    try:
-        return fetch()
-    except Http404 as exc:
-        raise HttpError(404, NOT_FOUND) from exc
 
 
 class CategoryOut(Schema):
@@ -167,7 +157,7 @@ def codes(request):
 )
 def code_detail(request, code_id: int):
     actor = request.auth
-    code = _found(lambda: selectors.code_get(actor=actor, pk=code_id))
+    code = selectors.code_get(actor=actor, pk=code_id)
     current = selectors.current_version(actor=actor, code=code, on=timezone.localdate())
     return {
         **_code(code),
@@ -183,7 +173,7 @@ def code_detail(request, code_id: int):
     summary="Một phiên bản và điều khoản",
 )
 def version_detail(request, version_id: int):
-    version = _found(lambda: selectors.version_get(actor=request.auth, pk=version_id))
+    version = selectors.version_get(actor=request.auth, pk=version_id)
     return {
         **_summary(version),
         "code_id": version.code_id,
@@ -196,7 +186,7 @@ def version_detail(request, version_id: int):
     "/clauses/{clause_id}", url_name="conduct_clause", response=ClauseOut, summary="Một điều khoản"
 )
 def clause_detail(request, clause_id: int):
-    return _clause(_found(lambda: selectors.clause_get(actor=request.auth, pk=clause_id)))
+    return _clause(selectors.clause_get(actor=request.auth, pk=clause_id))
 
 
 @router.get(
@@ -208,7 +198,7 @@ def clause_detail(request, clause_id: int):
 def clause_in_force(request, query: Query[ClauseInForceQuery]):
     actor = request.auth
     if not actor.can(Cap.CONDUCT_VIEW, query.unit_id):
-        raise HttpError(404, NOT_FOUND)
+        raise Http404
     clause = selectors.clause_in_force(
         unit_id=query.unit_id, category_code=query.category, on=query.on
     )
@@ -226,11 +216,11 @@ def clause_in_force(request, query: Query[ClauseInForceQuery]):
 def attestation_completion(request, query: Query[CompletionQuery]):
     actor = request.auth
     if query.unit_id is not None:
-        unit = _found(lambda: selectors.report_unit_get(actor=actor, pk=query.unit_id))
+        unit = selectors.report_unit_get(actor=actor, pk=query.unit_id)
     else:
         unit = selectors.completion_root(actor=actor)
         if unit is None:
-            raise HttpError(404, NOT_FOUND)
+            raise Http404
     return [
         {
             "unit_id": r.unit_id,

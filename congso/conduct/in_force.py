@@ -15,6 +15,7 @@ from django.db.models import Q, QuerySet
 
 from congso.conduct.models import Clause, CodeVersion, VersionStatus, ViolationCategory
 from congso.conduct.rules import ancestor_ids
+from congso.org.models import OrgUnit
 
 
 def category_list() -> QuerySet[ViolationCategory]:
@@ -24,7 +25,6 @@ def category_list() -> QuerySet[ViolationCategory]:
 
 def _unit_chain(unit_id: int) -> list[int]:
     """The unit and its ancestors, nearest first ([] for an unknown unit)."""
-    from congso.org.models import OrgUnit
 
     path = OrgUnit.unscoped.filter(pk=unit_id).values_list("path", flat=True).first()
     return ancestor_ids(path) if path else []

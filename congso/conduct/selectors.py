@@ -13,7 +13,7 @@ from datetime import date
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 
-from congso.accounts.permissions import Cap
+from congso.common.permissions import Cap
 from congso.common.scoping import Actor, get_for_actor
 from congso.conduct.in_force import (
     category_list,
@@ -27,7 +27,6 @@ from congso.conduct.models import (
     Clause,
     CodeOfConduct,
     CodeVersion,
-    VersionStatus,
 )
 from congso.conduct.rules import ClauseText, diff_versions, percent
 from congso.org.models import OrgUnit, Person
@@ -113,7 +112,7 @@ class MyCode:
 def my_code(*, actor: Actor) -> MyCode:
     """A staff member may always read the rules in force for their own unit, even when they
     come from an ancestor's code (a division follows its agency's)."""
-    if actor.home_unit_id is None:
+    if actor.home_unit_id is None or actor.person_id is None:
         return MyCode(None, [], None)
     version = version_in_force(unit_id=actor.home_unit_id, on=timezone.localdate())
     if version is None:
@@ -159,7 +158,7 @@ def attestation_completion(*, actor: Actor, unit, on: date | None = None) -> lis
     on = on or timezone.localdate()
     units = dict(
         OrgUnit.objects.for_actor(actor, Cap.CONDUCT_REPORT)
-        .filter(path__startswith=unit.path)
+        .in_subtree(unit)
         .values_list("id", "path")
     )
     governing = versions_in_force_by_unit(unit_paths=units, on=on)
@@ -218,10 +217,6 @@ def unattested_people(*, actor: Actor, unit, on: date | None = None, limit: int 
         )
         people = people.exclude(id__in=attested.values("person_id"))
     return list(people.order_by("sort_key", "id")[:limit])
-
-
-def published_versions(*, actor: Actor, code: CodeOfConduct) -> QuerySet[CodeVersion]:
-    return version_list(actor=actor, code=code).filter(status=VersionStatus.PUBLISHED)
 
 
 def managed_unit_get(*, actor: Actor, pk) -> OrgUnit:

@@ -17,10 +17,11 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from congso.accounts.permissions import Cap
 from congso.common.audit import audit_record
-from congso.common.scoping import Actor
+from congso.common.permissions import Cap
+from congso.common.scoping import Actor, require
 from congso.common.text import nfc
 from congso.conduct.models import (
     Attestation,
@@ -33,13 +34,13 @@ from congso.conduct.models import (
 from congso.conduct.rules import publish_date_problem
 from congso.conduct.selectors import version_in_force
 from congso.conduct.template import TEMPLATE_CLAUSES, TEMPLATE_TITLE
+from congso.org.models import Person
 
 MAX_CLAUSE_TEXT = 10_000
 
 
-def _require(actor: Actor | None, capability: str, unit_id: int | None) -> None:
-    if actor is not None and not actor.can(capability, unit_id):
-        raise PermissionDenied(_("Bạn không có quyền quản lý quy chế của đơn vị này."))
+# Message of a refused code-of-conduct service (the page shows it).
+NO_MANAGE_RIGHT = gettext_lazy("Bạn không có quyền quản lý quy chế của đơn vị này.")
 
 
 def _require_draft(version: CodeVersion) -> None:
@@ -66,7 +67,7 @@ def code_create_from_template(
 
     One code per unit: a second call for the same unit returns the existing code unchanged
     (a repeated form submission is stored once)."""
-    _require(actor, Cap.CONDUCT_MANAGE, unit.pk)
+    require(actor, Cap.CONDUCT_MANAGE, unit.pk, message=NO_MANAGE_RIGHT)
     existing = CodeOfConduct.objects.filter(unit=unit).first()
     if existing is not None:
         return existing
@@ -105,7 +106,7 @@ def code_create_from_template(
 def version_draft_create(*, actor: Actor | None, code: CodeOfConduct) -> CodeVersion:
     """Open a new draft, copying the clauses of the latest version. Returns the open draft if
     there already is one (only one draft per code)."""
-    _require(actor, Cap.CONDUCT_MANAGE, code.unit_id)
+    require(actor, Cap.CONDUCT_MANAGE, code.unit_id, message=NO_MANAGE_RIGHT)
     with transaction.atomic():
         draft = CodeVersion.objects.filter(code=code, status=VersionStatus.DRAFT).first()
         if draft is not None:
@@ -167,7 +168,7 @@ def clause_create(
     category: ViolationCategory | None = None,
 ) -> Clause:
     """Add a clause at the end of a draft."""
-    _require(actor, Cap.CONDUCT_MANAGE, version.unit_id)
+    require(actor, Cap.CONDUCT_MANAGE, version.unit_id, message=NO_MANAGE_RIGHT)
     _require_draft(version)
     fields = _clean_clause_fields(number=number, title=title, text=text, category=category)
     with transaction.atomic():
@@ -191,7 +192,7 @@ def clause_update(
     category: ViolationCategory | None = None,
 ) -> Clause:
     """Change a clause of a draft (a published version's clauses never change)."""
-    _require(actor, Cap.CONDUCT_MANAGE, clause.unit_id)
+    require(actor, Cap.CONDUCT_MANAGE, clause.unit_id, message=NO_MANAGE_RIGHT)
     _require_draft(clause.version)
     fields = _clean_clause_fields(number=number, title=title, text=text, category=category)
     with transaction.atomic():
@@ -207,7 +208,7 @@ def clause_update(
 
 def clause_delete(*, actor: Actor | None, clause: Clause) -> None:
     """Remove a clause from a draft."""
-    _require(actor, Cap.CONDUCT_MANAGE, clause.unit_id)
+    require(actor, Cap.CONDUCT_MANAGE, clause.unit_id, message=NO_MANAGE_RIGHT)
     _require_draft(clause.version)
     with transaction.atomic():
         audit_record(
@@ -220,7 +221,7 @@ def version_publish(
     *, actor: Actor | None, version: CodeVersion, effective_from: date, note: str = ""
 ) -> CodeVersion:
     """Publish a draft from `effective_from`; the version in force before it ends that day."""
-    _require(actor, Cap.CONDUCT_MANAGE, version.unit_id)
+    require(actor, Cap.CONDUCT_MANAGE, version.unit_id, message=NO_MANAGE_RIGHT)
     with transaction.atomic():
         version = CodeVersion.objects.select_for_update().get(pk=version.pk)
         _require_draft(version)
@@ -285,7 +286,6 @@ def attestation_create(*, actor: Actor, version: CodeVersion) -> Attestation:
     force for their unit today. Stored once per person and version."""
     if actor.person_id is None or Cap.CONDUCT_ATTEST not in actor.self_capabilities:
         raise PermissionDenied(_("Chỉ cán bộ có hồ sơ mới xác nhận đã đọc quy chế."))
-    from congso.org.models import Person
 
     person = Person.unscoped.get(pk=actor.person_id)
     current = version_in_force(unit_id=person.unit_id, on=timezone.localdate())

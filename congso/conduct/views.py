@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from congso.accounts.permissions import Cap
+from congso.common.permissions import Cap
 from congso.conduct import selectors, services
 from congso.conduct.forms import ClauseForm, CreateFromTemplateForm, DiffForm, PublishForm
 from congso.conduct.template import TEMPLATE_BASIS, TEMPLATE_CLAUSES, TEMPLATE_TITLE

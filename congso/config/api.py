@@ -6,6 +6,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
 from congso.accounts.api_auth import SessionOrTokenAuth
+from congso.common.api import NOT_FOUND
 from congso.common.api_errors import install_error_handlers
 
 api = NinjaAPI(
@@ -41,7 +42,8 @@ def authentication_error(request, exc: AuthenticationError):
 
 @api.exception_handler(Http404)
 def not_found(request, exc: Http404):
-    return api.create_response(request, {"detail": _("Không tìm thấy.")}, status=404)
+    """Missing and out of reach alike (common/api.py)."""
+    return api.create_response(request, {"detail": str(NOT_FOUND)}, status=404)
 
 
 install_error_handlers(api)

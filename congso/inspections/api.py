@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any
 
-from django.http import Http404
 from django.utils import timezone
 from ninja import Query, Router, Schema
-from ninja.errors import HttpError
 
 from congso.inspections import selectors
 from congso.inspections.rules import task_overdue
 
 router = Router()
 
-T = TypeVar("T")
-NOT_FOUND = "Không tìm thấy hoặc bạn không có quyền xem."
 MAX_ROWS = 500
-
-
-def _found(fetch: Callable[[], T]) -> T:
-    try:
-        return fetch()
-    except Http404 as exc:
-        raise HttpError(404, NOT_FOUND) from exc
 
 
 class PlanOut(Schema):
@@ -150,7 +138,7 @@ def plans(request, query: Query[YearQuery]):
     "/plans/{plan_id}", response=PlanOut, url_name="inspections_plan", summary="Một kế hoạch"
 )
 def plan_detail(request, plan_id: int):
-    plan = _found(lambda: selectors.plan_get(actor=request.auth, pk=plan_id))
+    plan = selectors.plan_get(actor=request.auth, pk=plan_id)
     return {
         "id": plan.pk,
         "unit_id": plan.unit_id,
@@ -180,7 +168,7 @@ def visits(request, query: Query[VisitQuery]):
     summary="Một cuộc kiểm tra: danh mục, kết quả, kết luận",
 )
 def visit_detail(request, visit_id: int):
-    visit = _found(lambda: selectors.visit_get(actor=request.auth, pk=visit_id))
+    visit = selectors.visit_get(actor=request.auth, pk=visit_id)
     items = selectors.visit_items(visit=visit)
     return {
         **_visit_summary(visit),

@@ -16,8 +16,8 @@ from datetime import date, timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from congso.accounts.permissions import Role
 from congso.accounts.services import grant_role
+from congso.common.permissions import Role
 from congso.conduct.models import ViolationCategory
 from congso.inspections import services
 from congso.inspections.models import (
@@ -100,11 +100,7 @@ def _targets(rng: random.Random, snv: OrgUnit, count: int, exclude: set[int]) ->
 
 
 def _people(unit: OrgUnit) -> list[Person]:
-    return list(
-        Person.unscoped.filter(is_active=True, unit__path__startswith=unit.path).order_by("id")[
-            :300
-        ]
-    )
+    return list(Person.unscoped.in_subtree(unit).filter(is_active=True).order_by("id")[:300])
 
 
 def _assess(rng: random.Random, visit: Visit, *, complete: bool) -> list:

@@ -9,7 +9,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from congso.accounts.permissions import Cap
+from congso.common.permissions import Cap
 from congso.common.scoping import Actor, get_for_actor
 from congso.inspections.models import (
     ChecklistItem,
@@ -209,7 +209,8 @@ def people_of(*, actor: Actor, unit: OrgUnit) -> QuerySet[Person]:
     """Active staff of `unit` and its sub-units, for subject, finding and owner choices."""
     return (
         Person.objects.for_actor(actor, Cap.INSPECTIONS_VIEW)
-        .filter(is_active=True, unit__path__startswith=unit.path)
+        .in_subtree(unit)
+        .filter(is_active=True)
         .order_by("sort_key", "id")[:MAX_OPTIONS]
     )
 
@@ -227,7 +228,8 @@ def inspector_options(*, actor: Actor, plan: InspectionPlan | None) -> QuerySet[
         return Person.objects.for_actor(actor, Cap.INSPECTIONS_VIEW).none()
     return (
         Person.objects.for_actor(actor, Cap.INSPECTIONS_VIEW)
-        .filter(is_active=True, unit__path__startswith=unit.path)
+        .in_subtree(unit)
+        .filter(is_active=True)
         .order_by("sort_key", "id")[:MAX_OPTIONS]
     )
 

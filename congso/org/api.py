@@ -10,7 +10,6 @@ from datetime import date
 from typing import Literal
 
 from django.core.paginator import Paginator
-from django.http import Http404
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
@@ -21,8 +20,6 @@ from congso.org.models import OrgUnit, Person, StaffCategory
 router = Router()
 
 MAX_PAGE_SIZE = 200
-UNIT_NOT_FOUND = "Không tìm thấy đơn vị."
-PERSON_NOT_FOUND = "Không tìm thấy cán bộ."
 
 
 # --- schemas -------------------------------------------------------------------------------
@@ -117,10 +114,7 @@ class PersonPage(Schema):
 
 
 def _unit(actor: Actor, pk: int) -> OrgUnit:
-    try:
-        return selectors.unit_get(actor=actor, pk=pk)
-    except Http404 as exc:
-        raise HttpError(404, UNIT_NOT_FOUND) from exc
+    return selectors.unit_get(actor=actor, pk=pk)
 
 
 def _unit_out(unit: OrgUnit, **extra) -> dict:
@@ -213,10 +207,7 @@ def person_list(request, params: Query[PeopleListIn]):
     summary="Thông tin một cán bộ và quá trình công tác",
 )
 def person_get(request, person_id: int):
-    try:
-        person = selectors.person_get(actor=request.auth, pk=person_id)
-    except Http404 as exc:
-        raise HttpError(404, PERSON_NOT_FOUND) from exc
+    person = selectors.person_get(actor=request.auth, pk=person_id)
     history = selectors.assignment_history(actor=request.auth, person=person)
     assignments = [
         {

@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from congso.common.scoping import ScopedModel, ScopedQuerySet
+from congso.common.scoping import ScopedModel, ScopedQuerySet, TreeQuerySet
 from congso.common.text import nfc, search_key, vi_sort_key
 from congso.org.rules import agency_code_is_valid, is_valid_on
 
@@ -63,9 +63,10 @@ class OrgUnit(models.Model):
     sort_key = models.CharField(max_length=600, editable=False, default="")
 
     objects = ScopedQuerySet.as_manager()
-    unscoped = models.Manager()
+    unscoped = TreeQuerySet.as_manager()
 
     scope_field = "id"
+    subtree_field = ""  # in_subtree matches the unit's own path
     view_capability = "org.view"
 
     class Meta:

@@ -8,7 +8,7 @@ from datetime import date
 
 from django.db.models import Count, Q, QuerySet
 
-from congso.accounts.permissions import Cap
+from congso.common.permissions import Cap
 from congso.common.scoping import Actor, get_for_actor
 from congso.common.text import search_key
 from congso.org.models import Assignment, OrgUnit, Person, ServiceCounter, StaffCategory
@@ -111,7 +111,8 @@ def category_counts(*, actor: Actor, unit: OrgUnit) -> list[CategoryCount]:
     """Active staff of the unit's subtree by category (every category, zeros included)."""
     rows = dict(
         Person.objects.for_actor(actor, Cap.ORG_VIEW)
-        .filter(is_active=True, unit__path__startswith=unit.path)
+        .in_subtree(unit)
+        .filter(is_active=True)
         .values_list("category")
         .annotate(n=Count("id"))
         .order_by()
@@ -180,11 +181,7 @@ def person_list(
     if active is not None:
         people = people.filter(is_active=active)
     if unit is not None:
-        people = (
-            people.filter(unit__path__startswith=unit.path)
-            if include_subunits
-            else people.filter(unit=unit)
-        )
+        people = people.in_subtree(unit) if include_subunits else people.filter(unit=unit)
     if category:
         people = people.filter(category=category)
     key = search_key(query)

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from congso.accounts.permissions import Cap
-from congso.common.audit import audit_record
-from congso.common.scoping import Actor
+from congso.common.audit import Change, audit_record, audit_record_many
+from congso.common.permissions import Cap
+from congso.common.scoping import Actor, require
 from congso.common.text import nfc, person_sort_key, search_key, split_full_name
+from congso.org.imports.plan import COMPARED_FIELDS, ExistingPerson, plan_import
 from congso.org.models import Assignment, OrgUnit, Person, ServiceCounter
 from congso.org.rules import subtree_path
+
+if TYPE_CHECKING:
+    from congso.org.imports.plan import Plan, Update
+    from congso.org.imports.rules import StaffRow
 
 PERSON_FIELDS = (
     "staff_code",
@@ -30,17 +34,11 @@ PERSON_FIELDS = (
 )
 
 
-def _require(actor: Actor | None, capability: str, unit_id: int | None) -> None:
-    """System jobs (actor=None: migrations, the demo loader) pass; people need the capability."""
-    if actor is not None and not actor.can(capability, unit_id):
-        raise PermissionDenied
-
-
 def unit_create(
     *, actor: Actor | None, name: str, kind: str, parent: OrgUnit | None = None, **fields: Any
 ) -> OrgUnit:
     """Create an org unit under `parent` and set its materialised path."""
-    _require(actor, Cap.ORG_MANAGE, parent.pk if parent else None)
+    require(actor, Cap.ORG_MANAGE, parent.pk if parent else None)
     with transaction.atomic():
         unit = OrgUnit(name=name, kind=kind, parent=parent, **fields)
         unit.refresh_keys()
@@ -62,7 +60,7 @@ def unit_create(
 def counter_create(
     *, actor: Actor | None, unit: OrgUnit, name: str, location: str = ""
 ) -> ServiceCounter:
-    _require(actor, Cap.ORG_MANAGE, unit.pk)
+    require(actor, Cap.ORG_MANAGE, unit.pk)
     with transaction.atomic():
         counter = ServiceCounter.objects.create(unit=unit, name=nfc(name), location=nfc(location))
         audit_record(
@@ -88,7 +86,7 @@ def person_snapshot(person: Person) -> dict[str, Any]:
 
 def person_create(*, actor: Actor | None, unit: OrgUnit, start_date: date, **fields: Any) -> Person:
     """Create a staff record with its first assignment."""
-    _require(actor, Cap.PEOPLE_MANAGE, unit.pk)
+    require(actor, Cap.PEOPLE_MANAGE, unit.pk)
     with transaction.atomic():
         person = person_prepare(Person(unit=unit, **fields))
         person.full_clean()
@@ -104,7 +102,7 @@ def person_create(*, actor: Actor | None, unit: OrgUnit, start_date: date, **fie
 
 def person_update(*, actor: Actor | None, person: Person, **fields: Any) -> Person:
     """Change a person's own fields (not the unit: use person_transfer)."""
-    _require(actor, Cap.PEOPLE_MANAGE, person.unit_id)
+    require(actor, Cap.PEOPLE_MANAGE, person.unit_id)
     fields.pop("unit", None)
     fields.pop("unit_id", None)
     with transaction.atomic():
@@ -131,8 +129,8 @@ def person_transfer(
     *, actor: Actor | None, person: Person, to_unit: OrgUnit, on: date, position: str | None = None
 ) -> Assignment:
     """Close the open assignment the day before `on` (end exclusive = on) and open a new one."""
-    _require(actor, Cap.PEOPLE_MANAGE, person.unit_id)
-    _require(actor, Cap.PEOPLE_MANAGE, to_unit.pk)
+    require(actor, Cap.PEOPLE_MANAGE, person.unit_id)
+    require(actor, Cap.PEOPLE_MANAGE, to_unit.pk)
     with transaction.atomic():
         old_unit = person.unit_id
         Assignment.objects.filter(person=person, end_date__isnull=True).update(end_date=on)
@@ -161,7 +159,6 @@ _IMPORT_BATCH = 500
 
 def _people_existing(codes: list[str]) -> dict[str, ExistingPerson]:
     """Existing people by staff code, with the start of their open assignment."""
-    from congso.org.imports.plan import COMPARED_FIELDS, ExistingPerson
 
     found: dict[str, ExistingPerson] = {}
     for start in range(0, len(codes), _IMPORT_BATCH):
@@ -201,11 +198,9 @@ def people_import_apply(
     `org.people_import` summary row. A file that changes nothing writes nothing, not even the
     summary row, so importing the same file twice leaves the database as it was.
     """
-    from congso.common.audit import Change, audit_record_many
-    from congso.org.imports.plan import plan_import
 
     for unit_id in {row.unit_id for row in rows}:
-        _require(actor, Cap.PEOPLE_IMPORT, unit_id)
+        require(actor, Cap.PEOPLE_IMPORT, unit_id)
     with transaction.atomic():
         plan = plan_import(
             rows=rows,
@@ -232,7 +227,6 @@ def people_import_apply(
 
 def _import_creates(rows: list[StaffRow], *, today: date) -> list[Change]:
     """Bulk-create people and their first assignments (person_create, in batches)."""
-    from congso.common.audit import Change
 
     people = [person_prepare(Person(unit_id=row.unit_id, **row.person_fields())) for row in rows]
     Person.unscoped.bulk_create(people, batch_size=_IMPORT_BATCH)
@@ -262,8 +256,6 @@ def _import_updates(updates: list[Update]) -> list[Change]:
     """Bulk-update changed people; transfers close the open assignment and open a new one on
     the transfer day (person_update and person_transfer, in batches)."""
     from django.utils import timezone
-
-    from congso.common.audit import Change
 
     now = timezone.now()
     people: list[Person] = []
@@ -346,11 +338,3 @@ def _import_bulk_update(people: list[Person], updates: list[Update]) -> None:
         groups.setdefault(tuple(sorted(fields)), []).append(person)
     for names, group in groups.items():
         Person.unscoped.bulk_update(group, [*names, "updated_at"], batch_size=100)
-
-
-import typing  # noqa: E402
-
-if typing.TYPE_CHECKING:  # names used only in the annotations above (postponed by __future__)
-    from congso.common.audit import Change
-    from congso.org.imports.plan import ExistingPerson, Plan, Update
-    from congso.org.imports.rules import StaffRow

@@ -13,6 +13,7 @@ ND335: Final = "NĐ 335/2025/NĐ-CP"
 ND90: Final = "NĐ 90/2020/NĐ-CP"
 ND48: Final = "NĐ 48/2023/NĐ-CP"
 ND172: Final = "NĐ 172/2025/NĐ-CP"
+ND112: Final = "NĐ 112/2020/NĐ-CP"  # discipline before NĐ 172/2025 (discipline.py)
 ND152: Final = "NĐ 152/2025/NĐ-CP"
 ND91: Final = "NĐ 91/2017/NĐ-CP"
 LAW_TDKT: Final = "Luật Thi đua, khen thưởng 06/2022/QH15"

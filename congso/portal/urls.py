@@ -14,12 +14,12 @@ survey_patterns = [
     path("co-quan/<int:pk>/hai-long/", views.agency_scorecard, name="agency_scorecard"),
 ]
 
-from congso.portal import views_reports  # noqa: E402
+from congso.portal.views import reports  # noqa: E402
 
 report_patterns = [
-    path("phan-anh/", views_reports.report_form, name="report_form"),
-    path("phan-anh/tra-cuu/", views_reports.report_lookup, name="report_lookup"),
-    path("phan-anh/tra-cuu/tin-nhan/", views_reports.report_message, name="report_message"),
+    path("phan-anh/", reports.report_form, name="report_form"),
+    path("phan-anh/tra-cuu/", reports.report_lookup, name="report_lookup"),
+    path("phan-anh/tra-cuu/tin-nhan/", reports.report_message, name="report_message"),
 ]
 
 urlpatterns = index_patterns + survey_patterns + report_patterns

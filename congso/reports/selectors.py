@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import Http404
 
-from congso.accounts.permissions import Cap
+from congso.common.permissions import Cap
 from congso.common.scoping import Actor
 from congso.org.selectors import unit_list
 

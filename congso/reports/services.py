@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from congso.accounts.permissions import Cap
+from congso.common.permissions import Cap
 from congso.common.scoping import WHOLE_PROVINCE, Actor
 from congso.reports.annual import build_annual_report
 from congso.reports.render import RenderError, docx_to_pdf, render_docx, render_xlsx

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from congso.accounts.permissions import Cap
+from congso.common.permissions import Cap
 from congso.reports import selectors, services
 from congso.reports.annual import build_annual_report
 from congso.reports.render import RenderError

@@ -10,14 +10,15 @@ from __future__ import annotations
 import uuid
 from typing import Literal
 
-from django.http import Http404, HttpRequest, JsonResponse
+from django.http import HttpRequest, JsonResponse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
 
-from congso.accounts.permissions import Cap
+from congso.common.api import ErrorOut
 from congso.common.http import BodyRefused, body_guard, client_address, read_json
+from congso.common.permissions import Cap
 from congso.surveys import conf, selectors
 from congso.surveys.models import RevokedCode
 from congso.surveys.rules import COMMENT_MAX_CHARS, SCALE, parse_period
@@ -38,12 +39,6 @@ router = Router()
 public_router = Router()
 
 DEVICE_COOKIE = "cs_device"
-MSG_NOT_FOUND = "Không tìm thấy hoặc Ông/Bà không có quyền xem."
-
-
-class ErrorOut(Schema):
-    detail: str
-    field: str = ""
 
 
 class ScaleOut(Schema):
@@ -286,10 +281,7 @@ def _index(index) -> dict:
 def unit_ranking(request: HttpRequest, unit_id: int, period: str = ""):
     """Agencies and communes under a unit (or its counters and officers) by smoothed index."""
     actor = request.auth
-    try:
-        unit = selectors.unit_get(actor=actor, pk=unit_id)
-    except Http404:
-        return Status(404, {"detail": MSG_NOT_FOUND, "field": ""})
+    unit = selectors.unit_get(actor=actor, pk=unit_id)
     chosen = parse_period(period, today=timezone.localdate())
     board = selectors.unit_dashboard(actor=actor, unit=unit, period=chosen)
     rows = board.agencies or board.targets
@@ -318,10 +310,7 @@ def unit_ranking(request: HttpRequest, unit_id: int, period: str = ""):
 def target_detail(request: HttpRequest, target_id: int, period: str = ""):
     """One counter's or officer's aggregates (never single responses)."""
     actor = request.auth
-    try:
-        target = selectors.target_get(actor=actor, pk=target_id, capability=Cap.SURVEYS_VIEW)
-    except Http404:
-        return Status(404, {"detail": MSG_NOT_FOUND, "field": ""})
+    target = selectors.target_get(actor=actor, pk=target_id, capability=Cap.SURVEYS_VIEW)
     chosen = parse_period(period, today=timezone.localdate())
     report = selectors.target_report(actor=actor, target=target, period=chosen)
     return {

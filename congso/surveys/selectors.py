@@ -10,8 +10,8 @@ from typing import Any
 
 from django.db.models import Q, QuerySet, Sum
 
-from congso.accounts.permissions import Cap
-from congso.common.scoping import Actor, get_for_actor
+from congso.common.permissions import Cap
+from congso.common.scoping import Actor, ScopedQuerySet, get_for_actor, subtree
 from congso.org.models import OrgUnit
 from congso.surveys import conf
 from congso.surveys.models import (
@@ -52,9 +52,9 @@ def target_public(code: str) -> SurveyTarget | None:
 
 
 def target_name(target: SurveyTarget) -> str:
-    if target.counter_id:
+    if target.counter is not None:
         return target.counter.name
-    return target.person.full_name if target.person_id else ""
+    return target.person.full_name if target.person is not None else ""
 
 
 def target_get(*, actor: Actor, pk: Any, capability: str = Cap.SURVEYS_VIEW) -> SurveyTarget:
@@ -79,7 +79,7 @@ def home_unit(*, actor: Actor, capability: str = Cap.SURVEYS_VIEW) -> OrgUnit | 
 def targets_of_unit(*, actor: Actor, unit: OrgUnit, capability: str = Cap.SURVEYS_VIEW):
     return (
         SurveyTarget.objects.for_actor(actor, capability)
-        .filter(unit__path__startswith=unit.path)
+        .in_subtree(unit)
         .select_related("unit", "counter", "person")
         .order_by("unit__sort_key", "kind", "id")
     )
@@ -97,7 +97,7 @@ def _grouped(rows: QuerySet, field: str, *, detail: bool = True) -> dict[Any, Ta
     return result
 
 
-def _rollups(*, actor: Actor, period: Period) -> QuerySet:
+def _rollups(*, actor: Actor, period: Period) -> ScopedQuerySet[MonthlyRollup]:
     return MonthlyRollup.objects.for_actor(actor, Cap.SURVEYS_VIEW).filter(
         month__gte=period.start, month__lt=period.end
     )
@@ -149,7 +149,7 @@ def agency_ranking(
     minimum, weight = _settings()
     rows = _rollups(actor=actor, period=period)
     if unit is not None:
-        rows = rows.filter(agency__path__startswith=unit.path).exclude(agency_id=unit.pk)
+        rows = rows.in_subtree(unit, via="agency").exclude(agency_id=unit.pk)
     tallies = _grouped(rows, "agency_id", detail=detail)
     prior_tally = Tally()
     for tally in tallies.values():
@@ -175,7 +175,7 @@ def agency_ranking(
 def target_ranking(*, actor: Actor, period: Period, unit: OrgUnit) -> list[Row]:
     """Counters and officers of a unit's subtree, pulled toward the unit's own share."""
     minimum, weight = _settings()
-    rows = _rollups(actor=actor, period=period).filter(unit__path__startswith=unit.path)
+    rows = _rollups(actor=actor, period=period).in_subtree(unit)
     tallies = _grouped(rows, "target_id")
     total = Tally()
     for tally in tallies.values():
@@ -184,7 +184,7 @@ def target_ranking(*, actor: Actor, period: Period, unit: OrgUnit) -> list[Row]:
     targets = {
         t.pk: t
         for t in SurveyTarget.objects.for_actor(actor, Cap.SURVEYS_VIEW)
-        .filter(Q(id__in=list(tallies)) | Q(unit__path__startswith=unit.path, is_active=True))
+        .filter(Q(id__in=list(tallies)) | subtree(unit) & Q(is_active=True))
         .select_related("counter", "person")
     }
     for pk in targets:
@@ -255,7 +255,7 @@ def unit_dashboard(
     """A unit's figures for a period: its index, the ranking of the agencies and communes
     below it, its counters and officers, and the monthly trend of the last 12 months."""
     minimum, weight = _settings()
-    scope = Q(unit__path__startswith=unit.path)
+    scope = subtree(unit)
     current = _total(_rollups(actor=actor, period=period).filter(scope))
     before = _total(_rollups(actor=actor, period=previous_period(period)).filter(scope))
     overall = compute_index(current, prior=None, minimum=minimum, weight=weight)
@@ -317,8 +317,8 @@ def comments_list(*, actor: Actor, unit: OrgUnit, period: Period) -> QuerySet:
     """Comments of a unit's subtree for supervisors; never those about the actor themself."""
     rows = (
         SurveyResponse.objects.for_actor(actor, Cap.SURVEYS_RESPONSES)
+        .in_subtree(unit)
         .filter(
-            unit__path__startswith=unit.path,
             created_at__date__gte=period.start,
             created_at__date__lt=period.end,
         )
@@ -357,18 +357,17 @@ def public_agencies() -> list[OrgUnit]:
 def public_scorecard(*, agency: OrgUnit, period: Period) -> tuple[Index, Index, list]:
     """Public figures of a unit and everything under it (aggregates only, minimum sample)."""
     minimum, weight = _settings()
-    rows = MonthlyRollup.unscoped.filter(
-        unit__path__startswith=agency.path, month__gte=period.start, month__lt=period.end
+    rows = MonthlyRollup.unscoped.in_subtree(agency).filter(
+        month__gte=period.start, month__lt=period.end
     )
     before = previous_period(period)
-    previous_rows = MonthlyRollup.unscoped.filter(
-        unit__path__startswith=agency.path, month__gte=before.start, month__lt=before.end
+    previous_rows = MonthlyRollup.unscoped.in_subtree(agency).filter(
+        month__gte=before.start, month__lt=before.end
     )
     index = compute_index(_total(rows), prior=None, minimum=minimum, weight=weight)
     previous = compute_index(_total(previous_rows), prior=None, minimum=minimum, weight=weight)
     trend_rows = _grouped(
-        MonthlyRollup.unscoped.filter(
-            unit__path__startswith=agency.path,
+        MonthlyRollup.unscoped.in_subtree(agency).filter(
             month__gte=_last_months(period)[0],
             month__lt=period.end,
         ),

@@ -5,8 +5,8 @@ from __future__ import annotations
 import itertools
 
 from congso.accounts.models import ApiToken, CustodianGrant, RoleGrant, User
-from congso.accounts.permissions import Role
-from congso.accounts.services import api_token_create
+from congso.accounts.services import api_token_create, grant_role
+from congso.common.permissions import Role
 from congso.common.testing import CrossAgencyRoute, actor_of, make_person, make_user
 
 _n = itertools.count(1)
@@ -25,7 +25,6 @@ def grant_of_user_in(world, unit) -> RoleGrant:
 
 def grant_on_unit_for_alice(world, unit) -> RoleGrant:
     """Alice (agency A, in reach) holds a role on `unit`: that grant stays out of reach."""
-    from congso.accounts.services import grant_role
 
     return grant_role(actor=None, user=world.alice, role=Role.CASE_HANDLER, unit_id=unit.pk)
 

@@ -103,8 +103,8 @@ def test_api_lists_and_revokes_own_keys(world):
 
 @pytest.mark.django_db
 def test_a_key_made_before_its_owner_needed_the_second_factor_stops_when_the_role_arrives(world):
-    from congso.accounts.permissions import Role
     from congso.accounts.services import grant_role
+    from congso.common.permissions import Role
 
     # alice (staff) makes a key in an ordinary session: nobody asked her for a second factor.
     raw = create_via_page(login_client(world.alice, verified=False))

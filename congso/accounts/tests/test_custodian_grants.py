@@ -10,7 +10,6 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from congso.accounts.models import CustodianGrant, RoleGrant
-from congso.accounts.permissions import Role
 from congso.accounts.services import (
     api_token_create,
     custodian_grant_decide,
@@ -18,6 +17,7 @@ from congso.accounts.services import (
     grant_role,
 )
 from congso.common.models import AuditEntry
+from congso.common.permissions import Role
 from congso.common.testing import actor_of, login_client, make_user
 
 REASON = "Quyết định phân công số 12/QĐ-TTr ngày 02/01/2026"

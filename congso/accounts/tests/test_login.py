@@ -5,12 +5,12 @@ from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.test import override_settings
 
+from congso.config.settings import base
+
 LOGIN = "/tai-khoan/dang-nhap/"
 
 
 def test_base_settings_hash_passwords_with_argon2_first():
-    from congso.config.settings import base
-
     assert base.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
     with override_settings(PASSWORD_HASHERS=base.PASSWORD_HASHERS):
         assert make_password("mat-khau-dai-hon-10").startswith("argon2$argon2id$")

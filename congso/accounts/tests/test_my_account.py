@@ -4,8 +4,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from congso.accounts.models import RoleGrant, User
-from congso.accounts.permissions import Role
 from congso.common.models import AuditEntry
+from congso.common.permissions import Role
 from congso.common.testing import login_client
 
 OLD = "mat-khau-thu-nghiem-1"

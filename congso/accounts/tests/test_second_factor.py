@@ -4,9 +4,9 @@ import pytest
 from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from congso.accounts.permissions import Role
 from congso.accounts.tests.helpers import current_code, other_code
 from congso.common.models import AuditEntry
+from congso.common.permissions import Role
 from congso.common.testing import login_client, make_user
 
 SECOND = "/tai-khoan/xac-thuc-2-buoc/"

@@ -3,9 +3,10 @@
 import pytest
 
 from congso.accounts.models import RoleGrant, User
-from congso.accounts.permissions import Role
+from congso.accounts.services import api_token_create
 from congso.common.models import AuditEntry
-from congso.common.testing import login_client, make_person
+from congso.common.permissions import Role
+from congso.common.testing import actor_of, login_client, make_person
 
 LIST = "/tai-khoan/quan-ly/"
 CREATE = "/tai-khoan/quan-ly/tao-moi/"
@@ -131,9 +132,6 @@ def test_administrator_cannot_take_away_their_own_administrator_role(world):
 @pytest.mark.django_db
 def test_disabled_account_cannot_log_in_and_its_keys_stop(world):
     from django.test import Client
-
-    from congso.accounts.services import api_token_create
-    from congso.common.testing import actor_of
 
     _token, raw = api_token_create(actor=actor_of(world.alice), user=world.alice, name="x")
     alice_session = login_client(world.alice)

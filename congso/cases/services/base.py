@@ -2,23 +2,37 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 
-from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
+from congso.cases.models import Case
+from congso.cases.rules import RuleError
 from congso.common.scoping import Actor
+
+
+def case_lock(case: Case, *, states: Collection[str] | None = None, refusal: str = "") -> Case:
+    """The one way a cases service takes the case it changes, inside its transaction.
+
+    Re-reads the row with `select_for_update` (PostgreSQL row lock; SQLite's IMMEDIATE
+    transactions hold the write lock already) and checks `states` on that fresh, locked row, so
+    neither a stale in-memory object nor a concurrent change can slip past the check. Refuses
+    with `RuleError(refusal)` when the locked case is in another state.
+    """
+    locked = (
+        Case.objects.select_for_update(of=("self",))
+        .select_related("category", "person")
+        .get(pk=case.pk)
+    )
+    if states is not None and locked.state not in states:
+        raise RuleError(refusal)
+    return locked
 
 
 def today() -> date:
     """The local date (one seam, so tests move time with time_machine)."""
     return timezone.localdate()
-
-
-def require(actor: Actor | None, capability: str, unit_id: int | None) -> None:
-    """System jobs (actor=None) pass; a person needs the capability on the unit."""
-    if actor is not None and not actor.can(capability, unit_id):
-        raise PermissionDenied
 
 
 def actor_user_id(actor: Actor | None) -> int | None:

@@ -8,12 +8,12 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from congso.accounts.permissions import Cap
 from congso.cases.choices import CaseSource
 from congso.cases.models import CaseTypeConfig
-from congso.cases.rules import CONFIG_FIELDS, RuleError, check_config_days
-from congso.common.audit import audit_record
+from congso.cases.rules import RuleError, check_config_days
+from congso.common.permissions import Cap
 from congso.common.scoping import Actor
+from congso.common.services import fields_update
 
 
 def may_configure(actor: Actor | None) -> bool:
@@ -37,17 +37,11 @@ def case_type_config_update(
     checked = check_config_days(values)
     with transaction.atomic():
         config, _created = CaseTypeConfig.objects.select_for_update().get_or_create(source=source)
-        old = {name: getattr(config, name) for name in CONFIG_FIELDS}
-        for name, value in checked.items():
-            setattr(config, name, value)
-        new = {name: getattr(config, name) for name in CONFIG_FIELDS}
-        if new != old:
-            config.save(update_fields=list(CONFIG_FIELDS))
-            audit_record(
-                actor=actor,
-                action="cases.case_type_config_update",
-                obj=config,
-                old={"source": source, **old},
-                new={"source": source, **new},
-            )
+        fields_update(
+            actor=actor,
+            obj=config,
+            action="cases.case_type_config_update",
+            values=checked,
+            context={"source": source},
+        )
     return config

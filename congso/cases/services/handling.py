@@ -8,14 +8,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from congso.accounts.permissions import Cap
 from congso.cases.choices import AppealOutcome, CaseState, MeasureKind
 from congso.cases.models import Appeal, Case, CaseEvent, Measure
 from congso.cases.rules import RuleError, check_discipline
-from congso.cases.services.base import require
+from congso.cases.services.base import case_lock
 from congso.cases.services.workflow import add_event, move, stage_due
 from congso.common.audit import audit_record
-from congso.common.scoping import Actor
+from congso.common.permissions import Cap
+from congso.common.scoping import Actor, require
 from congso.common.text import nfc
 
 
@@ -34,30 +34,29 @@ def measure_record(
     and a form of the regime in force for the person's category on the decision date."""
     if kind not in MeasureKind.values:
         raise RuleError(_("Biện pháp xử lý không hợp lệ."))
-    require(
-        actor,
-        Cap.CASES_DECIDE if kind == MeasureKind.DISCIPLINE else Cap.CASES_HANDLE,
-        case.unit_id,
-    )
-    case = Case.objects.select_related("person").get(pk=case.pk)
-    if case.state != CaseState.HANDLING:
-        raise RuleError(_("Chỉ ghi biện pháp khi vụ việc đang xử lý."))
-    regime = ""
-    if kind == MeasureKind.DISCIPLINE:
-        if not decision_number.strip() or decision_date is None:
-            raise RuleError(_("Kỷ luật cần số và ngày quyết định."))
-        person = case.person
-        if person is None:
-            raise RuleError(_("Kỷ luật cần xác định người vi phạm."))
-        regime = check_discipline(
-            category=person.category,
-            on=decision_date,
-            form=discipline_form,
-            is_leader=person.is_leader,
-        ).code
-    else:
-        discipline_form = ""
+    cap = Cap.CASES_DECIDE if kind == MeasureKind.DISCIPLINE else Cap.CASES_HANDLE
+    require(actor, cap, case.unit_id)
     with transaction.atomic():
+        case = case_lock(
+            case,
+            states={CaseState.HANDLING},
+            refusal=_("Chỉ ghi biện pháp khi vụ việc đang xử lý."),
+        )
+        regime = ""
+        if kind == MeasureKind.DISCIPLINE:
+            if not decision_number.strip() or decision_date is None:
+                raise RuleError(_("Kỷ luật cần số và ngày quyết định."))
+            person = case.person
+            if person is None:
+                raise RuleError(_("Kỷ luật cần xác định người vi phạm."))
+            regime = check_discipline(
+                category=person.category,
+                on=decision_date,
+                form=discipline_form,
+                is_leader=person.is_leader,
+            ).code
+        else:
+            discipline_form = ""
         measure = Measure.objects.create(
             case=case,
             kind=kind,
@@ -90,22 +89,23 @@ def measure_record(
 def processing_extend(*, actor: Actor | None, case: Case, reason: str) -> Case:
     """Extend the discipline processing limit from 90 to 150 days (NĐ 172/2025)."""
     require(actor, Cap.CASES_DECIDE, case.unit_id)
-    case.refresh_from_db()
-    if case.processing_started_on is None or case.processing_extended:
-        raise RuleError(_("Vụ việc chưa xử lý kỷ luật hoặc đã được gia hạn."))
     if not nfc(reason):
         raise RuleError(_("Cần ghi lý do gia hạn."))
     with transaction.atomic():
-        case.processing_extended = True
-        case.save(update_fields=["processing_extended", "updated_at"])
-        add_event(actor=actor, case=case, action="extend", note=nfc(reason))
+        locked = case_lock(case)
+        if locked.processing_started_on is None or locked.processing_extended:
+            raise RuleError(_("Vụ việc chưa xử lý kỷ luật hoặc đã được gia hạn."))
+        locked.processing_extended = True
+        locked.save(update_fields=["processing_extended", "updated_at"])
+        add_event(actor=actor, case=locked, action="extend", note=nfc(reason))
         audit_record(
             actor=actor,
             action="cases.processing_extend",
-            obj=case,
+            obj=locked,
             old={"extended": False},
             new={"extended": True, "reason": nfc(reason)},
         )
+    case.refresh_from_db()
     return case
 
 
@@ -115,11 +115,7 @@ def appeal_file(*, actor: Actor, case: Case, reason: str) -> Appeal:
     if not reason:
         raise RuleError(_("Cần ghi lý do khiếu nại."))
     with transaction.atomic():
-        locked = (
-            Case.objects.select_for_update(of=("self",))
-            .select_related("category", "person")
-            .get(pk=case.pk)
-        )
+        locked = case_lock(case)
         move(actor=actor, case=locked, to=CaseState.APPEALED, note=reason)
         appeal = Appeal.objects.create(
             case=locked,
@@ -148,11 +144,7 @@ def appeal_review(*, actor: Actor | None, case: Case, outcome: str, note: str = 
     if actor is not None and actor.user_id is not None and actor.user_id == _confirmed_by(case):
         raise RuleError(_("Người đã kết luận vi phạm không tự xem xét khiếu nại của kết luận đó."))
     with transaction.atomic():
-        locked = (
-            Case.objects.select_for_update(of=("self",))
-            .select_related("category", "person")
-            .get(pk=case.pk)
-        )
+        locked = case_lock(case)
         appeal = locked.appeals.filter(outcome=AppealOutcome.PENDING).last()
         if appeal is None:
             raise RuleError(_("Không có khiếu nại đang chờ xem xét."))

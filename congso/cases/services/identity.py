@@ -12,12 +12,12 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from congso.accounts.permissions import Cap
-from congso.cases.crypto import decrypt_contact
+from congso.cases.crypto import decrypt_contact, rotate_token
 from congso.cases.models import IdentityReveal, Report
 from congso.cases.rules import RuleError
 from congso.cases.services.base import actor_label
 from congso.common.audit import audit_record
+from congso.common.permissions import Cap
 from congso.common.scoping import Actor
 from congso.common.text import clean_free_text, visible_length
 
@@ -58,7 +58,6 @@ def identity_reveal(*, actor: Actor, report: Report, reason: str) -> dict[str, s
 def contact_rotate_all(*, batch_size: int = 500) -> int:
     """Re-encrypt every stored contact under the newest key (after FIELD_ENCRYPTION_KEY gets
     a new first key). System job: no decrypted value leaves this function."""
-    from congso.cases.crypto import rotate_token
 
     count = 0
     rows = Report.unscoped.exclude(contact_ciphertext="").only("id", "contact_ciphertext")

@@ -22,7 +22,6 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from congso.accounts.permissions import Cap
 from congso.cases.choices import MessageAuthor, ReportKind
 from congso.cases.crypto import encrypt_contact
 from congso.cases.evidence import CleanFile
@@ -33,10 +32,12 @@ from congso.cases.rules import (
     RuleError,
     receipt_is_wellformed,
 )
-from congso.cases.services.base import clean_text, require
+from congso.cases.services.base import clean_text
 from congso.common.audit import audit_record
-from congso.common.scoping import Actor
+from congso.common.permissions import Cap
+from congso.common.scoping import Actor, require
 from congso.common.text import nfc
+from congso.org.models import OrgUnit, ServiceCounter
 
 LOOKUP_LIMIT = 10  # receipt look-ups per address per window
 LOOKUP_WINDOW = timedelta(minutes=15)
@@ -105,8 +106,6 @@ def _clean_input(data: ReportInput) -> ReportInput:
 
 
 def _agency(agency_id: int):
-    from congso.org.models import OrgUnit
-
     unit = OrgUnit.unscoped.filter(pk=agency_id).first()
     if unit is None or (unit.valid_to and unit.valid_to <= timezone.localdate()):
         raise RuleError(_("Không tìm thấy cơ quan, đơn vị được phản ánh."))
@@ -116,11 +115,8 @@ def _agency(agency_id: int):
 def _counter(agency, counter_id: int | None):
     if counter_id is None:
         return None
-    from congso.org.models import ServiceCounter
 
-    counter = ServiceCounter.unscoped.filter(
-        pk=counter_id, unit__path__startswith=agency.path
-    ).first()
+    counter = ServiceCounter.unscoped.in_subtree(agency).filter(pk=counter_id).first()
     if counter is None:
         raise RuleError(_("Quầy phục vụ không thuộc cơ quan đã chọn."))
     return counter

@@ -12,18 +12,17 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from congso.accounts.permissions import Role
+from congso.accounts.models import RoleGrant
 from congso.cases.models import Case, Notification
 from congso.cases.rules import TERMINAL_STATES, ReminderStep, reminder_step
 from congso.cases.services.base import today as local_today
 from congso.common.audit import Change, audit_record_many
 from congso.common.calendar import load_calendar
+from congso.common.permissions import Role
 from congso.common.workdays import working_days_between
 
 
 def _unit_heads() -> list[tuple[str, int]]:
-    from congso.accounts.models import RoleGrant
-
     return list(
         RoleGrant.objects.filter(role=Role.UNIT_HEAD, user__is_active=True).values_list(
             "unit__path", "user_id"

@@ -6,14 +6,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from congso.accounts.permissions import Cap
 from congso.cases.choices import CaseSource, ReportStatus
 from congso.cases.models import Case, Evidence, Report
 from congso.cases.rules import RuleError
-from congso.cases.services.base import clean_text, require
+from congso.cases.services.base import clean_text
 from congso.cases.services.workflow import case_create
 from congso.common.audit import audit_record
-from congso.common.scoping import Actor
+from congso.common.permissions import Cap
+from congso.common.scoping import Actor, require
 
 PENDING = (ReportStatus.NEW, ReportStatus.FORWARDED)
 

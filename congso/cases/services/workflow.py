@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from congso.accounts.permissions import Cap
+from congso.accounts.actors import build_actor
 from congso.cases.choices import CaseKind, CaseSource, CaseState, Severity
 from congso.cases.models import Case, CaseEvent, CaseTypeConfig, Exemplar
 from congso.cases.rules import (
@@ -20,12 +20,14 @@ from congso.cases.rules import (
     check_transition,
     stage_working_days,
 )
-from congso.cases.services.base import actor_label, actor_user_id, require, today
+from congso.cases.services.base import actor_label, actor_user_id, case_lock, today
 from congso.cases.services.freeze import award_freeze_close, case_ref, sync_case_freeze
 from congso.common.audit import audit_record
 from congso.common.calendar import deadline_after
-from congso.common.scoping import Actor
+from congso.common.permissions import Cap
+from congso.common.scoping import Actor, require
 from congso.common.text import nfc
+from congso.conduct.selectors import clause_in_force
 
 
 def _config(source: str) -> CaseTypeConfig | None:
@@ -145,23 +147,24 @@ def case_create(
 def case_assign(*, actor: Actor | None, case: Case, handler) -> Case:
     """Give the case to a handler who may handle cases of its unit."""
     require(actor, Cap.CASES_DECIDE, case.unit_id)
-    from congso.accounts.actors import build_actor
 
     if handler is not None and not build_actor(handler).can(Cap.CASES_HANDLE, case.unit_id):
         raise RuleError(_("Người được phân công không có quyền xử lý vụ việc của đơn vị này."))
     with transaction.atomic():
-        old = case.handler_id
-        case.handler = handler
-        case.save(update_fields=["handler", "updated_at"])
+        locked = case_lock(case)
+        old = locked.handler_id
+        locked.handler = handler
+        locked.save(update_fields=["handler", "updated_at"])
         name = handler.get_full_name() or handler.username if handler else ""
-        add_event(actor=actor, case=case, action="assign", note=name)
+        add_event(actor=actor, case=locked, action="assign", note=name)
         audit_record(
             actor=actor,
             action="cases.case_assign",
-            obj=case,
+            obj=locked,
             old={"handler": old},
             new={"handler": getattr(handler, "pk", None)},
         )
+    case.refresh_from_db()
     return case
 
 
@@ -176,13 +179,17 @@ def case_set_finding(
 ) -> Case:
     """Record who, what and how serious, while the case is being verified."""
     require(actor, Cap.CASES_HANDLE, case.unit_id)
-    if case.state not in (CaseState.RECEIVED, CaseState.VERIFYING):
-        raise RuleError(_("Chỉ ghi nội dung kết luận khi vụ việc đang tiếp nhận hoặc xác minh."))
     if severity and severity not in Severity.values:
         raise RuleError(_("Mức độ vi phạm không hợp lệ."))
     if person is not None and actor is not None and not actor.can(Cap.CASES_HANDLE, person.unit_id):
         raise RuleError(_("Cán bộ này không thuộc phạm vi xử lý của bạn."))
+    caller = case
     with transaction.atomic():
+        case = case_lock(
+            case,
+            states={CaseState.RECEIVED, CaseState.VERIFYING},
+            refusal=_("Chỉ ghi nội dung kết luận khi vụ việc đang tiếp nhận hoặc xác minh."),
+        )
         old = {
             "person": case.person_id,
             "category": case.category_id,
@@ -205,7 +212,8 @@ def case_set_finding(
         add_event(actor=actor, case=case, action="finding")
         audit_record(actor=actor, action="cases.case_finding", obj=case, old=old, new=new)
         sync_case_freeze(actor=actor, case=case)
-    return case
+    caller.refresh_from_db()
+    return caller
 
 
 def has_capability_on(actor: Actor | None, case: Case):
@@ -248,7 +256,6 @@ def _clause_for(case: Case):
     category = case.category
     if case.kind != CaseKind.MISCONDUCT or category is None:
         return None
-    from congso.conduct.selectors import clause_in_force
 
     return clause_in_force(
         unit_id=case.unit_id,
@@ -336,11 +343,7 @@ def case_transition(
     if to in (CaseState.APPEALED, CaseState.REVIEWED):
         raise RuleError(_("Khiếu nại và xem xét khiếu nại dùng chức năng riêng."))
     with transaction.atomic():
-        locked = (
-            Case.objects.select_for_update(of=("self",))
-            .select_related("category", "person")
-            .get(pk=case.pk)
-        )
+        locked = case_lock(case)
         move(actor=actor, case=locked, to=to, note=note, public_note=public_note)
     case.refresh_from_db()
     return case

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 from congso.cases.models import AwardFreeze, Case, Evidence, Exemplar, IdentityReveal, Report
+from congso.cases.services import ReportInput, award_freeze_open, report_submit
+from congso.cases.tests.helpers import confirmed_case, person_in
+from congso.cases.tests.helpers import make_case as _make
+from congso.common.scoping import ANONYMOUS
 from congso.common.testing import CrossAgencyRoute
 
 
 def _person(unit):
-    from congso.cases.tests.helpers import person_in
-
     return person_in(unit, name="Đỗ Thị Lan")
 
 
 def make_report(world, unit):
-    from congso.cases.services import ReportInput, report_submit
-    from congso.common.scoping import ANONYMOUS
-
     report, _receipt, _created = report_submit(
         actor=ANONYMOUS,
         data=ReportInput(
@@ -44,20 +43,14 @@ def make_evidence(world, unit):
 
 
 def make_case(world, unit):
-    from congso.cases.tests.helpers import make_case as _make
-
     return _make(unit=unit, person=_person(unit))
 
 
 def make_freeze(world, unit):
-    from congso.cases.services import award_freeze_open
-
     return award_freeze_open(actor=None, person=_person(unit), reason="inspection", ref="t:1")
 
 
 def make_exemplar(world, unit):
-    from congso.cases.tests.helpers import confirmed_case
-
     case = confirmed_case(unit=unit, person=_person(unit), kind="praise")
     return Exemplar.objects.get(case=case)
 

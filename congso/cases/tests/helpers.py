@@ -5,11 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 from congso.cases.choices import CaseSource, CaseState, Severity
+from congso.cases.services import case_create, case_set_finding, case_transition
+from congso.common.testing import make_person
+from congso.conduct.models import Clause, CodeOfConduct, ViolationCategory
+from congso.conduct.services import code_create_from_template, version_publish
 
 
 def publish_code(unit, *, effective_from: date = date(2024, 1, 1)):
     """The province template, published for `unit` from `effective_from`."""
-    from congso.conduct.services import code_create_from_template, version_publish
 
     code = code_create_from_template(actor=None, unit=unit)
     version = code.versions.get()
@@ -18,8 +21,6 @@ def publish_code(unit, *, effective_from: date = date(2024, 1, 1)):
 
 
 def category(code: str | None = None):
-    from congso.conduct.models import Clause, ViolationCategory
-
     if code:
         return ViolationCategory.objects.get(code=code)
     used = Clause.objects.filter(category__isnull=False).values_list("category_id", flat=True)
@@ -27,14 +28,10 @@ def category(code: str | None = None):
 
 
 def person_in(unit, name: str = "Phạm Văn Dũng", **fields):
-    from congso.common.testing import make_person
-
     return make_person(unit, full_name=name, **fields)
 
 
 def make_case(*, unit, person=None, kind: str = "misconduct", source: str = CaseSource.HEAD_RECORD):
-    from congso.cases.services import case_create
-
     return case_create(
         actor=None,
         unit=unit,
@@ -48,8 +45,6 @@ def make_case(*, unit, person=None, kind: str = "misconduct", source: str = Case
 
 def confirmed_case(*, unit, person, kind: str = "misconduct"):
     """A case moved by the system actor to `confirmed` (publishes the unit's code first)."""
-    from congso.cases.services import case_set_finding, case_transition
-    from congso.conduct.models import CodeOfConduct
 
     if not CodeOfConduct.objects.filter(unit=unit).exists():
         publish_code(unit)

@@ -10,7 +10,8 @@ from PIL import Image
 from congso.cases.models import Evidence, Report
 from congso.cases.services import lookup_allowed
 from congso.cases.tests import files
-from congso.common.testing import make_user
+from congso.common.permissions import Role
+from congso.common.testing import login_client, make_user
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/public/reports"
@@ -161,9 +162,6 @@ def test_receipt_lookups_are_rate_limited_per_address(world):
 
 
 def test_social_monitor_files_under_the_organisation_name(world):
-    from congso.accounts.permissions import Role
-    from congso.common.testing import login_client
-
     monitor = make_user("mttq", roles=[(Role.SOCIAL_MONITOR, world.province)])
     monitor.organisation_name = "Ủy ban MTTQ tỉnh"
     monitor.save()
@@ -183,8 +181,6 @@ def test_social_monitor_files_under_the_organisation_name(world):
 
 def test_a_monitor_session_needs_the_csrf_token(world):
     from django.test import Client as CsrfClient
-
-    from congso.accounts.permissions import Role
 
     monitor = make_user("baochi", roles=[(Role.SOCIAL_MONITOR, world.province)])
     monitor.organisation_name = "Báo Lào Cai"

@@ -5,10 +5,12 @@ import json
 import pytest
 import time_machine
 
-from congso.accounts.permissions import Role
 from congso.accounts.services import api_token_create
 from congso.cases.choices import CaseState
+from congso.cases.services import ReportInput, report_accept, report_submit
 from congso.cases.tests.helpers import make_case, person_in
+from congso.common.permissions import Role
+from congso.common.scoping import ANONYMOUS
 from congso.common.testing import actor_of, login_client, make_user
 
 pytestmark = pytest.mark.django_db
@@ -77,9 +79,6 @@ def test_assign_needs_decide_capability_and_a_handler_of_the_unit(world, handler
 
 
 def test_detail_shows_pseudonym_not_reporter(world, handler):
-    from congso.cases.services import ReportInput, report_accept, report_submit
-    from congso.common.scoping import ANONYMOUS
-
     report, _receipt, _created = report_submit(
         actor=ANONYMOUS,
         data=ReportInput(

@@ -7,14 +7,14 @@ import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied
 
-from congso.accounts.permissions import Role
 from congso.cases.choices import CaseState
 from congso.cases.models import CaseTypeConfig
 from congso.cases.rules import RuleError, check_config_days, effective_config_days
 from congso.cases.services import case_create, case_transition, case_type_config_update
 from congso.cases.tests.helpers import person_in
 from congso.common.models import AuditEntry
-from congso.common.testing import actor_of, login_client, make_user
+from congso.common.permissions import Role
+from congso.common.testing import actor_of, login_client, make_user, unchanged_database
 
 pytestmark = pytest.mark.django_db
 URL = "/vu-viec/thoi-han/"
@@ -55,7 +55,7 @@ def test_check_config_days_accepts_whole_days_from_0_to_365_or_blank(values, ok)
     if ok:
         assert check_config_days(values) == values
     else:
-        with pytest.raises(RuleError):
+        with unchanged_database(), pytest.raises(RuleError):
             check_config_days(values)
 
 
@@ -150,7 +150,7 @@ def test_only_a_province_wide_administrator_may_post(world, who):
 
 
 def test_service_refuses_an_agency_administrator(world):
-    with pytest.raises(PermissionDenied):
+    with unchanged_database(), pytest.raises(PermissionDenied):
         case_type_config_update(
             actor=actor_of(world.admin_a), source="press", values={"verifying_days": 3}
         )

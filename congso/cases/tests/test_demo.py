@@ -8,17 +8,18 @@ import pytest
 from django.db import transaction
 from django.utils import timezone
 
+from congso.cases import demo as cases_demo
 from congso.cases.choices import CaseState, ReportStatus
 from congso.cases.models import Appeal, AwardFreeze, Case, Exemplar, Notification, Report
 from congso.cases.rules import TERMINAL_STATES
+from congso.cases.services import case_transition, report_by_receipt
+from congso.conduct import demo as conduct_demo
+from congso.org import demo
 
 
 @pytest.fixture(scope="module")
 def loaded(django_db_setup, django_db_blocker):
     """Province, codes of conduct and cases, loaded once and rolled back afterwards."""
-    from congso.cases import demo as cases_demo
-    from congso.conduct import demo as conduct_demo
-    from congso.org import demo
 
     log = []
     with django_db_blocker.unblock(), transaction.atomic():
@@ -59,16 +60,12 @@ def test_confirmed_violations_point_at_a_clause(log):
 
 
 def test_reports_in_every_screening_status_and_the_printed_receipt_works(log):
-    from congso.cases.services import report_by_receipt
-
     assert set(Report.unscoped.values_list("status", flat=True)) == set(ReportStatus.values)
     line = next(entry for entry in log if "mã tiếp nhận mẫu" in entry)
     assert report_by_receipt(line.rsplit(" ", 1)[-1]) is not None
 
 
 def test_demo_cases_go_on_through_the_services(log):
-    from congso.cases.services import case_transition
-
     case = Case.unscoped.filter(state=CaseState.RECEIVED).first()
     case_transition(actor=None, case=case, to=CaseState.VERIFYING)
     assert case.state == CaseState.VERIFYING

@@ -7,11 +7,23 @@ import pytest
 import time_machine
 from django.test import Client
 
-from congso.accounts.permissions import Role
 from congso.cases.choices import CaseState
-from congso.cases.models import Case, Measure
-from congso.cases.tests.helpers import confirmed_case, person_in
-from congso.common.testing import login_client, make_user
+from congso.cases.models import Case, Evidence, Measure, Report
+from congso.cases.services import (
+    ReportInput,
+    appeal_file,
+    appeal_review,
+    case_set_finding,
+    case_transition,
+    report_accept,
+    report_submit,
+)
+from congso.cases.tests import files
+from congso.cases.tests.helpers import category, confirmed_case, person_in, publish_code
+from congso.common.permissions import Role
+from congso.common.scoping import ANONYMOUS
+from congso.common.testing import actor_of, login_client, make_user
+from congso.conduct.models import ViolationCategory
 
 pytestmark = pytest.mark.django_db
 
@@ -88,7 +100,6 @@ def test_receipt_page_follows_the_case_with_public_notes_only(world):
     )
     receipt = re.search(r"\b\d{16}\b", sent.content.decode()).group(0)
     handler = make_user("xuly_b", roles=[(Role.CASE_HANDLER, world.agency_a)])
-    from congso.cases.models import Report
 
     report = Report.unscoped.get()
     staff = login_client(handler)
@@ -112,9 +123,6 @@ def test_receipt_page_follows_the_case_with_public_notes_only(world):
 def test_evidence_is_served_as_attachment(world):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from congso.cases.models import Evidence
-    from congso.cases.tests import files
-
     Client().post(
         "/api/v1/public/reports",
         data={
@@ -133,25 +141,12 @@ def test_evidence_is_served_as_attachment(world):
 
 
 def test_officer_is_named_on_the_receipt_only_once_the_finding_stands(world):
-    from congso.cases.services import (
-        ReportInput,
-        appeal_file,
-        appeal_review,
-        case_transition,
-        report_accept,
-        report_submit,
-    )
-    from congso.cases.tests.helpers import category, publish_code
-    from congso.common.scoping import ANONYMOUS
-    from congso.common.testing import actor_of
-
     publish_code(world.agency_a)
     report, receipt, _created = report_submit(
         actor=ANONYMOUS,
         data=ReportInput(kind="misconduct", agency_id=world.agency_a.pk, description="Đi muộn"),
     )
     case = report_accept(actor=None, report=report, person=world.alice.person, category=category())
-    from congso.cases.services import case_set_finding
 
     case_set_finding(actor=None, case=case, severity="minor")
     case_transition(actor=None, case=case, to=CaseState.VERIFYING)
@@ -169,8 +164,6 @@ def test_officer_is_named_on_the_receipt_only_once_the_finding_stands(world):
 
 
 def test_head_records_a_press_case_and_staff_report_themselves(world):
-    from congso.conduct.models import ViolationCategory
-
     person = person_in(world.agency_a, name="Mai Văn Báo")
     head = login_client(world.head_a)
     response = head.post(

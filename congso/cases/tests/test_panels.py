@@ -4,11 +4,11 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from congso.accounts.permissions import Role
 from congso.cases.choices import CaseState
 from congso.cases.panels import person_award_freeze_panel
 from congso.cases.services import award_freeze_close, award_freeze_open, case_transition
 from congso.cases.tests.helpers import confirmed_case, make_case, person_in
+from congso.common.permissions import Role
 from congso.common.testing import actor_of, login_client, make_user
 
 pytestmark = pytest.mark.django_db

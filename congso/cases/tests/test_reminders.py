@@ -8,17 +8,17 @@ from django.test import override_settings
 
 from congso.cases.crypto import decrypt_contact, encrypt_contact
 from congso.cases.models import Case, Notification, Report
+from congso.cases.services import ReportInput, case_assign, report_submit
 from congso.cases.tasks import send_reminders_task
 from congso.cases.tests.helpers import make_case, person_in
+from congso.common.permissions import Role
+from congso.common.scoping import ANONYMOUS
 from congso.common.testing import make_user
 
 pytestmark = pytest.mark.django_db
 
 
 def test_reminder_goes_to_the_handler_then_escalates_to_the_head_once(world):
-    from congso.accounts.permissions import Role
-    from congso.cases.services import case_assign
-
     handler = make_user("xuly", roles=[(Role.CASE_HANDLER, world.agency_a)])
     with time_machine.travel("2025-09-10 09:00 +07:00", tick=False):
         case = make_case(unit=world.agency_a, person=person_in(world.agency_a))
@@ -54,9 +54,6 @@ def test_contact_details_survive_key_rotation():
 
 
 def test_rotate_key_command_reencrypts_under_the_new_key(world):
-    from congso.cases.services import ReportInput, report_submit
-    from congso.common.scoping import ANONYMOUS
-
     old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
     with override_settings(FIELD_ENCRYPTION_KEY=old):
         report_submit(

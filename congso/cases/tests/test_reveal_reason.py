@@ -3,10 +3,10 @@ characters do not count, and nothing is revealed or logged without a real reason
 
 import pytest
 
-from congso.accounts.permissions import Role
 from congso.cases.models import IdentityReveal
 from congso.cases.services import ReportInput, report_submit
 from congso.common.models import AuditEntry
+from congso.common.permissions import Role
 from congso.common.scoping import ANONYMOUS
 from congso.common.testing import login_client, make_user
 

@@ -4,7 +4,6 @@ from datetime import date
 
 import pytest
 
-from congso.accounts.permissions import Cap
 from congso.cases.choices import CaseState as S
 from congso.cases.rules import (
     TRANSITIONS,
@@ -14,14 +13,13 @@ from congso.cases.rules import (
     check_discipline,
     check_evidence,
     check_transition,
-    discipline_regime,
     finding_is_public,
     is_overdue,
-    processing_deadline,
     receipt_is_wellformed,
     reminder_step,
     stage_working_days,
 )
+from congso.common.permissions import Cap
 
 TODAY = date(2025, 9, 10)
 EVERYTHING = lambda cap: True  # noqa: E731
@@ -145,31 +143,16 @@ def test_overdue_only_for_open_states():
     assert not is_overdue(state=S.VERIFYING, due_on=TODAY, today=TODAY)
 
 
-@pytest.mark.parametrize(
-    ("category", "on", "regime", "forms_include", "forms_exclude"),
-    [
-        ("cong_chuc", date(2025, 6, 30), "nd112_2020_cong_chuc", "giang_chuc", "bai_nhiem"),
-        ("cong_chuc", date(2025, 7, 1), "nd172_2025_cong_chuc", "buoc_thoi_viec", "ha_bac_luong"),
-        ("can_bo", date(2025, 7, 1), "nd172_2025_can_bo", "bai_nhiem", "buoc_thoi_viec"),
-        ("vien_chuc", date(2026, 3, 1), "nd112_2020_vien_chuc", "canh_cao", "giang_chuc"),
-    ],
-)
-def test_discipline_regime_by_category_and_date(category, on, regime, forms_include, forms_exclude):
-    found = discipline_regime(category=category, on=on)
-    assert found.code == regime
-    assert forms_include in found.forms and forms_exclude not in found.forms
-
-
-def test_discipline_checks():
-    assert discipline_regime(category="cong_chuc", on=date(2019, 1, 1)) is None
+def test_discipline_refusals_are_rule_errors_in_the_users_language():
+    with pytest.raises(RuleError, match="Không có quy định"):
+        check_discipline(
+            category="cong_chuc", on=date(2019, 1, 1), form="canh_cao", is_leader=False
+        )
+    with pytest.raises(RuleError, match="NĐ 172/2025"):
+        check_discipline(category="cong_chuc", on=TODAY, form="ha_bac_luong", is_leader=True)
     with pytest.raises(RuleError, match="lãnh đạo"):
         check_discipline(category="cong_chuc", on=TODAY, form="cach_chuc", is_leader=False)
     assert check_discipline(category="cong_chuc", on=TODAY, form="cach_chuc", is_leader=True)
-
-
-def test_processing_limit_90_or_150_days():
-    assert processing_deadline(started_on=date(2025, 7, 1), extended=False) == date(2025, 9, 29)
-    assert processing_deadline(started_on=date(2025, 7, 1), extended=True) == date(2025, 11, 28)
 
 
 @pytest.mark.parametrize(

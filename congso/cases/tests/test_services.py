@@ -5,7 +5,7 @@ import time_machine
 from django.core.exceptions import PermissionDenied
 
 from congso.cases.choices import AppealOutcome, CaseState, FreezeReason, MeasureKind
-from congso.cases.models import AwardFreeze, CaseEvent, Exemplar
+from congso.cases.models import AwardFreeze, CaseEvent, CaseTypeConfig, Exemplar
 from congso.cases.rules import RuleError
 from congso.cases.selectors import award_freeze_for, confirmed_violations
 from congso.cases.services import (
@@ -13,12 +13,13 @@ from congso.cases.services import (
     appeal_review,
     award_freeze_close,
     award_freeze_open,
+    case_create,
     case_transition,
     measure_record,
 )
 from congso.cases.tests.helpers import confirmed_case, make_case, person_in
 from congso.common.models import AuditEntry
-from congso.common.testing import actor_of
+from congso.common.testing import actor_of, unchanged_database
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +58,7 @@ def test_confirmed_violation_points_at_clause_in_force_and_is_listed_for_evaluat
 
 def test_transition_outside_table_is_refused_and_nothing_changes(world):
     case = make_case(unit=world.agency_a, person=person_in(world.agency_a))
-    with pytest.raises(RuleError):
+    with unchanged_database(), pytest.raises(RuleError):
         case_transition(actor=None, case=case, to=CaseState.CLOSED)
     case.refresh_from_db()
     assert case.state == CaseState.RECEIVED
@@ -65,7 +66,7 @@ def test_transition_outside_table_is_refused_and_nothing_changes(world):
 
 def test_handler_of_other_agency_cannot_move_case(world):
     case = make_case(unit=world.agency_a, person=person_in(world.agency_a))
-    with pytest.raises(RuleError):
+    with unchanged_database(), pytest.raises(RuleError):
         case_transition(actor=actor_of(world.charlie), case=case, to=CaseState.VERIFYING)
 
 
@@ -83,7 +84,7 @@ def test_closing_a_handled_case_lifts_the_award_freeze(world):
     case_transition(actor=None, case=case, to=CaseState.HANDLING)
     case.refresh_from_db()
     assert case.processing_started_on == TODAY
-    with pytest.raises(RuleError):
+    with unchanged_database(), pytest.raises(RuleError):
         case_transition(actor=None, case=case, to=CaseState.CLOSED)
     measure_record(actor=None, case=case, kind=MeasureKind.CRITICISM, note="Phê bình trước đơn vị")
     case_transition(actor=None, case=case, to=CaseState.CLOSED)
@@ -95,7 +96,7 @@ def test_discipline_uses_forms_of_nd172_after_july_2025(world):
     person = person_in(world.agency_a, category="cong_chuc")
     case = confirmed_case(unit=world.agency_a, person=person)
     case_transition(actor=None, case=case, to=CaseState.HANDLING)
-    with pytest.raises(RuleError, match="NĐ 172/2025"):
+    with unchanged_database(), pytest.raises(RuleError, match="NĐ 172/2025"):
         measure_record(
             actor=None,
             case=case,
@@ -133,14 +134,14 @@ def test_reversed_appeal_removes_violation_and_freeze(world):
 
 def test_only_the_person_concerned_may_appeal(world):
     case = confirmed_case(unit=world.agency_a, person=person_in(world.agency_a))
-    with pytest.raises(RuleError):
+    with unchanged_database(), pytest.raises(RuleError):
         appeal_file(actor=actor_of(world.alice), case=case, reason="Không đúng")
 
 
 def test_appeal_after_the_window_is_refused(world):
     case = confirmed_case(unit=world.agency_a, person=world.alice.person)
     with time_machine.travel("2025-12-01 09:00 +07:00", tick=False):
-        with pytest.raises(RuleError, match="hết thời hạn"):
+        with unchanged_database(), pytest.raises(RuleError, match="hết thời hạn"):
             appeal_file(actor=actor_of(world.alice), case=case, reason="Muộn")
 
 
@@ -154,22 +155,18 @@ def test_award_freeze_open_close_by_inspection_ref(world):
 
 
 def test_staff_cannot_create_case_for_others(world):
-    with pytest.raises(PermissionDenied):
-        from congso.cases.services import case_create
-
+    other = person_in(world.agency_a)
+    with unchanged_database(), pytest.raises(PermissionDenied):
         case_create(
             actor=actor_of(world.alice),
             unit=world.agency_a,
             source="head_record",
             summary="x",
-            person=person_in(world.agency_a),
+            person=other,
         )
 
 
 def test_stage_deadlines_come_from_the_case_type_and_urgent_cases_get_one_working_day(world):
-    from congso.cases.models import CaseTypeConfig
-    from congso.cases.services import case_create
-
     CaseTypeConfig.objects.create(source="press", verifying_days=3, appeal_window_days=4)
     urgent = case_create(
         actor=None,

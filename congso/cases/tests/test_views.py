@@ -7,14 +7,15 @@ import pytest
 import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from openpyxl import load_workbook
 
-from congso.accounts.permissions import Role
 from congso.cases.choices import CaseState
 from congso.cases.models import Case, IdentityReveal, Report
 from congso.cases.services import ReportInput, report_submit
 from congso.cases.tests.helpers import category, make_case, person_in, publish_code
 from congso.common.models import AuditEntry
+from congso.common.permissions import Role
 from congso.common.scoping import ANONYMOUS
 from congso.common.testing import login_client, make_user
 
@@ -216,8 +217,12 @@ def test_export_and_stats(world, handler):
     export = client.get("/vu-viec/xuat-excel/")
     rows = list(load_workbook(io.BytesIO(export.content)).active.iter_rows(values_only=True))
     assert rows[0][0] == "Số vụ việc" and len(rows) == 2
-    assert client.get("/vu-viec/thong-ke/?nam=99999999").status_code == 200
-    stats = client.get("/vu-viec/thong-ke/?nam=2025").content.decode()
+    out_of_range = client.get("/vu-viec/thong-ke/?nam=99999999")
+    assert out_of_range.status_code == 200
+    assert out_of_range.context["year"] == timezone.localdate().year  # falls back to this year
+    response = client.get("/vu-viec/thong-ke/?nam=2025")
+    assert response.context["year"] == 2025
+    stats = response.content.decode()
     assert "chart-4.6.1.umd.min.js" in stats and "cases-chart-data" in stats
 
 

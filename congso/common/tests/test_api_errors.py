@@ -26,3 +26,22 @@ def test_unknown_row_answers_404_in_vietnamese(world):
     response = client.get(f"/api/v1/org/units/{world.agency_b.pk}")
     assert response.status_code == 404
     assert "detail" in response.json()
+
+
+@pytest.mark.django_db
+def test_every_app_answers_a_row_out_of_reach_with_the_one_404_wording(world):
+    """Missing and forbidden alike, in one wording across org, people, surveys, conduct and
+    inspections (common/api.py NOT_FOUND)."""
+    client = login_client(world.head_a)
+    paths = [
+        f"/api/v1/org/units/{world.agency_b.pk}",
+        f"/api/v1/org/people/{world.charlie.person_id}",
+        "/api/v1/surveys/units/999999/ranking",
+        "/api/v1/surveys/targets/999999",
+        "/api/v1/conduct/versions/999999",
+        "/api/v1/inspections/plans/999999",
+    ]
+    for path in paths:
+        response = client.get(path)
+        assert (path, response.status_code) == (path, 404)
+        assert response.json()["detail"] == "Không tìm thấy hoặc bạn không có quyền xem."

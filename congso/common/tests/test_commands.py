@@ -12,9 +12,15 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from congso.bench import people_search
 from congso.common.audit import audit_record
 from congso.common.management.commands import serve
+from congso.common.management.commands.demo import load_app_demos
 from congso.common.models import AuditEntry, Holiday
+from congso.common.permissions import Role
+from congso.common.testing import actor_of
+from congso.org.models import OrgUnit, Person
+from congso.org.selectors import person_list
 
 
 def _run(*args, **options) -> str:
@@ -42,8 +48,6 @@ def test_audit_verify_exits_1_at_a_tampered_row(db):
 
 @pytest.mark.django_db(transaction=True)
 def test_backup_and_restore_round_trip_keeps_data_and_the_audit_chain(world, tmp_path):
-    from congso.org.models import OrgUnit, Person
-
     Holiday.objects.filter(date="2027-02-08").delete()  # an edit the backup must carry
     counts = (OrgUnit.unscoped.count(), Person.unscoped.count(), AuditEntry.objects.count())
     target = tmp_path / "congso.json.gz"
@@ -68,9 +72,6 @@ def test_restore_refuses_a_file_that_is_not_a_backup(db, tmp_path):
 
 
 def test_demo_loads_once_and_prints_a_login_per_role(db):
-    from congso.accounts.permissions import Role
-    from congso.org.models import OrgUnit
-
     first = _run("demo", no_serve=True, staff=50, without_apps=True)
     units = OrgUnit.unscoped.count()
     second = _run("demo", no_serve=True, staff=50, without_apps=True)
@@ -106,8 +107,6 @@ def test_serve_without_production_secrets_prints_a_message_not_a_traceback():
 
 
 def test_people_search_bench_reports_percentiles_for_about_200_queries(db):
-    from congso.bench import people_search
-
     result = people_search.run({"quick": True})
     assert result["people"] == 4000
     assert result["units"] == 150
@@ -122,8 +121,6 @@ def test_people_search_bench_reports_percentiles_for_about_200_queries(db):
 )
 def test_sqlite_people_search_walks_the_search_index_not_the_rows(world):
     """Migration org/0002: the LIKE is tested on index entries (docs/operations.md)."""
-    from congso.common.testing import actor_of
-    from congso.org.selectors import person_list
 
     plan = person_list(actor=actor_of(world.boss), query="lc000123")[:50].explain()
     assert "org_person_search_scan" in plan
@@ -132,8 +129,6 @@ def test_sqlite_people_search_walks_the_search_index_not_the_rows(world):
 def test_app_demos_skip_missing_modules_and_report_failing_ones(db, monkeypatch):
     import random
     import types
-
-    from congso.common.management.commands.demo import load_app_demos
 
     def broken(*, rng, log):
         raise ValueError("hỏng")

@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from congso.accounts.permissions import Role
+from congso.common.permissions import Role
 from congso.org import demo
 from congso.org.models import Assignment, OrgUnit, Person, ServiceCounter, UnitKind
 from congso.org.rules import agency_code_is_valid

@@ -29,7 +29,7 @@ _PUBLIC = "public by design (no login): units that serve citizens, their counter
 ALLOWED: dict[tuple[str, str], str] = {
     ("portal/api.py", "agencies"): _PUBLIC,
     ("portal/views/surveys.py", "agency_scorecard"): _PUBLIC + "; aggregates only",
-    ("portal/views_reports.py", "_agencies"): _PUBLIC + " (the public report form's list)",
+    ("portal/views/reports.py", "_agencies"): _PUBLIC + " (the public report form's list)",
     ("surveys/selectors.py", "public_agencies"): _PUBLIC,
     ("surveys/selectors.py", "public_scorecard"): (
         "public agency scorecard: monthly aggregates with the minimum sample, no single rating"
@@ -44,16 +44,31 @@ ALLOWED: dict[tuple[str, str], str] = {
         "the agency-wide total is only the smoothing prior of one target's index; no row of it "
         "is shown"
     ),
-    ("cases/selectors.py", "case_report"): (
+    ("cases/selectors/__init__.py", "case_report"): (
         "the report behind a case the caller already fetched through get_for_actor"
     ),
-    ("cases/selectors.py", "award_freeze_for"): (
+    ("cases/selectors/__init__.py", "award_freeze_for"): (
         "system look-up by person for the evaluation and emulation rules (no actor); the "
         "callers pass a person they fetched through for_actor"
     ),
-    ("cases/selectors.py", "confirmed_violations"): (
+    ("cases/selectors/__init__.py", "confirmed_violations"): (
         "system look-up by person for the annual classification cap (no actor); the callers "
         "pass a person they fetched through for_actor"
+    ),
+    ("cases/selectors/pages.py", "forward_targets"): (
+        "forwarding exists to reach a unit outside the screener's reach: the province's "
+        "agencies and communes, public names only"
+    ),
+    ("cases/selectors/pages.py", "create_choices"): (
+        "a person without case reach files a self-report in their own home unit only"
+    ),
+    ("cases/selectors/public.py", "receipt_view"): (
+        "public by design: the status page of the one report whose receipt the citizen holds "
+        "(agency name only)"
+    ),
+    ("cases/selectors/public.py", "_finding"): (
+        "public by design: the verified finding of that report (officer name and category) "
+        "once rules.finding_is_public allows it"
     ),
 }
 

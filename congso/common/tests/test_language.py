@@ -1,7 +1,8 @@
 import pytest
 from django.conf import settings
 
-from congso.common.testing import login_client
+from congso.common.permissions import Role
+from congso.common.testing import login_client, make_user
 
 
 @pytest.mark.django_db
@@ -23,9 +24,6 @@ def test_the_language_switcher_choice_gives_english(client):
 
 @pytest.mark.django_db
 def test_no_menu_is_shown_before_the_second_factor(world):
-    from congso.accounts.permissions import Role
-    from congso.common.testing import make_user
-
     admin = make_user("root_admin", roles=[(Role.ADMIN, world.province)])
     pending = login_client(admin, verified=False)
     page = pending.get("/tai-khoan/xac-thuc-2-buoc/")

@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from congso.accounts.permissions import Role
 from congso.common.audit import audit_record
 from congso.common.calendar import deadline_after
 from congso.common.models import AuditEntry, Holiday
+from congso.common.permissions import Role
 from congso.common.testing import login_client, make_user
 
 AUDIT = reverse("common:audit")

@@ -6,19 +6,16 @@ from datetime import date
 
 from django.urls import reverse
 
-from congso.common.testing import CrossAgencyRoute
+from congso.common.testing import CrossAgencyRoute, make_person
 from congso.conduct.models import Attestation, Clause, CodeOfConduct, CodeVersion
+from congso.conduct.tests.factories import make_code, make_version
 
 
 def _code(world, unit):
-    from congso.conduct.tests.factories import make_code
-
     return make_code(unit)
 
 
 def _version(world, unit):
-    from congso.conduct.tests.factories import make_code, make_version
-
     return make_version(make_code(unit), effective_from=date(2025, 1, 1))
 
 
@@ -27,15 +24,11 @@ def _clause(world, unit):
 
 
 def _draft_clause(world, unit):
-    from congso.conduct.tests.factories import make_code, make_version
-
     return make_version(make_code(unit), effective_from=None, published=False).clauses.first()
 
 
 def _attestation(world, unit):
     from django.utils import timezone
-
-    from congso.common.testing import make_person
 
     version = _version(world, unit)
     person = make_person(unit, full_name="Phạm Thị Lan", sex="F")

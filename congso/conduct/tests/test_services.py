@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from congso.common.models import AuditEntry
-from congso.common.testing import actor_of
+from congso.common.testing import actor_of, unchanged_database
 from congso.conduct import services
 from congso.conduct.models import Attestation, CodeOfConduct, CodeVersion, ViolationCategory
 from congso.conduct.selectors import clause_in_force
@@ -49,12 +49,12 @@ def test_second_create_for_same_unit_returns_the_same_code(world):
 
 
 def test_staff_member_cannot_create_or_edit_a_code(world):
-    with pytest.raises(PermissionDenied):
+    with unchanged_database(), pytest.raises(PermissionDenied):
         services.code_create_from_template(actor=actor_of(world.alice), unit=world.agency_a)
 
 
 def test_head_of_other_agency_cannot_create_code_for_agency_a(world):
-    with pytest.raises(PermissionDenied):
+    with unchanged_database(), pytest.raises(PermissionDenied):
         services.code_create_from_template(actor=actor_of(world.charlie), unit=world.agency_a)
 
 
@@ -62,13 +62,13 @@ def test_published_version_is_immutable(world):
     head, code = _published_code(world)
     version = code.versions.get()
     clause = version.clauses.first()
-    with pytest.raises(ValidationError):
+    with unchanged_database(), pytest.raises(ValidationError):
         services.clause_update(
             actor=head, clause=clause, number="Điều 1", title="Mới", text="Mới", category=None
         )
-    with pytest.raises(ValidationError):
+    with unchanged_database(), pytest.raises(ValidationError):
         services.clause_delete(actor=head, clause=clause)
-    with pytest.raises(ValidationError):
+    with unchanged_database(), pytest.raises(ValidationError):
         services.clause_create(actor=head, version=version, number="Điều 99", title="a", text="b")
 
 
@@ -98,7 +98,7 @@ def test_publishing_a_new_version_closes_the_previous_one(world):
 def test_new_version_must_start_after_the_previous_one(world):
     head, code = _published_code(world, day=date(2025, 6, 1))
     draft = services.version_draft_create(actor=head, code=code)
-    with pytest.raises(ValidationError) as caught:
+    with unchanged_database(), pytest.raises(ValidationError) as caught:
         services.version_publish(actor=head, version=draft, effective_from=date(2025, 6, 1))
     assert "01/06/2025" in str(caught.value)
     draft.refresh_from_db()
@@ -110,7 +110,7 @@ def test_empty_draft_cannot_be_published(world):
     draft = services.version_draft_create(actor=head, code=code)
     for clause in list(draft.clauses.all()):
         services.clause_delete(actor=head, clause=clause)
-    with pytest.raises(ValidationError):
+    with unchanged_database(), pytest.raises(ValidationError):
         services.version_publish(actor=head, version=draft, effective_from=date(2026, 1, 1))
 
 
@@ -126,7 +126,7 @@ def test_empty_draft_cannot_be_published(world):
 def test_bad_clause_fields_are_refused(world, fields, field):
     head, code = _published_code(world)
     draft = services.version_draft_create(actor=head, code=code)
-    with pytest.raises(ValidationError) as caught:
+    with unchanged_database(), pytest.raises(ValidationError) as caught:
         services.clause_create(actor=head, version=draft, **fields)
     assert field in caught.value.message_dict
 
@@ -154,12 +154,12 @@ def test_staff_attests_the_version_in_force_once(world):
 def test_cannot_attest_a_version_not_in_force(world):
     head, code = _published_code(world, day=timezone.localdate() - timedelta(days=10))
     draft = services.version_draft_create(actor=head, code=code)
-    with pytest.raises(ValidationError):
+    with unchanged_database(), pytest.raises(ValidationError):
         services.attestation_create(actor=actor_of(world.alice), version=draft)
 
 
 def test_account_without_person_cannot_attest(world):
     _published_code(world, day=timezone.localdate() - timedelta(days=10))
     version = CodeVersion.objects.get(code__unit=world.agency_a)
-    with pytest.raises(PermissionDenied):
+    with unchanged_database(), pytest.raises(PermissionDenied):
         services.attestation_create(actor=actor_of(world.boss), version=version)

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from congso.common.testing import actor_of, login_client, make_person, make_user
+from congso.common.testing import actor_of, login_client, make_person, make_unit, make_user
 from congso.conduct import services
 from congso.conduct.models import Attestation, CodeOfConduct, CodeVersion
 
@@ -246,8 +246,6 @@ def english():
 def test_completion_query_count_does_not_grow_with_units_and_staff(world):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
-
-    from congso.common.testing import make_unit
 
     _in_force(world)
     client = login_client(world.boss)

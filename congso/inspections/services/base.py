@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from congso.common.scoping import Actor
-
-
-def require(actor: Actor | None, capability: str, unit_id: int | None) -> None:
-    """System jobs (actor=None: the demo loader) pass; people need the capability there."""
-    if actor is not None and not actor.can(capability, unit_id):
-        raise PermissionDenied(_("Bạn không có quyền kiểm tra đơn vị này."))
+# Message of a refused inspection service (the page shows it).
+NO_INSPECTION_RIGHT = gettext_lazy("Bạn không có quyền kiểm tra đơn vị này.")
 
 
 def person_in_unit(person, unit) -> bool:

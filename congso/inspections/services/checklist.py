@@ -11,12 +11,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from congso.accounts.permissions import Cap
 from congso.common.audit import audit_record
-from congso.common.scoping import Actor
+from congso.common.permissions import Cap
+from congso.common.scoping import Actor, require
+from congso.common.services import fields_update
 from congso.inspections.models import ChecklistItem, ItemPhoto, ItemResult, VisitStatus
 from congso.inspections.photos import clean_photo
-from congso.inspections.services.base import require
+from congso.inspections.services.base import NO_INSPECTION_RIGHT
 
 MAX_NOTE = 5000
 MAX_PHOTOS_PER_ITEM = 10
@@ -31,7 +32,7 @@ def item_assess(
     *, actor: Actor | None, item: ChecklistItem, result: str, note: str = ""
 ) -> ChecklistItem:
     """Record the result of one checklist item (compliant, non-compliant, not applicable)."""
-    require(actor, Cap.INSPECTIONS_MANAGE, item.unit_id)
+    require(actor, Cap.INSPECTIONS_MANAGE, item.unit_id, message=NO_INSPECTION_RIGHT)
     _require_in_progress(item)
     if result not in ItemResult.values or result == ItemResult.PENDING:
         raise ValidationError({"result": _("Hãy chọn kết quả kiểm tra.")})
@@ -41,17 +42,12 @@ def item_assess(
     if result == ItemResult.NON_COMPLIANT and not note:
         raise ValidationError({"note": _("Hãy ghi rõ nội dung chưa thực hiện đúng.")})
     with transaction.atomic():
-        old = {"result": item.result, "note": item.note}
-        if old == {"result": result, "note": note}:
-            return item
-        item.result, item.note, item.checked_at = result, note, timezone.now()
-        item.save(update_fields=["result", "note", "checked_at"])
-        audit_record(
+        fields_update(
             actor=actor,
-            action="inspections.item_assess",
             obj=item,
-            old=old,
-            new={"result": result, "note": note},
+            action="inspections.item_assess",
+            values={"result": result, "note": note},
+            also={"checked_at": timezone.now()},
         )
     return item
 
@@ -59,7 +55,7 @@ def item_assess(
 def photo_add(*, actor: Actor | None, item: ChecklistItem, upload) -> ItemPhoto:
     """Attach a photo to an item: checked by content, size and dimensions, re-encoded without
     metadata, stored with the default storage. The same picture twice is stored once."""
-    require(actor, Cap.INSPECTIONS_MANAGE, item.unit_id)
+    require(actor, Cap.INSPECTIONS_MANAGE, item.unit_id, message=NO_INSPECTION_RIGHT)
     _require_in_progress(item)
     photo = clean_photo(upload)
     existing = ItemPhoto.objects.filter(item=item, sha256=photo.sha256).first()

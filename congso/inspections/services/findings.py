@@ -9,13 +9,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from congso.accounts.permissions import Cap
 from congso.cases.choices import CaseSource
 from congso.cases.rules import RuleError
 from congso.cases.services import case_create
 from congso.common.audit import audit_record
 from congso.common.calendar import deadline_after
-from congso.common.scoping import Actor
+from congso.common.permissions import Cap
+from congso.common.scoping import Actor, require
 from congso.common.text import nfc
 from congso.inspections.models import (
     Finding,
@@ -26,7 +26,7 @@ from congso.inspections.models import (
     VisitStatus,
 )
 from congso.inspections.rules import MAX_REMEDIATION_DAYS
-from congso.inspections.services.base import require, require_person_in_unit
+from congso.inspections.services.base import NO_INSPECTION_RIGHT, require_person_in_unit
 from congso.inspections.services.plans import visit_add_subject
 
 MAX_TEXT = 5000
@@ -53,7 +53,7 @@ def finding_record(
 ) -> Finding:
     """Record a finding. A finding about a person adds them to the visit's subjects (pausing
     their awards) and opens a case for them through congso.cases at once."""
-    require(actor, Cap.INSPECTIONS_MANAGE, visit.unit_id)
+    require(actor, Cap.INSPECTIONS_MANAGE, visit.unit_id, message=NO_INSPECTION_RIGHT)
     if visit.status != VisitStatus.IN_PROGRESS:
         raise ValidationError(_("Chỉ ghi kết luận khi cuộc kiểm tra đang diễn ra."))
     if kind not in FindingKind.values:
@@ -96,7 +96,7 @@ def finding_record(
 
 def finding_to_case(*, actor: Actor | None, finding: Finding) -> Finding:
     """Open the case for a finding about a person (once: a second call changes nothing)."""
-    require(actor, Cap.INSPECTIONS_MANAGE, finding.unit_id)
+    require(actor, Cap.INSPECTIONS_MANAGE, finding.unit_id, message=NO_INSPECTION_RIGHT)
     if finding.kind != FindingKind.PERSON:
         raise ValidationError(_("Chỉ kết luận về cá nhân mới chuyển thành vụ việc."))
     with transaction.atomic():
@@ -139,7 +139,7 @@ def task_create(
     """A remediation task for a finding about the unit, due `working_days` working days after
     `assigned_on` (today by default; holidays and make-up Saturdays counted by the province
     calendar)."""
-    require(actor, Cap.INSPECTIONS_MANAGE, finding.unit_id)
+    require(actor, Cap.INSPECTIONS_MANAGE, finding.unit_id, message=NO_INSPECTION_RIGHT)
     if finding.kind != FindingKind.UNIT:
         raise ValidationError(_("Việc khắc phục chỉ giao cho kết luận về đơn vị."))
     title = nfc(title)

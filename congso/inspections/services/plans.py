@@ -10,11 +10,12 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from congso.accounts.permissions import Cap
 from congso.cases.choices import FreezeReason
 from congso.cases.services import award_freeze_close, award_freeze_open
 from congso.common.audit import audit_record
-from congso.common.scoping import Actor
+from congso.common.permissions import Cap
+from congso.common.scoping import Actor, require
+from congso.common.services import fields_update
 from congso.common.text import nfc
 from congso.conduct.selectors import version_in_force
 from congso.inspections.models import (
@@ -26,7 +27,7 @@ from congso.inspections.models import (
     VisitStatus,
 )
 from congso.inspections.rules import pending_items, visit_transition_allowed
-from congso.inspections.services.base import require, require_person_in_unit, visit_ref
+from congso.inspections.services.base import NO_INSPECTION_RIGHT, require_person_in_unit, visit_ref
 
 MIN_YEAR, MAX_YEAR = 2019, 2100
 PLAN_NEXT: dict[str, str] = {
@@ -39,7 +40,7 @@ def plan_create(
     *, actor: Actor | None, unit, year: int, title: str, targets: list, description: str = ""
 ) -> InspectionPlan:
     """An annual plan of the inspecting `unit`. The same title twice in a year is stored once."""
-    require(actor, Cap.INSPECTIONS_MANAGE, unit.pk)
+    require(actor, Cap.INSPECTIONS_MANAGE, unit.pk, message=NO_INSPECTION_RIGHT)
     title = nfc(title)
     errors = {}
     if not title:
@@ -51,7 +52,7 @@ def plan_create(
     if errors:
         raise ValidationError(errors)
     for target in targets:
-        require(actor, Cap.INSPECTIONS_MANAGE, target.pk)
+        require(actor, Cap.INSPECTIONS_MANAGE, target.pk, message=NO_INSPECTION_RIGHT)
     with transaction.atomic():
         plan, created = InspectionPlan.objects.get_or_create(
             unit=unit, year=year, title=title[:300], defaults={"description": description.strip()}
@@ -69,20 +70,13 @@ def plan_create(
 
 def plan_advance(*, actor: Actor | None, plan: InspectionPlan) -> InspectionPlan:
     """Draft → approved → closed."""
-    require(actor, Cap.INSPECTIONS_MANAGE, plan.unit_id)
+    require(actor, Cap.INSPECTIONS_MANAGE, plan.unit_id, message=NO_INSPECTION_RIGHT)
     nxt = PLAN_NEXT.get(plan.status)
     if nxt is None:
         raise ValidationError(_("Kế hoạch đã kết thúc."))
     with transaction.atomic():
-        old = plan.status
-        plan.status = nxt
-        plan.save(update_fields=["status"])
-        audit_record(
-            actor=actor,
-            action="inspections.plan_status",
-            obj=plan,
-            old={"status": old},
-            new={"status": nxt},
+        fields_update(
+            actor=actor, obj=plan, action="inspections.plan_status", values={"status": nxt}
         )
     return plan
 
@@ -101,7 +95,7 @@ def visit_schedule(
 ) -> Visit:
     """Schedule a visit to `target`. A scheduled visit belongs to an approved plan of its year
     that lists the target; a surprise visit may stand alone."""
-    require(actor, Cap.INSPECTIONS_MANAGE, target.pk)
+    require(actor, Cap.INSPECTIONS_MANAGE, target.pk, message=NO_INSPECTION_RIGHT)
     if kind not in VisitKind.values:
         raise ValidationError({"kind": _("Hình thức kiểm tra không hợp lệ.")})
     if kind == VisitKind.SCHEDULED and plan is None:
@@ -166,7 +160,7 @@ def _open_freeze(actor: Actor | None, visit: Visit, person) -> None:
 def visit_start(*, actor: Actor | None, visit: Visit) -> Visit:
     """Begin the visit: draw the checklist from the target's code in force on the visit date
     (one item per clause) and pause award proposals for the persons inspected."""
-    require(actor, Cap.INSPECTIONS_MANAGE, visit.unit_id)
+    require(actor, Cap.INSPECTIONS_MANAGE, visit.unit_id, message=NO_INSPECTION_RIGHT)
     with transaction.atomic():
         visit = Visit.objects.select_for_update().get(pk=visit.pk)
         old = _transition(actor, visit, VisitStatus.IN_PROGRESS)
@@ -193,7 +187,7 @@ def visit_start(*, actor: Actor | None, visit: Visit) -> Visit:
 
 def visit_add_subject(*, actor: Actor | None, visit: Visit, person) -> Visit:
     """Add a person the visit concerns; their awards pause while the visit is open."""
-    require(actor, Cap.INSPECTIONS_MANAGE, visit.unit_id)
+    require(actor, Cap.INSPECTIONS_MANAGE, visit.unit_id, message=NO_INSPECTION_RIGHT)
     if visit.status == VisitStatus.DONE:
         raise ValidationError(_("Cuộc kiểm tra đã kết thúc."))
     require_person_in_unit(person, visit.unit, "person")
@@ -214,7 +208,7 @@ def visit_add_subject(*, actor: Actor | None, visit: Visit, person) -> Visit:
 def visit_finish(*, actor: Actor | None, visit: Visit, conclusion: str) -> Visit:
     """Conclude the visit once every checklist item has a result; lift the award pause it put
     on the persons inspected (an open case keeps its own pause)."""
-    require(actor, Cap.INSPECTIONS_MANAGE, visit.unit_id)
+    require(actor, Cap.INSPECTIONS_MANAGE, visit.unit_id, message=NO_INSPECTION_RIGHT)
     conclusion = (conclusion or "").strip()
     if not conclusion:
         raise ValidationError({"conclusion": _("Hãy nhập kết luận cuộc kiểm tra.")})

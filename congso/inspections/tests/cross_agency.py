@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from congso.common.testing import CrossAgencyRoute
+from congso.common.testing import CrossAgencyRoute, make_person
+from congso.inspections import services
 from congso.inspections.models import (
     ChecklistItem,
     Finding,
@@ -13,17 +14,14 @@ from congso.inspections.models import (
     RemediationTask,
     Visit,
 )
+from congso.inspections.tests.factories import started_visit
 
 
 def _plan(world, unit):
-    from congso.inspections import services
-
     return services.plan_create(actor=None, unit=unit, year=2025, title="KH", targets=[unit])
 
 
 def _visit(world, unit):
-    from congso.inspections.tests.factories import started_visit
-
     return started_visit(world, unit)
 
 
@@ -39,17 +37,12 @@ def _photo(world, unit):
 
 
 def _finding(world, unit):
-    from congso.inspections import services
-
     return services.finding_record(
         actor=None, visit=_visit(world, unit), kind="unit", description="Tồn tại"
     )
 
 
 def _task(world, unit):
-    from congso.common.testing import make_person
-    from congso.inspections import services
-
     owner = make_person(unit, full_name="Hoàng Văn Sơn")
     return services.task_create(
         actor=None, finding=_finding(world, unit), title="Khắc phục", owner=owner, working_days=5

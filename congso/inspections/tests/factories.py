@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from congso.accounts.permissions import Role
+from congso.common.permissions import Role
 from congso.common.testing import actor_of, make_user
 from congso.conduct import services as conduct_services
 from congso.inspections import services

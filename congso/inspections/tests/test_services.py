@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from congso.cases.models import AwardFreeze, Case
 from congso.common.models import AuditEntry
+from congso.common.testing import unchanged_database
 from congso.conduct.models import ViolationCategory
 from congso.inspections import services
 from congso.inspections.models import Finding, ItemResult, VisitStatus
@@ -39,13 +40,13 @@ def test_plan_is_stored_once_for_a_repeated_submission(world):
 
 
 def test_plan_needs_title_year_and_targets(world):
-    with pytest.raises(ValidationError) as caught:
+    with unchanged_database(), pytest.raises(ValidationError) as caught:
         services.plan_create(actor=None, unit=world.province, year=1990, title=" ", targets=[])
     assert set(caught.value.message_dict) == {"title", "year", "targets"}
 
 
 def test_unit_head_cannot_plan_inspections(world):
-    with pytest.raises(PermissionDenied):
+    with unchanged_database(), pytest.raises(PermissionDenied):
         services.plan_create(
             actor=actor_of(world.head_a),
             unit=world.agency_a,
@@ -69,7 +70,7 @@ def test_scheduled_visit_must_fit_its_plan(world, status_approved, year, target_
     )
     if status_approved:
         services.plan_advance(actor=None, plan=plan)
-    with pytest.raises(ValidationError) as caught:
+    with unchanged_database(), pytest.raises(ValidationError) as caught:
         services.visit_schedule(
             actor=None,
             target=getattr(world, target_name),
@@ -115,23 +116,23 @@ def test_visit_without_code_in_force_starts_with_empty_checklist(world):
 
 def test_non_compliant_item_needs_a_note(world):
     item = started_visit(world).items.first()
-    with pytest.raises(ValidationError):
+    with unchanged_database(), pytest.raises(ValidationError):
         services.item_assess(actor=None, item=item, result=ItemResult.NON_COMPLIANT, note="")
-    with pytest.raises(ValidationError):
+    with unchanged_database(), pytest.raises(ValidationError):
         services.item_assess(actor=None, item=item, result="", note="x")
 
 
 def test_visit_cannot_finish_with_pending_items_or_without_conclusion(world):
     visit = started_visit(world)
-    with pytest.raises(ValidationError) as caught:
+    with unchanged_database(), pytest.raises(ValidationError) as caught:
         services.visit_finish(actor=None, visit=visit, conclusion="Kết luận")
     assert "chưa đánh giá" in str(caught.value)
     _assess_all(visit)
-    with pytest.raises(ValidationError):
+    with unchanged_database(), pytest.raises(ValidationError):
         services.visit_finish(actor=None, visit=visit, conclusion="  ")
     visit = services.visit_finish(actor=None, visit=visit, conclusion="Đơn vị thực hiện tốt.")
     assert visit.status == VisitStatus.DONE
-    with pytest.raises(ValidationError):
+    with unchanged_database(), pytest.raises(ValidationError):
         services.visit_start(actor=None, visit=visit)
 
 
@@ -162,7 +163,7 @@ def test_person_finding_opens_a_case_and_pauses_awards_until_the_visit_ends(worl
 
 def test_person_finding_needs_a_person_of_the_target_and_a_category(world):
     visit = started_visit(world)
-    with pytest.raises(ValidationError):
+    with unchanged_database(), pytest.raises(ValidationError):
         services.finding_record(
             actor=None,
             visit=visit,
@@ -171,7 +172,7 @@ def test_person_finding_needs_a_person_of_the_target_and_a_category(world):
             person=world.charlie.person,
             category=ViolationCategory.objects.first(),
         )
-    with pytest.raises(ValidationError):
+    with unchanged_database(), pytest.raises(ValidationError):
         services.finding_record(
             actor=None, visit=visit, kind="person", description="x", person=world.alice.person
         )
@@ -207,7 +208,7 @@ def test_unit_finding_gets_a_task_due_in_working_days(world, time_machine):
         working_days=2,
     )
     assert task.due_on == date(2026, 1, 6)  # 01/01 and 02/01 off: Mon 05/01, Tue 06/01
-    with pytest.raises(ValidationError):
+    with unchanged_database(), pytest.raises(ValidationError):
         services.task_create(
             actor=None, finding=finding, title="x", owner=world.head_a.person, working_days=0
         )
@@ -219,9 +220,9 @@ def test_task_owner_completes_the_task_once_and_others_cannot(world):
     task = services.task_create(
         actor=None, finding=finding, title="Khắc phục", owner=world.alice.person, working_days=5
     )
-    with pytest.raises(PermissionDenied):
+    with unchanged_database(), pytest.raises(PermissionDenied):
         services.task_complete(actor=actor_of(world.charlie), task=task, note="xong")
-    with pytest.raises(ValidationError):
+    with unchanged_database(), pytest.raises(ValidationError):
         services.task_complete(actor=actor_of(world.alice), task=task, note=" ")
     done = services.task_complete(actor=actor_of(world.alice), task=task, note="Đã treo biển.")
     assert done.status == "done"

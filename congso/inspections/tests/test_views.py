@@ -10,7 +10,7 @@ from django.urls import reverse
 from PIL import Image
 
 from congso.cases.models import Case
-from congso.common.testing import login_client
+from congso.common.testing import login_client, make_person, make_user
 from congso.inspections.models import (
     Finding,
     InspectionPlan,
@@ -19,6 +19,7 @@ from congso.inspections.models import (
     RemediationTask,
     Visit,
 )
+from congso.inspections.photos import MAX_PHOTO_BYTES
 from congso.inspections.tests.factories import (
     VISIT_DAY,
     approved_plan,
@@ -216,8 +217,6 @@ def english():
 
 
 def test_surprise_visit_with_team_from_the_inspectors_agency(world):
-    from congso.common.testing import make_person, make_user
-
     member = world.head_a.person  # a colleague in the inspector's agency (Sở Nội vụ)
     inspector_person = make_person(world.division_a, full_name="Đinh Văn Tra")
     user = make_user("tt2", roles=[("inspector", world.province)], person=inspector_person)
@@ -241,8 +240,6 @@ def test_surprise_visit_with_team_from_the_inspectors_agency(world):
 
 
 def test_oversized_photo_upload_gets_400(world, inspector, tmp_path, settings):
-    from congso.inspections.photos import MAX_PHOTO_BYTES
-
     settings.MEDIA_ROOT = tmp_path
     item = started_visit(world).items.first()
     big = SimpleUploadedFile("anh.jpg", b"\xff\xd8\xff" + b"0" * MAX_PHOTO_BYTES, "image/jpeg")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 
-from congso.accounts.permissions import Cap
+from congso.common.permissions import Cap
 
 
 def require_view(request: HttpRequest) -> None:

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from congso.accounts.permissions import Cap
+from congso.common.permissions import Cap
 from congso.inspections import selectors, services
 from congso.inspections.forms import PlanForm
 from congso.inspections.models import VisitStatus

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from congso.accounts.permissions import Cap
+from congso.common.permissions import Cap
 from congso.inspections import selectors, services
 from congso.inspections.forms import CompleteTaskForm
 from congso.inspections.rules import task_overdue

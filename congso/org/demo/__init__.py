@@ -22,9 +22,9 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from congso.accounts.permissions import SECOND_FACTOR_ROLES, Role
 from congso.accounts.services import grant_role
 from congso.common.audit import audit_record
+from congso.common.permissions import SECOND_FACTOR_ROLES, Role
 from congso.org.demo.people import allocate, draw_name, draw_person, profiles, read_csv
 from congso.org.models import Assignment, OrgUnit, Person, UnitKind
 from congso.org.services import counter_create, person_create, unit_create
@@ -419,7 +419,7 @@ def load_province(*, rng: random.Random, log: Log, staff_count: int = DEFAULT_ST
         _build_agencies(tree)
         _build_communes(tree)
         _build_former(tree)
-        log(f"  {OrgUnit.unscoped.filter(path__startswith=root.path).count()} đơn vị")
+        log(f"  {OrgUnit.unscoped.in_subtree(root).count()} đơn vị")
         _build_counters(tree, log)
         serial = _build_people(tree, rng, staff_count, log)
         _build_logins(tree, rng, serial)

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from congso.accounts.permissions import Cap
+from congso.common.permissions import Cap
 from congso.common.scoping import Actor
 from congso.org.imports.columns import COLUMNS
 from congso.org.imports.reader import ImportFileError, open_staff_sheet

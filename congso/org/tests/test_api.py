@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from congso.accounts.services import api_token_create
+from congso.common.api import NOT_FOUND
 from congso.common.testing import actor_of, login_client, make_person
 from congso.org.models import Person
 from congso.org.services import person_transfer
@@ -67,7 +68,7 @@ def test_people_list_refuses_bad_input_in_vietnamese(world):
     status, body = get(client, "/units", page=0)
     assert status == 400 and body["detail"] == "Số trang phải từ 1 trở lên."
     status, body = get(client, "/people", unit=world.agency_b.pk)
-    assert status == 404 and body["detail"] == "Không tìm thấy đơn vị."
+    assert status == 404 and body["detail"] == NOT_FOUND
 
 
 def test_person_get_includes_the_assignment_history(world):
@@ -84,7 +85,7 @@ def test_staff_member_reads_own_record_only(world):
     client = login_client(world.alice)
     assert get(client, f"/people/{world.alice.person_id}")[0] == 200
     status, body = get(client, f"/people/{world.head_a.person_id}")
-    assert status == 404 and body["detail"] == "Không tìm thấy cán bộ."
+    assert status == 404 and body["detail"] == NOT_FOUND
     status, body = get(client, "/people")
     assert [p["full_name"] for p in body["items"]] == ["Nguyễn Thị Hoa"]
 

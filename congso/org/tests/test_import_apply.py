@@ -12,7 +12,8 @@ from django.utils import translation
 
 from congso.common.audit import audit_verify
 from congso.common.models import AuditEntry
-from congso.common.testing import actor_of, make_person
+from congso.common.testing import actor_of, make_person, unchanged_database
+from congso.org.imports.rules import StaffRow
 from congso.org.imports.runner import staff_import
 from congso.org.models import Assignment, Person
 from congso.org.services import people_import_apply
@@ -186,8 +187,6 @@ def test_a_code_held_elsewhere_is_refused_without_saying_whose_or_where(world):
 
 
 def test_service_refuses_units_outside_reach_even_if_called_directly(world):
-    from congso.org.imports.rules import StaffRow
-
     row = StaffRow(
         row=2,
         staff_code="X1",
@@ -202,6 +201,6 @@ def test_service_refuses_units_outside_reach_even_if_called_directly(world):
         unit_id=world.agency_b.pk,
         start_date=None,
     )
-    with pytest.raises(PermissionDenied):
+    with unchanged_database(), pytest.raises(PermissionDenied):
         people_import_apply(actor=actor_of(world.admin_a), rows=[row], today=TODAY)
     assert not Person.objects.filter(staff_code="X1").exists()

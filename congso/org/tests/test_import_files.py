@@ -14,6 +14,7 @@ import pytest
 from django.utils import translation
 from openpyxl import Workbook, load_workbook
 
+from congso.common.testing import actor_of
 from congso.org.imports.columns import COLUMNS, GUIDE_SHEET_NAME, SHEET_NAME, UNITS_SHEET_NAME
 from congso.org.imports.reader import ImportFileError, open_staff_sheet
 from congso.org.imports.runner import staff_import, template_bytes
@@ -184,8 +185,6 @@ def test_real_excel_date_cell_is_accepted(world):
 
 
 def test_template_sheets_headers_and_drop_downs(world):
-    from congso.common.testing import actor_of
-
     workbook = load_workbook(io.BytesIO(template_bytes(actor=actor_of(world.admin_a))))
     assert workbook.sheetnames == [SHEET_NAME, GUIDE_SHEET_NAME, UNITS_SHEET_NAME]
     data = workbook[SHEET_NAME]
@@ -202,8 +201,6 @@ def test_template_sheets_headers_and_drop_downs(world):
 
 
 def test_filled_template_imports(world):
-    from congso.common.testing import actor_of
-
     actor = actor_of(world.admin_a)
     workbook = load_workbook(io.BytesIO(template_bytes(actor=actor)))
     workbook[SHEET_NAME].append(staff_values("CB77", str(world.division_a.pk)))

@@ -16,6 +16,7 @@ from congso.common.testing import login_client
 from congso.org.imports.columns import SHEET_NAME
 from congso.org.models import Person
 from congso.org.tests.test_import_files import make_xlsx, staff_values
+from congso.org.views.imports import LimitedUploadHandler
 
 
 @pytest.fixture(autouse=True)
@@ -174,8 +175,6 @@ def test_nav_entry_for_importers_only(world):
 
 def test_upload_handler_stops_a_body_without_honest_length(rf):
     from django.core.files.uploadhandler import StopUpload
-
-    from congso.org.views_import import LimitedUploadHandler
 
     handler = LimitedUploadHandler(rf.post("/"), limit=10)
     assert handler.receive_data_chunk(b"12345", 0) == b"12345"

@@ -7,6 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from congso.cases.services import award_freeze_open
+from congso.cases.tests.helpers import confirmed_case, make_case
 from congso.common.testing import login_client, make_person
 
 pytestmark = pytest.mark.django_db
@@ -62,9 +64,6 @@ def test_a_panel_returning_none_is_left_out(world, only_sample_panel):
 
 
 def test_person_page_queries_stay_bounded_as_cases_pile_up(world):
-    from congso.cases.services import award_freeze_open
-    from congso.cases.tests.helpers import confirmed_case, make_case
-
     person = make_person(world.agency_a, full_name="Phạm Văn Dũng")
     make_case(unit=world.agency_a, person=person)
 

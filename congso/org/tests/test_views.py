@@ -13,9 +13,10 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from congso.common.models import AuditEntry
-from congso.common.testing import login_client, make_person, make_unit
+from congso.common.testing import actor_of, login_client, make_person, make_unit
 from congso.org.models import Assignment, Person
-from congso.org.services import counter_create
+from congso.org.services import counter_create, person_transfer
+from congso.org.views import people, tree, unit_detail
 
 pytestmark = pytest.mark.django_db
 
@@ -195,9 +196,6 @@ def _list_queries(world, django_assert_num_queries) -> None:
     from django.test import RequestFactory
     from django_htmx.middleware import HtmxDetails
 
-    from congso.common.testing import actor_of
-    from congso.org.views import people
-
     request = RequestFactory().get(reverse("org:people"), {"q": "", "page": 1})
     request.user, request.actor = world.boss, actor_of(world.boss)
     request.htmx = HtmxDetails(request)
@@ -243,7 +241,6 @@ def test_staff_member_sees_own_page_but_not_a_colleagues(world):
 
 def test_person_page_shows_facts_and_history_with_dates(world):
     person = Person.objects.get(pk=world.alice.person_id)
-    from congso.org.services import person_transfer
 
     person_transfer(actor=None, person=person, to_unit=world.division_a, on=date(2025, 9, 15))
     page = text(login_client(world.head_a).get(reverse("org:person", args=[person.pk])))
@@ -363,8 +360,6 @@ def _view_queries(view, world, path, params=None, **kwargs) -> int:
     from django.test.utils import CaptureQueriesContext
     from django_htmx.middleware import HtmxDetails
 
-    from congso.common.testing import actor_of
-
     request = RequestFactory().get(path, params or {})
     request.user, request.actor = world.boss, actor_of(world.boss)
     request.htmx = HtmxDetails(request)
@@ -374,8 +369,6 @@ def _view_queries(view, world, path, params=None, **kwargs) -> int:
 
 
 def test_tree_and_unit_pages_query_count_does_not_grow_with_children(world):
-    from congso.org.views import tree, unit_detail
-
     def counts() -> tuple[int, int]:
         return (
             _view_queries(tree, world, reverse("org:tree"), {"goc": world.province.pk}),

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET
 
-from congso.accounts.permissions import Cap
+from congso.common.permissions import Cap
 from congso.org import selectors
 from congso.org.forms import PeopleFilterForm
 from congso.org.models import Sex, StaffCategory

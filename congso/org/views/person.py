@@ -16,7 +16,7 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from congso.accounts.permissions import Cap
+from congso.common.permissions import Cap
 from congso.org import selectors, services
 from congso.org.forms import PersonEditForm, TransferForm
 from congso.org.models import Person

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
-from congso.accounts.permissions import Cap
+from congso.common.permissions import Cap
 from congso.org import selectors
 from congso.org.forms import TreeFilterForm
 from congso.org.models import OrgUnit

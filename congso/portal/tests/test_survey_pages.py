@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from congso.org.models import OrgUnit
 from congso.surveys.models import ResponseFlag, SurveyResponse
-from congso.surveys.services import target_reissue_code
+from congso.surveys.services import form_token_issue, target_reissue_code
 from congso.surveys.services.submit import kiosk_key
 from congso.surveys.tests.factories import rate
 
@@ -143,7 +143,6 @@ def test_portal_index_lists_agencies_with_scorecard_links(sw):
 def test_expired_form_token_asks_to_reload(sw):
     client = Client()
     html = client.get(f"/cong-dan/danh-gia/{sw.counter_a.code}/").content.decode()
-    from congso.surveys.services import form_token_issue
 
     old = form_token_issue(
         code=sw.counter_a.code,

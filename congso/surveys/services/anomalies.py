@@ -13,9 +13,9 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from congso.accounts.permissions import Cap
-from congso.common.audit import audit_record
-from congso.common.scoping import Actor
+from congso.common.permissions import Cap
+from congso.common.scoping import Actor, require
+from congso.common.services import fields_update
 from congso.org.models import OrgUnit
 from congso.surveys import conf
 from congso.surveys.models import (
@@ -27,7 +27,7 @@ from congso.surveys.models import (
     SurveyResponse,
 )
 from congso.surveys.rules import QUESTION_KEYS, Event, find_bursts
-from congso.surveys.services.common import SurveyError, require
+from congso.surveys.services.common import SurveyError
 
 
 def anomalies_detect(*, full: bool = False) -> list[AnomalyFlag]:
@@ -110,16 +110,11 @@ def anomaly_review(*, actor: Actor | None, flag: AnomalyFlag, note: str) -> Anom
     if not text:
         raise SurveyError(422, "Vui lòng ghi kết quả xem xét.", field="note")
     with transaction.atomic():
-        old = {"status": flag.status, "note": flag.note}
-        flag.status = AnomalyStatus.REVIEWED
-        flag.note = text
-        flag.save(update_fields=["status", "note"])
-        audit_record(
+        fields_update(
             actor=actor,
-            action="surveys.anomaly_review",
             obj=flag,
-            old=old,
-            new={"status": flag.status, "note": text},
+            action="surveys.anomaly_review",
+            values={"status": AnomalyStatus.REVIEWED, "note": text},
         )
     return flag
 

@@ -7,9 +7,6 @@ import hmac
 import secrets
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
-
-from congso.common.scoping import Actor
 
 # Crockford's base-32 alphabet without the letters people confuse (i, l, o, u).
 CODE_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
@@ -24,12 +21,6 @@ class SurveyError(Exception):
         self.status = status
         self.message = message
         self.field = field
-
-
-def require(actor: Actor | None, capability: str, unit_id: int | None) -> None:
-    """System jobs (actor=None) pass; people need the capability on the unit."""
-    if actor is not None and not actor.can(capability, unit_id):
-        raise PermissionDenied
 
 
 def new_code() -> str:
@@ -58,7 +49,7 @@ def agency_map(units: list[tuple[int, int | None, str]]) -> dict[int, int]:
     by_id = {uid: (parent, kind) for uid, parent, kind in units}
     result: dict[int, int] = {}
     for uid in by_id:
-        chain = []
+        chain: list[int] = []
         current: int | None = uid
         while current is not None and current in by_id and len(chain) < 50:
             chain.append(current)

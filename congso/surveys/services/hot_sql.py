@@ -85,7 +85,8 @@ def execute(sql: str, params: list, *, fetch: bool = False) -> tuple | None:
         # Only statements executed with prepare=True (these) get prepared; Django's own
         # client-side-binding cursors never prepare whatever the threshold.
         raw.prepare_threshold = NEVER_BY_COUNT
-    with connection.wrap_database_errors, ServerBindingCursor(raw) as cursor:
+    # django-stubs declares ServerBindingCursor without psycopg's Cursor signature.
+    with connection.wrap_database_errors, ServerBindingCursor(raw) as cursor:  # type: ignore[call-arg,attr-defined]
         cursor.execute(sql, params, prepare=True)
         return cursor.fetchone() if fetch else None
 
@@ -231,7 +232,7 @@ def _fused_statement() -> tuple[str, str, str]:
         "SELECT t.*, (SELECT count(*) FROM w0) FROM t"
     )
     code_type = SurveyTarget._meta.get_field("code").db_type(connection)
-    types = [
+    types: list[str | None] = [
         fields["ip_key"].db_type(connection),
         fields["device_key"].db_type(connection),
         fields["created_at"].db_type(connection),
@@ -248,7 +249,7 @@ def _fused_statement() -> tuple[str, str, str]:
         raise RuntimeError(f"rating statement: {found} placeholders, {len(types)} types")
     name = "congso_rating_" + hashlib.sha1(numbered.encode()).hexdigest()[:12]  # noqa: S324 (a name, not a secret)
     execute = f"EXECUTE {name} ({', '.join(['%s'] * len(types))})"
-    return name, f"PREPARE {name} ({', '.join(types)}) AS {numbered}", execute
+    return name, f"PREPARE {name} ({', '.join(str(t) for t in types)}) AS {numbered}", execute
 
 
 # The response columns the caller gives (`_row_values` in submit.py), in statement order.

@@ -1,7 +1,8 @@
 """Daily and monthly answer counts per target: kept on write, rebuilt from raw responses.
 
-`rollup_add` runs inside the transaction that stores a response (one UPSERT per table, valid
-on SQLite ≥ 3.24 and PostgreSQL), so dashboards are never behind the raw data: lag zero.
+The statements of `rollup_statements` run inside the transaction that stores a response (one
+UPSERT per table, valid on SQLite ≥ 3.24 and PostgreSQL), so dashboards are never behind the raw
+data: lag zero.
 """
 
 from __future__ import annotations
@@ -121,17 +122,6 @@ def rollup_statements(
             [*ids, month, *ones],
         ),
     ]
-
-
-def rollup_add(
-    *, target_id: int, agency_id: int, unit_id: int, day: date, answers: Mapping[str, int]
-) -> None:
-    """Count one response in the day's and the month's rows of its target."""
-    with connection.cursor() as cursor:
-        for sql, params in rollup_statements(
-            target_id=target_id, agency_id=agency_id, unit_id=unit_id, day=day, answers=answers
-        ):
-            cursor.execute(sql, params)
 
 
 def _utc_offset_hours() -> int:

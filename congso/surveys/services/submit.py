@@ -94,8 +94,8 @@ def target_by_code(
     one query; 404 with a message telling a revoked code apart. Plain SQL: this runs on every
     rating and building an ORM query costs more than the query itself."""
     sql = lookup_sql()
-    since = connection.ops.adapt_datetimefield_value(since or timezone.now())
-    row = execute(sql, [ip_key, device_key, since, code], fetch=True)
+    since_value = connection.ops.adapt_datetimefield_value(since or timezone.now())
+    row = execute(sql, [ip_key, device_key, since_value, code], fetch=True)
     return _target_row(row, code=code, ip_key=ip_key)
 
 

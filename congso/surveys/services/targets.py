@@ -7,12 +7,12 @@ import secrets
 from django.db import transaction
 from django.utils import timezone
 
-from congso.accounts.permissions import Cap
 from congso.common.audit import Change, audit_record, audit_record_many
-from congso.common.scoping import Actor
+from congso.common.permissions import Cap
+from congso.common.scoping import Actor, require
 from congso.org.models import OrgUnit, Person, ServiceCounter
 from congso.surveys.models import ReceiptToken, RevokedCode, SurveyTarget, TargetKind
-from congso.surveys.services.common import SurveyError, agency_map, new_code, require, token_hash
+from congso.surveys.services.common import SurveyError, agency_map, new_code, token_hash
 
 RECEIPT_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 
@@ -30,8 +30,8 @@ def targets_sync(*, actor: Actor | None, unit: OrgUnit | None = None) -> int:
         is_active=True, serves_citizens=True, survey_target__isnull=True
     )
     if unit is not None:
-        counters = counters.filter(unit__path__startswith=unit.path)
-        people = people.filter(unit__path__startswith=unit.path)
+        counters = counters.in_subtree(unit)
+        people = people.in_subtree(unit)
     agencies = _agencies()
     now = timezone.now()
     rows = [

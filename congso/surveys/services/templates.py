@@ -7,13 +7,13 @@ from typing import Any
 
 from django.db import transaction
 
-from congso.accounts.permissions import Cap
 from congso.common.audit import audit_record
-from congso.common.scoping import Actor
+from congso.common.permissions import Cap
+from congso.common.scoping import Actor, require
 from congso.org.models import OrgUnit
 from congso.surveys.models import SurveyTemplate, SurveyVersion
 from congso.surveys.rules import DEFAULT_QUESTIONS, AnswerError, clean_text, validate_questions
-from congso.surveys.services.common import SurveyError, require
+from congso.surveys.services.common import SurveyError
 
 DEFAULT_NAME = "Phiếu khảo sát sự hài lòng của người dân, tổ chức"
 DEFAULT_INTRO = (

@@ -14,13 +14,13 @@ from congso.surveys.models import (
     SurveyTarget,
     SurveyTemplate,
 )
+from congso.surveys.services import targets_sync, template_default
+from congso.surveys.tests.factories import rate
 
 API = "/api/v1/surveys"
 
 
 def _target(world, unit) -> SurveyTarget:
-    from congso.surveys.services import targets_sync, template_default
-
     template_default()
     counter = counter_create(actor=None, unit=unit, name="Quầy một cửa")
     targets_sync(actor=None, unit=unit)
@@ -28,8 +28,6 @@ def _target(world, unit) -> SurveyTarget:
 
 
 def _response(world, unit) -> SurveyResponse:
-    from congso.surveys.tests.factories import rate
-
     target = _target(world, unit)
     result = rate(target, comment="Góp ý của người dân")
     return SurveyResponse.unscoped.get(client_id=result.body["client_id"])

@@ -9,9 +9,11 @@ import uuid
 import pytest
 from django.test import Client
 
+from congso.common.testing import login_client
+from congso.org.models import OrgUnit
 from congso.surveys.models import DailyRollup, MonthlyRollup, SurveyResponse
 from congso.surveys.services import target_reissue_code
-from congso.surveys.tests.factories import answers
+from congso.surveys.tests.factories import answers, rate
 
 pytestmark = pytest.mark.django_db
 
@@ -245,8 +247,6 @@ def test_acknowledged_retry_is_200_even_when_rate_limited(sw, settings):
 def test_agencies_lists_citizen_units_with_counter_codes_in_two_queries(
     sw, django_assert_num_queries
 ):
-    from congso.org.models import OrgUnit
-
     OrgUnit.unscoped.filter(pk__in=[sw.world.agency_a.pk, sw.world.agency_b.pk]).update(
         serves_citizens=True
     )
@@ -261,9 +261,6 @@ def test_agencies_lists_citizen_units_with_counter_codes_in_two_queries(
 
 
 def test_staff_ranking_api_lists_agencies_with_smoothed_index(sw):
-    from congso.common.testing import login_client
-    from congso.surveys.tests.factories import rate
-
     for _ in range(10):
         rate(sw.counter_a, level=5)
     for _ in range(10):
@@ -279,9 +276,6 @@ def test_staff_ranking_api_lists_agencies_with_smoothed_index(sw):
 
 
 def test_staff_target_api_gives_aggregates_only(sw):
-    from congso.common.testing import login_client
-    from congso.surveys.tests.factories import rate
-
     for _ in range(4):
         rate(sw.officer_a, level=5, comment="bí mật")
     client = login_client(sw.world.head_a)
@@ -292,8 +286,6 @@ def test_staff_target_api_gives_aggregates_only(sw):
 
 
 def test_staff_api_answers_404_in_vietnamese_for_another_agency(sw):
-    from congso.common.testing import login_client
-
     client = login_client(sw.world.head_a)
     response = client.get(f"/api/v1/surveys/targets/{sw.counter_b.pk}")
     assert response.status_code == 404

@@ -6,6 +6,7 @@ import random
 
 import pytest
 
+from congso.org.services import counter_create
 from congso.surveys import demo
 from congso.surveys.models import AnomalyFlag, DailyRollup, SurveyResponse, SurveyTarget
 from congso.surveys.services import rollups_rebuild
@@ -14,8 +15,6 @@ pytestmark = pytest.mark.django_db
 
 
 def test_demo_loads_ratings_rollups_and_planted_anomalies(sw, monkeypatch):
-    from congso.org.services import counter_create
-
     counter_create(actor=None, unit=sw.world.agency_b, name="Quầy số 2")
     monkeypatch.setattr(demo, "TOTAL_RATINGS", 3000)
     lines: list[str] = []

@@ -16,6 +16,7 @@ from congso.surveys.models import DailyRollup, MonthlyRollup, SurveyResponse
 from congso.surveys.rules import QUESTION_KEYS, ROLLUP_COLUMNS
 from congso.surveys.services import hot_sql, rollups_rebuild
 from congso.surveys.services.rollups import increment_exprs, rollup_statements
+from congso.surveys.services.submit import kiosk_key
 from congso.surveys.tests.test_api import get_form, post, valid_body
 
 pytestmark = pytest.mark.django_db(transaction=True)  # autocommit: the paths under load
@@ -39,8 +40,6 @@ def test_other_methods_on_the_rating_url_get_405_in_vietnamese(sw):
 
 
 def test_kiosk_key_in_the_query_string_reaches_the_plain_view(sw):
-    from congso.surveys.services.submit import kiosk_key
-
     client = Client()
     client.cookies["cs_device"] = "tablet-at-counter-1"  # one device: limit 3 without kiosk
     key = kiosk_key(sw.counter_a.code)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from django.utils import timezone
 
 from congso.common.testing import login_client
 from congso.surveys.rules import parse_period
@@ -45,7 +46,20 @@ def test_parse_period_keeps_periods_inside_the_calendar(slug, kind, start, end):
 @pytest.mark.parametrize("period", ["0001", "0001-q1", "0001-01", "9999-12"])
 def test_staff_api_answers_an_out_of_range_period_with_the_current_year(sw, period):
     client = login_client(sw.world.boss)
+    this_year = str(timezone.localdate().year)
     ranking = client.get(f"/api/v1/surveys/units/{sw.world.province.pk}/ranking?period={period}")
     assert ranking.status_code == 200, ranking.content
+    assert ranking.json()["period"] == this_year
     target = client.get(f"/api/v1/surveys/targets/{sw.counter_a.pk}?period={period}")
     assert target.status_code == 200, target.content
+    assert target.json()["period"] == this_year
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("period", ["2025", "2025-q3", "2026-02"])
+def test_staff_api_answers_for_the_period_asked(sw, period):
+    client = login_client(sw.world.boss)
+    ranking = client.get(f"/api/v1/surveys/units/{sw.world.province.pk}/ranking?period={period}")
+    assert ranking.json()["period"] == period
+    target = client.get(f"/api/v1/surveys/targets/{sw.counter_a.pk}?period={period}")
+    assert target.json()["period"] == period

@@ -26,6 +26,7 @@ from congso.surveys.rules import (
     trend,
     validate_answers,
 )
+from congso.surveys.services.common import agency_map
 
 KEYS = rules.QUESTION_KEYS
 
@@ -270,8 +271,6 @@ def test_question_validation_requires_overall_and_known_keys():
     ],
 )
 def test_agency_of_a_unit(unit, agency):
-    from congso.surveys.services.common import agency_map
-
     units = [
         (1, None, "province"),
         (2, 1, "state"),

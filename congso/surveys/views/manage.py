@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from congso.accounts.permissions import Cap
+from congso.common.permissions import Cap
 from congso.common.xlsx import build_workbook, xlsx_response
 from congso.surveys import selectors, services
 from congso.surveys.exports import anomaly_rows

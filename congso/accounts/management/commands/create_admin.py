@@ -16,15 +16,15 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from congso.accounts.models import User
-from congso.accounts.permissions import Role
 from congso.accounts.services import grant_role, user_create
+from congso.common.permissions import Role
+from congso.org.models import OrgUnit
 
 PASSWORD_VARIABLE = "CONGSO_ADMIN_PASSWORD"  # noqa: S105 - the variable's name, not a secret
 
 
 def find_unit(value: str | None):
     """The unit by id or agency code; the root unit (no parent) when `value` is None."""
-    from congso.org.models import OrgUnit
 
     if value is None:
         roots = list(OrgUnit.unscoped.filter(parent__isnull=True).order_by("id")[:2])

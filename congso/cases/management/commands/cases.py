@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
+from congso.cases.services import send_reminders
+from congso.cases.services.identity import contact_rotate_all
+
 
 class Command(BaseCommand):
     help = (
@@ -16,15 +19,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, action: str, **options):
         if action == "send-reminders":
-            from congso.cases.services import send_reminders
-
             sent = send_reminders()
             self.stdout.write(
                 f"Đã nhắc người xử lý {sent['handler']} vụ việc; "
                 f"đã báo thủ trưởng {sent['head']} vụ việc quá hạn."
             )
             return
-        from congso.cases.services.identity import contact_rotate_all
 
         try:
             count = contact_rotate_all()

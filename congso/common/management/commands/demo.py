@@ -17,6 +17,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import OperationalError, connection, connections, transaction
 
+from congso.org import demo
+
 # Apps whose demo data is loaded after the province, in this order (docs/architecture.md).
 DEMO_APPS = ("conduct", "surveys", "cases", "inspections")
 SEED = 20250701
@@ -81,8 +83,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, port, no_serve, reset, staff, without_apps, **options):
-        from congso.org import demo
-
         started = time.perf_counter()
         Path(settings.VAR_DIR).mkdir(parents=True, exist_ok=True)
         if reset:

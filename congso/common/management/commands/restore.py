@@ -27,11 +27,11 @@ from django.db import connection, transaction
 
 from congso.common.audit import audit_verify
 from congso.common.models import AuditEntry
+from congso.org.models import OrgUnit
 
 
 def database_is_empty() -> bool:
     """True when no user, org unit or audit row exists (reference data does not count)."""
-    from congso.org.models import OrgUnit
 
     return not (
         get_user_model().objects.exists()

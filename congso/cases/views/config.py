@@ -10,12 +10,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from congso.accounts.permissions import Cap
 from congso.cases import selectors, services
 from congso.cases.choices import CaseSource
 from congso.cases.forms import CaseTypeDeadlinesForm
 from congso.cases.rules import RuleError
 from congso.cases.services.config import may_configure
+from congso.common.permissions import Cap
 
 
 @login_required

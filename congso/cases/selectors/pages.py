@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import cast
 
+from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_stubs_ext import StrOrPromise
 
-from congso.accounts.permissions import Cap
 from congso.cases import selectors
 from congso.cases.choices import CaseKind, CaseSource, CaseState, CultureKind, Severity
 from congso.cases.forms import (
@@ -23,17 +25,18 @@ from congso.cases.forms import (
 from congso.cases.rules import (
     FORM_LABELS,
     TRANSITIONS,
-    discipline_regime,
     is_overdue,
-    processing_deadline,
 )
 from congso.cases.services.workflow import has_capability_on
+from congso.common.permissions import Cap
+from congso.conduct.selectors import category_list
+from congso.org.models import OrgUnit, Person
+from congso.policy.discipline import processing_deadline, regime_for
 
 
 def filter_units(*, actor) -> list:
     """Units offered in the queue's unit filter (a unit means its whole subtree). A province-
     wide actor gets the agencies and communes only, not the 1,500 units below them."""
-    from congso.org.models import OrgUnit
 
     units = list(
         OrgUnit.objects.for_actor(actor, Cap.CASES_VIEW)
@@ -46,14 +49,10 @@ def filter_units(*, actor) -> list:
 
 
 def categories() -> QuerySet:
-    from congso.conduct.selectors import category_list
-
     return category_list()
 
 
 def people_for(*, actor) -> QuerySet:
-    from congso.org.models import Person
-
     return Person.objects.for_actor(actor, Cap.PEOPLE_VIEW).filter(is_active=True)
 
 
@@ -61,14 +60,11 @@ def forward_targets() -> QuerySet:
     """Where a report may be forwarded: the province's agencies and communes (the top of the
     org tree, public names). Forwarding exists precisely to reach a unit outside the
     screener's own reach, so this list is not scoped to the actor."""
-    from congso.org.models import OrgUnit
 
     return OrgUnit.unscoped.filter(depth__lte=1, valid_to__isnull=True).order_by("sort_key")
 
 
 def create_choices(actor) -> dict:
-    from congso.org.models import OrgUnit
-
     return {
         "units": OrgUnit.objects.for_actor(actor, Cap.CASES_HANDLE).order_by("sort_key")
         if actor.has(Cap.CASES_HANDLE)
@@ -79,9 +75,8 @@ def create_choices(actor) -> dict:
 
 
 def _self_people(actor) -> QuerySet:
-    from congso.org.models import Person
-
-    return Person.objects.filter(pk=actor.person_id)
+    """Only the actor's own person record (self-reports)."""
+    return Person.objects.for_actor(actor, Cap.PEOPLE_VIEW).filter(pk=actor.person_id)
 
 
 def queue_rows(cases, today) -> list[dict]:
@@ -203,7 +198,7 @@ def stats_context(data: selectors.CaseStats, year: int) -> dict:
     }
 
 
-def _targets(actor, case) -> list[tuple[str, str]]:
+def _targets(actor, case) -> list[tuple[str, StrOrPromise]]:
     test = has_capability_on(actor, case)
     return [
         (to, CaseState(to).label)
@@ -247,13 +242,13 @@ def case_context(request, case) -> dict:
     report = selectors.case_report(case=case)
     targets = _targets(actor, case)
     transition = TransitionForm()
-    transition.fields["to"].choices = targets
+    cast(forms.ChoiceField, transition.fields["to"]).choices = targets
     can_handle = actor.can(Cap.CASES_HANDLE, case.unit_id)
     can_decide = actor.can(Cap.CASES_DECIDE, case.unit_id)
-    regime = discipline_regime(category=case.person.category, on=today) if case.person_id else None
+    regime = regime_for(category=case.person.category, on=today) if case.person_id else None
     measure_form = MeasureForm()
     if regime is not None:
-        measure_form.fields["discipline_form"].choices = [("", "—")] + [
+        cast(forms.ChoiceField, measure_form.fields["discipline_form"]).choices = [("", "—")] + [
             (f, FORM_LABELS[f]) for f in regime.forms
         ]
     finding = None

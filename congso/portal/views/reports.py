@@ -12,21 +12,20 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from congso.accounts.permissions import Cap
 from congso.cases.api import NOT_FOUND, TOO_MANY, client_address, parse_report_request
-from congso.cases.public import receipt_view
 from congso.cases.rules import MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, RuleError
+from congso.cases.selectors.public import receipt_view
 from congso.cases.services import (
     lookup_allowed,
     report_by_receipt,
     report_submit,
     reporter_message_post,
 )
+from congso.common.permissions import Cap
+from congso.org.models import OrgUnit
 
 
 def _agencies():
-    from congso.org.models import OrgUnit
-
     return OrgUnit.unscoped.filter(serves_citizens=True).order_by("sort_key").only("id", "name")
 
 

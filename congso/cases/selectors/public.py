@@ -8,9 +8,11 @@ public on each step.
 
 from __future__ import annotations
 
-from congso.cases.choices import ReportKind
+from congso.cases.choices import CaseKind, ReportKind
 from congso.cases.models import CaseEvent, Message, Report
 from congso.cases.rules import finding_is_public, public_status
+from congso.conduct.models import ViolationCategory
+from congso.org.models import OrgUnit, Person
 
 
 def receipt_view(report: Report) -> dict:
@@ -27,7 +29,6 @@ def receipt_view(report: Report) -> dict:
         {"at": m.created_at, "author": m.author, "body": m.body}
         for m in Message.objects.filter(report=report).order_by("created_at", "id")
     ]
-    from congso.org.models import OrgUnit
 
     agency = OrgUnit.unscoped.filter(pk=report.unit_id).values_list("name", flat=True).first()
     finding = None
@@ -49,14 +50,9 @@ def receipt_view(report: Report) -> dict:
 
 
 def _finding(case) -> dict:
-    from congso.cases.choices import CaseKind
-    from congso.org.models import Person
-
     person = Person.unscoped.filter(pk=case.person_id).values_list("full_name", flat=True).first()
     category = None
     if case.kind == CaseKind.MISCONDUCT and case.category_id:
-        from congso.conduct.models import ViolationCategory
-
         category = (
             ViolationCategory.objects.filter(pk=case.category_id)
             .values_list("name", flat=True)

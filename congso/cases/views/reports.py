@@ -10,11 +10,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from congso.accounts.permissions import Cap
-from congso.cases import page_data, selectors, services
+from congso.cases import selectors, services
 from congso.cases.forms import MessageForm, ReasonForm, ScreenForm
 from congso.cases.models import Report
 from congso.cases.rules import RuleError
+from congso.cases.selectors import pages as page_data
+from congso.common.permissions import Cap
 
 
 @login_required

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET
 
-from congso.accounts.permissions import Cap
+from congso.common.permissions import Cap
 from congso.common.xlsx import xlsx_response
 from congso.org.imports.reader import megabytes
 from congso.org.imports.runner import ImportReport, staff_import, template_bytes

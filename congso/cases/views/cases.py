@@ -13,8 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from congso.accounts.permissions import Cap
-from congso.cases import page_data, selectors, services
+from congso.cases import selectors, services
 from congso.cases.forms import (
     AssignForm,
     CaseCreateForm,
@@ -26,6 +25,8 @@ from congso.cases.forms import (
     TransitionForm,
 )
 from congso.cases.rules import RuleError
+from congso.cases.selectors import pages as page_data
+from congso.common.permissions import Cap
 from congso.common.xlsx import build_workbook, xlsx_response
 
 EXPORT_MAX_ROWS = 20_000

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import Any, cast
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, QuerySet, Subquery
@@ -16,7 +17,6 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from congso.accounts.permissions import Cap
 from congso.cases.choices import CaseKind, CaseSource, ReportStatus
 from congso.cases.models import (
     AwardFreeze,
@@ -37,7 +37,9 @@ from congso.cases.rules import (
     URGENT_FIRST_ACTION_DAYS,
     effective_config_days,
 )
+from congso.common.permissions import Cap, Role
 from congso.common.scoping import Actor, get_for_actor
+from congso.org.models import OrgUnit
 
 PAGE_SIZES = (20, 50, 100)
 ALL_STATES = "all"
@@ -68,8 +70,6 @@ def case_queue(*, actor: Actor, filters: QueueFilters) -> QuerySet[Case]:
     if filters.overdue:
         cases = cases.filter(state__in=sorted(OPEN_STATES), due_on__lt=timezone.localdate())
     if filters.unit_id:
-        from congso.org.models import OrgUnit
-
         units = OrgUnit.objects.for_actor(actor, Cap.CASES_VIEW)
         path = units.filter(pk=filters.unit_id).values("path")[:1]
         subtree = units.filter(path__startswith=Subquery(path)).values("id")
@@ -92,7 +92,7 @@ def case_page(*, actor: Actor, filters: QueueFilters, page: int, size: int) -> P
     size = size if size in PAGE_SIZES else PAGE_SIZES[0]
     queue = case_queue(actor=actor, filters=filters)
     ids_only = queue.select_related(None).values_list("id", flat=True)
-    result = Paginator(ids_only, size).get_page(page)
+    result: Page[Any] = Paginator(ids_only, size).get_page(page)
     ids = list(result.object_list)
     rows = {
         case.pk: case
@@ -116,8 +116,6 @@ def assignable_handlers(*, actor: Actor, case: Case) -> QuerySet:
     """Accounts the actor may assign the case to: a handling role on the case's unit or an
     ancestor, among the accounts within the actor's deciding reach."""
     from django.contrib.auth import get_user_model
-
-    from congso.accounts.permissions import Role
 
     ancestors = [int(p) for p in case.unit.path.strip("/").split("/") if p]
     return (
@@ -288,9 +286,9 @@ def confirmed_violations(*, person_id: int, year: int) -> list[ConfirmedViolatio
         ConfirmedViolation(
             case_id=row.pk,
             case_code=row.code,
-            person_id=row.person_id,
+            person_id=person_id,
             occurred_on=row.occurred_on,
-            confirmed_on=row.confirmed_on,
+            confirmed_on=cast(date, row.confirmed_on),  # confirmed_on__isnull=False above
             category_code=row.category.code if row.category else "",
             category_name=row.category.name if row.category else "",
             culture=row.culture,
@@ -301,10 +299,6 @@ def confirmed_violations(*, person_id: int, year: int) -> list[ConfirmedViolatio
         )
         for row in rows
     ]
-
-
-def exemplar_list(*, actor: Actor) -> QuerySet[Exemplar]:
-    return Exemplar.objects.for_actor(actor).select_related("person", "unit")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""Staff pages of the cases app: the queue and case pages, deadlines, report screening."""
