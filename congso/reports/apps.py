@@ -6,4 +6,7 @@ class ReportsConfig(AppConfig):
     name = "congso.reports"
     label = "reports"
     verbose_name = _("Báo cáo")
-    nav_entries = [("reports.view", "reports:annual", _("Báo cáo năm"))]
+    nav_entries = [
+        ("reports.view", "reports:dashboard", _("Tổng quan lãnh đạo")),
+        ("reports.view", "reports:annual", _("Báo cáo năm")),
+    ]

@@ -19,3 +19,25 @@ def report_root(*, actor: Actor):
     if root is None:
         raise Http404
     return root
+
+
+def report_unit(*, actor: Actor, pk):
+    """A unit inside the actor's report root (the drill-down), or 404."""
+    from congso.org.selectors import unit_get
+
+    root = report_root(actor=actor)
+    unit = unit_get(actor=actor, pk=pk)
+    if not unit.path.startswith(root.path):
+        raise Http404
+    return unit
+
+
+def report_officer(*, actor: Actor, pk):
+    """A rated officer (survey target) inside the actor's report root, or 404."""
+    from congso.surveys.selectors import target_get
+
+    root = report_root(actor=actor)
+    target = target_get(actor=actor, pk=pk)
+    if target.kind != "officer" or not target.unit.path.startswith(root.path):
+        raise Http404
+    return target
