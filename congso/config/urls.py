@@ -22,6 +22,7 @@ urlpatterns = [
     path("vu-viec/", include("congso.cases.urls")),
     path("thanh-tra/", include("congso.inspections.urls")),
     path("bao-cao/", include("congso.reports.urls")),
+    path("cong-dan/cong-khai/", include("congso.reports.urls_public")),
     path("cong-dan/", include("congso.portal.urls")),
     path("", include("congso.common.urls")),
 ]
