@@ -64,6 +64,19 @@ class Cap:
     INSPECTIONS_MANAGE = "inspections.manage"
     # Report progress on remediation tasks: the task owner (self) and the inspected unit's head.
     INSPECTIONS_REMEDIATE = "inspections.remediate"
+    # Evaluation and annual classification (issue 10).
+    # Read sheets and results of a unit (and one's own, as a self capability).
+    EVALUATION_VIEW = "evaluation.view"
+    # Fill one's own periodic sheet (self capability only).
+    EVALUATION_SELF = "evaluation.self"
+    # The head's assessment of the unit's sheets (never one's own: the level above does).
+    EVALUATION_ASSESS = "evaluation.assess"
+    # Catalogue, leave records, per-year facts, the classification run (organisation officer).
+    EVALUATION_MANAGE = "evaluation.manage"
+    # Quota choice, collective review, approval, publication, final, decisions after final.
+    EVALUATION_APPROVE = "evaluation.approve"
+    # Appeal one's own published result (self capability only).
+    EVALUATION_APPEAL = "evaluation.appeal"
     # The annual report on the directive and the leadership dashboards (reports app).
     REPORTS_VIEW = "reports.view"
 
@@ -102,6 +115,10 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             Cap.IDENTITY_REVEALS_VIEW,
             Cap.INSPECTIONS_VIEW,
             Cap.INSPECTIONS_REMEDIATE,
+            Cap.EVALUATION_VIEW,
+            Cap.EVALUATION_ASSESS,
+            Cap.EVALUATION_MANAGE,
+            Cap.EVALUATION_APPROVE,
         }
     ),
     Role.EMULATION_OFFICER: frozenset(
@@ -112,6 +129,8 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             Cap.CONDUCT_VIEW,
             Cap.CONDUCT_REPORT,
             Cap.CASES_VIEW,
+            Cap.EVALUATION_VIEW,
+            Cap.EVALUATION_MANAGE,
         }
     ),
     Role.INSPECTOR: frozenset(
@@ -160,6 +179,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             Cap.CASES_VIEW,
             Cap.INSPECTIONS_VIEW,
             Cap.AUDIT_VIEW,
+            Cap.EVALUATION_VIEW,
             Cap.REPORTS_VIEW,
         }
     ),
@@ -204,6 +224,9 @@ SELF_CAPABILITIES = frozenset(
         Cap.CASES_APPEAL,
         Cap.CASES_VIEW,
         Cap.INSPECTIONS_REMEDIATE,
+        Cap.EVALUATION_VIEW,
+        Cap.EVALUATION_SELF,
+        Cap.EVALUATION_APPEAL,
     }
 )
 

@@ -53,6 +53,7 @@ from congso.accounts.api import router as accounts_router  # noqa: E402
 from congso.cases.api import public_router as cases_public_router  # noqa: E402
 from congso.cases.api import router as cases_router  # noqa: E402
 from congso.conduct.api import router as conduct_router  # noqa: E402
+from congso.evaluation.api import router as evaluation_router  # noqa: E402
 from congso.inspections.api import router as inspections_router  # noqa: E402
 from congso.org.api import router as org_router  # noqa: E402
 from congso.portal.api import public_router as portal_public_router  # noqa: E402
@@ -69,3 +70,4 @@ api.add_router("/conduct/", conduct_router, auth=staff_auth, tags=["conduct"])
 api.add_router("/surveys/", surveys_router, auth=staff_auth, tags=["surveys"])
 api.add_router("/cases/", cases_router, auth=staff_auth, tags=["cases"])
 api.add_router("/inspections/", inspections_router, auth=staff_auth, tags=["inspections"])
+api.add_router("/evaluation/", evaluation_router, auth=staff_auth, tags=["evaluation"])

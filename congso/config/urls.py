@@ -21,6 +21,7 @@ urlpatterns = [
     path("khao-sat/", include("congso.surveys.urls")),
     path("vu-viec/", include("congso.cases.urls")),
     path("thanh-tra/", include("congso.inspections.urls")),
+    path("danh-gia/", include("congso.evaluation.urls")),
     path("bao-cao/", include("congso.reports.urls")),
     path("cong-dan/cong-khai/", include("congso.reports.urls_public")),
     path("cong-dan/", include("congso.portal.urls")),

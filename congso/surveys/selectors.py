@@ -378,3 +378,34 @@ def public_scorecard(*, agency: OrgUnit, period: Period) -> tuple[Index, Index, 
         for m in _last_months(period)
     ]
     return index, previous, monthly
+
+
+def officer_indices(
+    *, actor: Actor, person_ids: Iterable[int], start: date, end: date
+) -> dict[int, Index]:
+    """The satisfaction index of each officer (a person rated by citizens) over [start, end),
+    smoothed toward their agency's share (surveys.rules.smoothed_index), with its sample size.
+    Two queries whatever the number of people; people without a rating target are absent."""
+    minimum, weight = _settings()
+    rows = MonthlyRollup.objects.for_actor(actor, Cap.SURVEYS_VIEW).filter(
+        month__gte=start, month__lt=end
+    )
+    own = rows.filter(target__kind="officer", target__person_id__in=list(person_ids))
+    tallies = _grouped(own, "target__person_id", detail=False)
+    agency_of = dict(own.values_list("target__person_id", "agency_id").distinct())
+    priors = {
+        agency: sipas_share(tally)
+        for agency, tally in _grouped(
+            MonthlyRollup.unscoped.filter(
+                month__gte=start, month__lt=end, agency_id__in=set(agency_of.values())
+            ),
+            "agency_id",
+            detail=False,
+        ).items()
+    }
+    return {
+        pid: compute_index(
+            tally, prior=priors.get(agency_of.get(pid)), minimum=minimum, weight=weight
+        )
+        for pid, tally in tallies.items()
+    }

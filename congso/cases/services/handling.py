@@ -13,6 +13,7 @@ from congso.cases.models import Appeal, Case, CaseEvent, Measure
 from congso.cases.rules import RuleError, check_discipline
 from congso.cases.services.base import case_lock
 from congso.cases.services.workflow import add_event, move, stage_due
+from congso.cases.signals import violation_changed
 from congso.common.audit import audit_record
 from congso.common.permissions import Cap
 from congso.common.scoping import Actor, require
@@ -158,6 +159,13 @@ def appeal_review(*, actor: Actor | None, case: Case, outcome: str, note: str = 
                 old={"reversed": False},
                 new={"reversed": True, "note": nfc(note)},
             )
+            if locked.person_id:
+                person_id, code = locked.person_id, locked.code
+                transaction.on_commit(
+                    lambda: violation_changed.send(
+                        sender=Case, person_id=person_id, case_code=code, change="reversed"
+                    )
+                )
         move(actor=actor, case=locked, to=CaseState.REVIEWED, note=nfc(note), outcome=outcome)
         appeal.outcome = outcome
         appeal.review_note = nfc(note)

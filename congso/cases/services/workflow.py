@@ -22,6 +22,7 @@ from congso.cases.rules import (
 )
 from congso.cases.services.base import actor_label, actor_user_id, case_lock, today
 from congso.cases.services.freeze import award_freeze_close, case_ref, sync_case_freeze
+from congso.cases.signals import violation_changed
 from congso.common.audit import audit_record
 from congso.common.calendar import deadline_after
 from congso.common.permissions import Cap
@@ -303,6 +304,12 @@ def move(
             case.culture = category.culture
             case.appeal_deadline = deadline_after(day, appeal_window_days(case.source))
             fields += ["clause", "culture", "appeal_deadline"]
+            person_id, code = person.pk, case.code
+            transaction.on_commit(
+                lambda: violation_changed.send(
+                    sender=Case, person_id=person_id, case_code=code, change="confirmed"
+                )
+            )
         else:
             Exemplar.objects.create(
                 unit_id=person.unit_id,

@@ -51,6 +51,14 @@ ALLOWED: dict[tuple[str, str], str] = {
         "system look-up by person for the evaluation and emulation rules (no actor); the "
         "callers pass a person they fetched through for_actor"
     ),
+    ("surveys/selectors.py", "officer_indices"): (
+        "the agency-wide total is only the smoothing prior of each officer's index; no row of it "
+        "is shown"
+    ),
+    ("evaluation/selectors.py", "published_list"): (
+        "the published list (names and levels only) of a run in the actor's own agency, after "
+        "publication: the list is announced to the agency's members (docs/evaluation.md)"
+    ),
     ("cases/selectors/__init__.py", "confirmed_violations"): (
         "system look-up by person for the annual classification cap (no actor); the callers "
         "pass a person they fetched through for_actor"

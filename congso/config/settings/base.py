@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "congso.surveys",
     "congso.cases",
     "congso.inspections",
+    "congso.evaluation",
     "congso.reports",
     "congso.portal",
 ]

@@ -1,0 +1,61 @@
+"""'Việc của tôi': everything waiting for the signed-in person, gathered from every app.
+
+Each app lists `my_tasks = ["dotted.path.to.provider", ...]` on its AppConfig, as it lists
+`nav_entries` and `person_panels`, so a new capability adds its own items without touching a
+shared file. A provider is called as `provider(actor)` and returns an iterable of `TaskItem` for
+the actor's own person (never someone else's work); it must run a fixed number of queries,
+whatever the number of items. `collect` merges and sorts them: overdue first, then by due date,
+items without a due date last.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from django.apps import apps
+from django.utils import timezone
+from django.utils.module_loading import import_string
+
+
+@dataclass(frozen=True)
+class TaskItem:
+    """One thing waiting for the person: what kind of work, what, where to do it, by when."""
+
+    kind: str  # translated label of the kind of work, e.g. "Xác nhận đã đọc văn bản"
+    title: str  # translated, names the document, sheet or session
+    url: str
+    due: date | None = None
+
+    def overdue(self, today: date) -> bool:
+        return self.due is not None and self.due < today
+
+
+Provider = Callable[[object], Iterable[TaskItem]]
+
+
+def providers() -> list[Provider]:
+    """Every provider declared by an installed app, in app order."""
+    found: list[Provider] = []
+    for config in apps.get_app_configs():
+        for path in getattr(config, "my_tasks", ()):
+            found.append(import_string(path))
+    return found
+
+
+def collect(actor, *, today: date | None = None) -> list[TaskItem]:
+    """All items for the actor's person, overdue first, then by due date (undated last)."""
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        return []
+    today = today or timezone.localdate()
+    items = [item for provider in providers() for item in provider(actor)]
+    return sorted(
+        items,
+        key=lambda item: (
+            not item.overdue(today),
+            item.due is None,
+            item.due or today,
+            item.title,
+        ),
+    )

@@ -1,0 +1,167 @@
+"""Excel imports: the product catalogue of a unit and leave records. Every row is checked
+first; one bad row (row and column named) and nothing is written."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from openpyxl import load_workbook
+
+from congso.common.audit import audit_record
+from congso.common.permissions import Cap
+from congso.common.scoping import Actor, require
+from congso.common.text import nfc
+from congso.evaluation.models import LeaveKind, LeaveRecord, Product
+from congso.org.models import OrgUnit, Person
+
+CATALOGUE_COLUMNS = (
+    "Vị trí việc làm",
+    "Mã sản phẩm",
+    "Tên sản phẩm",
+    "Đơn vị tính",
+    "Số sản phẩm chuẩn",
+)
+LEAVE_COLUMNS = ("Mã cán bộ", "Loại nghỉ", "Từ ngày", "Đến ngày")
+LEAVE_KINDS = {str(label).lower(): value for value, label in LeaveKind.choices} | {
+    v: v for v in LeaveKind.values
+}
+
+
+class ImportErrors(ValueError):
+    """Every bad cell: (row, column, Vietnamese message)."""
+
+    def __init__(self, errors: list[tuple[int, str, str]]) -> None:
+        super().__init__(f"{len(errors)} lỗi")
+        self.errors = errors
+
+    def lines(self) -> list[str]:
+        return [
+            _("Dòng %(row)s, cột “%(col)s”: %(msg)s") % {"row": r, "col": c, "msg": m}
+            for r, c, m in self.errors
+        ]
+
+
+def _rows(content: bytes, columns: tuple[str, ...]):
+    try:
+        sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
+    except Exception as exc:  # openpyxl raises many kinds for a file that is not xlsx
+        raise ImportErrors([(0, "", _("Tệp không phải bảng tính Excel (.xlsx)."))]) from exc
+    rows = sheet.iter_rows(values_only=True)
+    header = [nfc(str(c or "")).strip() for c in next(rows, ())]
+    missing = [c for c in columns if c not in header]
+    if missing:
+        raise ImportErrors([(1, c, _("thiếu cột này ở dòng tiêu đề.")) for c in missing])
+    index = {c: header.index(c) for c in columns}
+    for number, row in enumerate(rows, start=2):
+        if not any(v not in (None, "") for v in row):
+            continue
+        yield number, {c: row[index[c]] if index[c] < len(row) else None for c in columns}
+
+
+def _text(value) -> str:
+    return nfc(str(value if value is not None else "")).strip()
+
+
+def _day(value) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return datetime.strptime(_text(value), "%d/%m/%Y").date()
+    except ValueError:
+        return None
+
+
+def catalogue_import(*, actor: Actor | None, unit: OrgUnit, content: bytes) -> int:
+    """Add or update the unit's products from an Excel sheet (columns CATALOGUE_COLUMNS)."""
+    require(actor, Cap.EVALUATION_MANAGE, unit.pk)
+    errors, items = [], {}
+    for number, row in _rows(content, CATALOGUE_COLUMNS):
+        position, code, name, measure = (_text(row[c]) for c in CATALOGUE_COLUMNS[:4])
+        for col, value in zip(CATALOGUE_COLUMNS[:4], (position, code, name, measure), strict=True):
+            if not value:
+                errors.append((number, col, _("không được để trống.")))
+        try:
+            units = Decimal(_text(row["Số sản phẩm chuẩn"]).replace(",", "."))
+            if not units.is_finite() or units <= 0 or units > 100000:
+                raise InvalidOperation
+        except InvalidOperation:
+            errors.append((number, "Số sản phẩm chuẩn", _("phải là số lớn hơn 0.")))
+            continue
+        if code in items:
+            errors.append((number, "Mã sản phẩm", _("mã trùng với một dòng phía trên.")))
+        items[code] = (position, name, measure, units)
+    if errors:
+        raise ImportErrors(errors)
+    with transaction.atomic():
+        for code, (position, name, measure, units) in items.items():
+            Product.unscoped.update_or_create(
+                unit=unit,
+                code=code,
+                defaults={
+                    "position": position,
+                    "name": name,
+                    "measure": measure,
+                    "standard_units": units,
+                },
+            )
+        audit_record(
+            actor=actor,
+            action="evaluation.catalogue_import",
+            obj=unit,
+            unit_id=unit.pk,
+            new={"products": sorted(items)},
+        )
+    return len(items)
+
+
+def leave_import(*, actor: Actor | None, unit: OrgUnit, content: bytes) -> int:
+    """Add leave records (columns LEAVE_COLUMNS) for people of the unit or below it."""
+    require(actor, Cap.EVALUATION_MANAGE, unit.pk)
+    parsed = list(_rows(content, LEAVE_COLUMNS))
+    codes = {_text(row["Mã cán bộ"]) for _n, row in parsed}
+    people = dict(
+        Person.unscoped.in_subtree(unit)
+        .filter(staff_code__in=codes)
+        .values_list("staff_code", "id")
+    )
+    units = dict(Person.unscoped.filter(id__in=people.values()).values_list("id", "unit_id"))
+    errors, records = [], []
+    for number, row in parsed:
+        code = _text(row["Mã cán bộ"])
+        person_id = people.get(code)
+        if person_id is None:
+            errors.append((number, "Mã cán bộ", _("không có cán bộ mã này trong đơn vị.")))
+        kind = LEAVE_KINDS.get(_text(row["Loại nghỉ"]).lower())
+        if kind is None:
+            errors.append((number, "Loại nghỉ", _("loại nghỉ không hợp lệ.")))
+        start, end = _day(row["Từ ngày"]), _day(row["Đến ngày"])
+        if start is None:
+            errors.append((number, "Từ ngày", _("ngày phải theo dạng dd/mm/yyyy.")))
+        if end is None:
+            errors.append((number, "Đến ngày", _("ngày phải theo dạng dd/mm/yyyy.")))
+        elif start and end < start:
+            errors.append((number, "Đến ngày", _("phải sau hoặc bằng “Từ ngày”.")))
+        if person_id and kind and start and end and end >= start:
+            records.append(
+                LeaveRecord(
+                    unit_id=units[person_id], person_id=person_id, kind=kind, start=start, end=end
+                )
+            )
+    if errors:
+        raise ImportErrors(errors)
+    with transaction.atomic():
+        LeaveRecord.unscoped.bulk_create(records)
+        audit_record(
+            actor=actor,
+            action="evaluation.leave_import",
+            obj=unit,
+            unit_id=unit.pk,
+            new={"records": len(records)},
+        )
+    return len(records)
