@@ -438,6 +438,87 @@ def violations_section(actor, unit, year: int) -> SectionData:
     return data
 
 
+# --- point 3: classification ---------------------------------------------------------------
+
+
+def classification_section(actor, unit, year: int) -> SectionData:
+    from congso.evaluation.labels import level_label
+    from congso.evaluation.selectors_reports import classification_summary
+
+    data = SectionData("classification", 3, _("Đánh giá, xếp loại chất lượng cán bộ"))
+    summary = classification_summary(actor=actor, unit_path=unit.path, year=year)
+    if summary.total == 0:
+        return _no_data(data, year)
+    trace = summary.trace
+    order = ["HTXSNV", "HTTNV", "HTNV", "KHTNV", "not_rated", "incomplete"]
+    levels = [code for code in order if code in summary.by_level] + sorted(
+        code for code in summary.by_level if code not in order
+    )
+    data.figures = [
+        Figure("classification.total", _("Cán bộ được xếp loại"), summary.total, trace, _("người")),
+        Figure(
+            "classification.runs", _("Đơn vị đã công bố kết quả"), summary.runs, trace, _("đơn vị")
+        ),
+        Figure(
+            "classification.capped",
+            _("Bị giới hạn mức xếp loại do vi phạm văn hóa công sở (Chỉ thị)"),
+            summary.capped,
+            trace,
+            _("người"),
+        ),
+    ]
+    for code in levels:
+        data.figures.append(
+            Figure(
+                f"classification.{code}",
+                level_label(code),
+                summary.by_level[code],
+                trace,
+                _("người"),
+            )
+        )
+    data.tables = [
+        Table(
+            _("Kết quả xếp loại"),
+            [_("Mức xếp loại"), _("Số người"), _("Tỷ lệ")],
+            [
+                [
+                    level_label(c),
+                    number(summary.by_level[c]),
+                    pct_text(percent(summary.by_level[c], summary.total)),
+                ]
+                for c in levels
+            ],
+            trace,
+        )
+    ]
+    data.charts.append(
+        Chart(
+            _("Kết quả xếp loại (người)"),
+            [level_label(c) for c in levels],
+            [summary.by_level[c] for c in levels],
+        )
+    )
+    data.narrative = _(
+        "Năm %(year)s có %(total)s cán bộ được đánh giá, xếp loại tại %(runs)s đơn vị đã công bố "
+        "kết quả; %(capped)s người không được xếp loại từ hoàn thành tốt nhiệm vụ trở lên do vi "
+        "phạm văn hóa công sở, văn hóa nơi công cộng theo Chỉ thị."
+    ) % {
+        "year": year,
+        "total": number(summary.total),
+        "runs": number(summary.runs),
+        "capped": number(summary.capped),
+    }
+    if summary.capped:
+        data.proposals.append(
+            _(
+                "Tiếp tục áp dụng nghiêm quy định không xếp loại hoàn thành tốt nhiệm vụ trở "
+                "lên khi có vi phạm."
+            )
+        )
+    return data
+
+
 # --- sections of apps not in this build yet --------------------------------------------------
 
 
@@ -486,7 +567,7 @@ SECTIONS: list[Section] = [
         3,
         gettext_noop("Đánh giá, xếp loại chất lượng"),
         "congso.evaluation",
-        _pending("classification", 3, _("Đánh giá, xếp loại chất lượng cán bộ"), "evaluation"),
+        classification_section,
     ),
     Section(
         "criticism",

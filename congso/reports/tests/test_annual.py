@@ -100,11 +100,14 @@ def test_a_year_without_data_says_so_in_every_section(world):
     assert any("Năm 2001 chưa có số liệu của nội dung này" in p for p in paragraphs)
 
 
-def test_section_of_an_app_not_installed_says_it_is_not_deployed(world):
+def test_section_of_an_app_not_installed_says_it_is_not_deployed(world, cases, monkeypatch):
+    from congso.reports import sections
+
+    monkeypatch.setattr(sections.apps, "is_installed", lambda name: name != "congso.cases")
     report = _report(world)
-    emulation = next(s for s in report.sections if s.key == "emulation")
-    assert not emulation.available
-    assert "chưa được triển khai" in emulation.absent_reason
+    violations = next(s for s in report.sections if s.key == "violations")
+    assert not violations.available
+    assert "chưa được triển khai" in violations.absent_reason
 
 
 def test_xlsx_lists_every_figure_with_its_trace(world, cases):
@@ -194,3 +197,42 @@ def test_pdf_is_rendered_from_the_docx_with_the_party_header(world, cases, tmp_p
         ).stdout
         assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text and "BC/BCSĐ" in text
         assert "Vụ việc vi phạm được phát hiện: 3" in text
+
+
+def _results(unit, year, levels, *, state="published", capped=()):
+    from datetime import date
+
+    from congso.common.testing import make_person
+    from congso.evaluation.models import Result, Run
+
+    run = Run.unscoped.create(unit=unit, year=year, state=state, appeal_deadline=date(2099, 1, 1))
+    for i, level in enumerate(levels):
+        reasons = (
+            [{"code": "R9_DIRECTIVE_CAP", "text_vi": "…", "basis": "Chỉ thị"}]
+            if i in capped
+            else []
+        )
+        Result.unscoped.create(
+            unit=unit,
+            run=run,
+            person=make_person(unit, full_name=f"Người {i}"),
+            category="cong_chuc",
+            proposed=level,
+            classification=level,
+            rule_set="nd335_2025",
+            reasons=reasons,
+        )
+
+
+def test_classification_counts_published_results_by_level_and_the_directive_cap(world):
+    _results(world.agency_a, 2025, ["HTXSNV", "HTTNV", "HTNV", "HTNV"], capped={2})
+    _results(world.agency_b, 2025, ["HTTNV"], state="proposal")  # not published: not counted
+    report = _report(world, year=2025)
+    section = next(s for s in report.sections if s.key == "classification")
+    assert section.available
+    assert section.figure("classification.total").value == 4
+    assert section.figure("classification.capped").value == 1
+    assert section.figure("classification.HTNV").value == 2
+    assert section.figure("classification.runs").value == 1
+    paragraphs, _tables = docx_text(render_docx(report))
+    assert "- Bị giới hạn mức xếp loại do vi phạm văn hóa công sở (Chỉ thị): 1 người" in paragraphs
