@@ -6,7 +6,9 @@ class CommonConfig(AppConfig):
     name = "congso.common"
     label = "common"
     verbose_name = "Chung"
+    # A capability of None: every signed-in user (the page is about their own work).
     nav_entries = [
+        (None, "common:my_tasks", _("Việc của tôi")),
         ("audit.view", "common:audit", _("Nhật ký")),
         ("calendar.manage", "common:holidays", _("Lịch nghỉ")),
     ]

@@ -10,7 +10,8 @@ def layout(request):
     """Navigation entries the current actor may use.
 
     Each app declares `nav_entries = [(capability, url name, label), ...]` on its AppConfig,
-    so adding a page to the menu never touches a shared file.
+    so adding a page to the menu never touches a shared file. A capability of None shows the
+    entry to every signed-in user.
     """
     actor = getattr(request, "actor", None)
     nav = []
@@ -18,7 +19,7 @@ def layout(request):
     if actor is not None and actor.is_authenticated and not pending:
         for config in apps.get_app_configs():
             for capability, url_name, label in getattr(config, "nav_entries", ()):
-                if actor.has(capability):
+                if capability is None or actor.has(capability):
                     url = reverse(url_name)
                     nav.append({"url": url, "label": label, "active": False})
     # Highlight only the most specific entry: /to-chuc/can-bo/ is "Cán bộ", not also "Tổ chức".

@@ -64,6 +64,12 @@ class Cap:
     INSPECTIONS_MANAGE = "inspections.manage"
     # Report progress on remediation tasks: the task owner (self) and the inspected unit's head.
     INSPECTIONS_REMEDIATE = "inspections.remediate"
+    # Dissemination (directive points 1-2): read documents and campaigns in reach, send them,
+    # see completion per unit; acknowledging is a self capability (one's own receipts only).
+    DISSEMINATION_VIEW = "dissemination.view"
+    DISSEMINATION_MANAGE = "dissemination.manage"
+    DISSEMINATION_REPORT = "dissemination.report"
+    DISSEMINATION_ACK = "dissemination.ack"
     # Evaluation and annual classification (issue 10).
     # Read sheets and results of a unit (and one's own, as a self capability).
     EVALUATION_VIEW = "evaluation.view"
@@ -101,6 +107,9 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     Role.STAFF: frozenset({Cap.ORG_VIEW, Cap.CONDUCT_VIEW}),
     Role.UNIT_HEAD: frozenset(
         {
+            Cap.DISSEMINATION_VIEW,
+            Cap.DISSEMINATION_MANAGE,
+            Cap.DISSEMINATION_REPORT,
             Cap.ORG_VIEW,
             Cap.PEOPLE_VIEW,
             Cap.SURVEYS_VIEW,
@@ -123,6 +132,9 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     ),
     Role.EMULATION_OFFICER: frozenset(
         {
+            Cap.DISSEMINATION_VIEW,
+            Cap.DISSEMINATION_MANAGE,
+            Cap.DISSEMINATION_REPORT,
             Cap.ORG_VIEW,
             Cap.PEOPLE_VIEW,
             Cap.SURVEYS_VIEW,
@@ -135,6 +147,8 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     ),
     Role.INSPECTOR: frozenset(
         {
+            Cap.DISSEMINATION_VIEW,
+            Cap.DISSEMINATION_REPORT,
             Cap.ORG_VIEW,
             Cap.PEOPLE_VIEW,
             Cap.CONDUCT_VIEW,
@@ -170,6 +184,8 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     Role.SOCIAL_MONITOR: frozenset({Cap.CASES_FILE_AS_MONITOR}),
     Role.LEADERSHIP: frozenset(
         {
+            Cap.DISSEMINATION_VIEW,
+            Cap.DISSEMINATION_REPORT,
             Cap.ORG_VIEW,
             Cap.PEOPLE_VIEW,
             Cap.SURVEYS_VIEW,
@@ -185,6 +201,9 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     ),
     Role.ADMIN: frozenset(
         {
+            Cap.DISSEMINATION_VIEW,
+            Cap.DISSEMINATION_MANAGE,
+            Cap.DISSEMINATION_REPORT,
             Cap.ORG_VIEW,
             Cap.ORG_MANAGE,
             Cap.PEOPLE_VIEW,
@@ -224,6 +243,7 @@ SELF_CAPABILITIES = frozenset(
         Cap.CASES_APPEAL,
         Cap.CASES_VIEW,
         Cap.INSPECTIONS_REMEDIATE,
+        Cap.DISSEMINATION_ACK,
         Cap.EVALUATION_VIEW,
         Cap.EVALUATION_SELF,
         Cap.EVALUATION_APPEAL,

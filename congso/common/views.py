@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 from congso.common import services
 from congso.common.audit import audit_verify
 from congso.common.forms import AuditFilterForm, HolidayForm, holiday_initial
+from congso.common.inbox import collect
 from congso.common.permissions import Cap
 from congso.common.selectors import (
     AuditFilters,
@@ -42,6 +43,16 @@ def healthz(request: HttpRequest) -> JsonResponse:
     except Exception:
         return JsonResponse({"status": "error", "database": False}, status=503)
     return JsonResponse({"status": "ok", "database": True})
+
+
+@login_required
+@require_GET
+def my_tasks(request: HttpRequest) -> HttpResponse:
+    """'Việc của tôi': everything waiting for the signed-in person, from every app (the page
+    after login). A user without a person record sees an empty, friendly page."""
+    today = timezone.localdate()
+    items = [(item, item.overdue(today)) for item in collect(request.actor, today=today)]
+    return render(request, "common/my_tasks.html", {"items": items})
 
 
 @login_required

@@ -7,3 +7,4 @@ class ConductConfig(AppConfig):
     label = "conduct"
     verbose_name = _("Quy chế văn hóa công sở")
     nav_entries = [("conduct.view", "conduct:index", _("Quy chế văn hóa công sở"))]
+    my_tasks = ["congso.conduct.inbox.my_tasks"]

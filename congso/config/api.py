@@ -53,6 +53,7 @@ from congso.accounts.api import router as accounts_router  # noqa: E402
 from congso.cases.api import public_router as cases_public_router  # noqa: E402
 from congso.cases.api import router as cases_router  # noqa: E402
 from congso.conduct.api import router as conduct_router  # noqa: E402
+from congso.dissemination.api import router as dissemination_router  # noqa: E402
 from congso.evaluation.api import router as evaluation_router  # noqa: E402
 from congso.inspections.api import router as inspections_router  # noqa: E402
 from congso.org.api import router as org_router  # noqa: E402
@@ -67,6 +68,7 @@ api.add_router("/public/reports", cases_public_router, tags=["public"])
 api.add_router("/accounts/", accounts_router, auth=staff_auth, tags=["accounts"])
 api.add_router("/org/", org_router, auth=staff_auth, tags=["org"])
 api.add_router("/conduct/", conduct_router, auth=staff_auth, tags=["conduct"])
+api.add_router("/dissemination/", dissemination_router, auth=staff_auth, tags=["dissemination"])
 api.add_router("/surveys/", surveys_router, auth=staff_auth, tags=["surveys"])
 api.add_router("/cases/", cases_router, auth=staff_auth, tags=["cases"])
 api.add_router("/inspections/", inspections_router, auth=staff_auth, tags=["inspections"])

@@ -19,6 +19,7 @@ urlpatterns = [
     path("to-chuc/", include("congso.org.urls")),
     path("quy-tac/", include("congso.conduct.urls")),
     path("khao-sat/", include("congso.surveys.urls")),
+    path("quan-triet/", include("congso.dissemination.urls")),
     path("vu-viec/", include("congso.cases.urls")),
     path("thanh-tra/", include("congso.inspections.urls")),
     path("danh-gia/", include("congso.evaluation.urls")),

@@ -17,11 +17,11 @@ def test_base_settings_hash_passwords_with_argon2_first():
 
 
 @pytest.mark.django_db
-def test_login_with_the_right_password_lands_on_home(client, world):
+def test_login_with_the_right_password_lands_on_my_tasks(client, world):
     response = client.post(LOGIN, {"username": "alice", "password": "mat-khau-thu-nghiem-1"})
     assert response.status_code == 302
-    assert response["Location"] == "/"
-    assert client.get("/").status_code == 200
+    assert response["Location"] == "/viec-cua-toi/"
+    assert client.get("/viec-cua-toi/").status_code == 200
 
 
 @pytest.mark.django_db
@@ -73,4 +73,4 @@ def test_login_does_not_redirect_to_another_site(client, world):
         },
     )
     assert response.status_code == 302
-    assert response["Location"] == "/"
+    assert response["Location"] == "/viec-cua-toi/"  # the landing page, never the other site

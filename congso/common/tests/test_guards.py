@@ -59,6 +59,18 @@ ALLOWED: dict[tuple[str, str], str] = {
         "the published list (names and levels only) of a run in the actor's own agency, after "
         "publication: the list is announced to the agency's members (docs/evaluation.md)"
     ),
+    ("dissemination/selectors/__init__.py", "my_campaigns"): (
+        "the recipient rule: campaigns sent to an ancestor of the unit on the actor's own person "
+        "record (read through for_actor with the self capability), filtered by category"
+    ),
+    ("dissemination/selectors/__init__.py", "my_sessions"): (
+        "study sessions of the actor's own unit and its ancestors (the person record read "
+        "through for_actor with the self capability)"
+    ),
+    ("dissemination/selectors/__init__.py", "session_by_token"): (
+        "the session behind a QR code, looked up by its unguessable token; the scan view "
+        "answers 404 unless the actor's own unit lies in the session's subtree"
+    ),
     ("cases/selectors/__init__.py", "confirmed_violations"): (
         "system look-up by person for the annual classification cap (no actor); the callers "
         "pass a person they fetched through for_actor"

@@ -20,7 +20,7 @@ from django.db import OperationalError, connection, connections, transaction
 from congso.org import demo
 
 # Apps whose demo data is loaded after the province, in this order (docs/architecture.md).
-DEMO_APPS = ("conduct", "surveys", "cases", "inspections", "evaluation")
+DEMO_APPS = ("conduct", "surveys", "cases", "inspections", "dissemination", "evaluation")
 SEED = 20250701
 
 

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DisseminationConfig(AppConfig):
+    name = "congso.dissemination"
+    label = "dissemination"
+    verbose_name = _("Quán triệt, tuyên truyền")
+    nav_entries = [
+        ("dissemination.view", "dissemination:index", _("Quán triệt văn bản")),
+        ("dissemination.view", "dissemination:training", _("Tuyên truyền, bồi dưỡng")),
+        ("dissemination.ack", "dissemination:my_record", _("Học tập của tôi")),
+    ]
+    my_tasks = ["congso.dissemination.inbox.my_tasks"]
+    evaluation_evidence = ["congso.dissemination.evidence.person_evidence"]

@@ -1,0 +1,297 @@
+"""Completion of campaigns per unit, drill-down to the person, and who receives a campaign
+on a day and why (grouped queries, never one per person)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Q, Sum
+from django.http import Http404
+
+from congso.common.permissions import Cap
+from congso.common.scoping import Actor
+from congso.dissemination.models import (
+    Campaign,
+    CompletionCount,
+    Receipt,
+)
+from congso.dissemination.rules import (
+    Reason,
+    Targeting,
+    parse_categories,
+    percent,
+    recipient_reason,
+    unit_ids_of_path,
+)
+from congso.org.models import Assignment, OrgUnit, Person
+
+MAX_PEOPLE = 500
+
+
+# --- completion ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CompletionRow:
+    unit_id: int
+    name: str
+    recipients: int
+    acknowledged: int
+    on_time: int
+    has_children: bool
+    own_only: bool = False
+
+    @property
+    def percent(self) -> int:
+        return percent(self.acknowledged, self.recipients)
+
+
+def _completion_root(campaign: Campaign, unit: OrgUnit) -> OrgUnit:
+    """The unit shown must lie inside the campaign's subtree; above it, the campaign's unit."""
+    if unit.path.startswith(campaign.unit.path):
+        return unit
+    if campaign.unit.path.startswith(unit.path):
+        return campaign.unit
+    raise Http404
+
+
+def _recipients(actor: Actor, campaign: Campaign, root: OrgUnit):
+    people = (
+        Person.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
+        .in_subtree(root)
+        .filter(is_active=True)
+    )
+    categories = parse_categories(campaign.categories)
+    if categories:
+        people = people.filter(category__in=sorted(categories))
+    return people
+
+
+def _acknowledged(actor: Actor, campaign: Campaign, root: OrgUnit):
+    receipts = (
+        Receipt.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
+        .in_subtree(root, via="person__unit")
+        .filter(
+            campaign=campaign,
+            version_id=campaign.version_id,
+            acknowledged_at__isnull=False,
+            person__is_active=True,
+        )
+    )
+    categories = parse_categories(campaign.categories)
+    if categories:
+        receipts = receipts.filter(person__category__in=sorted(categories))
+    return receipts
+
+
+def _counts(actor: Actor, campaign: Campaign, root: OrgUnit):
+    """Rollup rows of the campaign's current version in `root`'s subtree (chosen categories)."""
+    counts = (
+        CompletionCount.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
+        .in_subtree(root)
+        .filter(campaign=campaign, version_id=campaign.version_id)
+    )
+    categories = parse_categories(campaign.categories)
+    if categories:
+        counts = counts.filter(category__in=sorted(categories))
+    return counts
+
+
+def campaign_completion(*, actor: Actor, campaign: Campaign, unit: OrgUnit) -> list[CompletionRow]:
+    """Recipients today and acknowledgements of the current version, for `unit`'s own staff
+    and each visible child's subtree. Four grouped queries, whatever the number of people."""
+    root = _completion_root(campaign, unit)
+    units = dict(
+        OrgUnit.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
+        .in_subtree(root)
+        .values_list("id", "path")
+    )
+    staff = {
+        row["unit_id"]: row["n"]
+        for row in _recipients(actor, campaign, root).values("unit_id").annotate(n=Count("id"))
+    }
+    done: dict[int, tuple[int, int]] = {
+        row["unit_id"]: (row["n"], row["t"])
+        for row in _counts(actor, campaign, root)
+        .values("unit_id")
+        .annotate(n=Sum("acknowledged"), t=Sum("on_time"))
+    }
+    children = (
+        OrgUnit.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
+        .filter(parent=root)
+        .order_by("sort_key")
+        .values_list("id", "name", "path")
+    )
+    own = done.get(root.pk, (0, 0))
+    rows = [CompletionRow(root.pk, root.name, staff.get(root.pk, 0), own[0], own[1], False, True)]
+    for child_id, name, path in children:
+        members = [u for u, p in units.items() if p.startswith(path)]
+        rows.append(
+            CompletionRow(
+                child_id,
+                name,
+                sum(staff.get(u, 0) for u in members),
+                sum(done.get(u, (0, 0))[0] for u in members),
+                sum(done.get(u, (0, 0))[1] for u in members),
+                len(members) > 1,
+            )
+        )
+    return rows
+
+
+def campaign_totals(*, actor: Actor, campaign: Campaign, unit: OrgUnit) -> tuple[int, int]:
+    """(recipients, acknowledged) in `unit`'s subtree within the campaign: two counts."""
+    root = _completion_root(campaign, unit)
+    return (
+        _recipients(actor, campaign, root).count(),
+        _acknowledged(actor, campaign, root).count(),
+    )
+
+
+@dataclass(frozen=True)
+class PersonStatus:
+    person: Person
+    receipt: Receipt | None
+
+    @property
+    def status(self) -> str:
+        if self.receipt is None:
+            return "unread"
+        if self.receipt.acknowledged_at is None:
+            return "opened"
+        return "on_time" if self.receipt.on_time else "late"
+
+
+def people_status(*, actor: Actor, campaign: Campaign, unit: OrgUnit) -> list[PersonStatus]:
+    """The last step of the drill-down: each recipient working directly in `unit`, with what
+    they did (not opened, opened, acknowledged on time or late). Two queries."""
+    root = _completion_root(campaign, unit)
+    people = list(
+        _recipients(actor, campaign, root).filter(unit=root).order_by("sort_key", "id")[:MAX_PEOPLE]
+    )
+    receipts = {
+        r.person_id: r
+        for r in Receipt.objects.for_actor(actor, Cap.DISSEMINATION_REPORT).filter(
+            campaign=campaign, version_id=campaign.version_id, person_id__in=[p.pk for p in people]
+        )
+    }
+    return [PersonStatus(p, receipts.get(p.pk)) for p in people]
+
+
+def people_status_all(*, actor: Actor, campaign: Campaign, unit: OrgUnit):
+    """Every recipient of `unit`'s subtree with their receipt (for the xlsx export)."""
+    root = _completion_root(campaign, unit)
+    receipts = {
+        r.person_id: r
+        for r in Receipt.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
+        .in_subtree(root, via="person__unit")
+        .filter(campaign=campaign, version_id=campaign.version_id)
+    }
+    for person in (
+        _recipients(actor, campaign, root).select_related("unit").order_by("unit__sort_key", "id")
+    ):
+        yield PersonStatus(person, receipts.get(person.pk))
+
+
+@dataclass(frozen=True)
+class CampaignSummary:
+    campaign: Campaign
+    recipients: int
+    acknowledged: int
+
+    @property
+    def percent(self) -> int:
+        return percent(self.acknowledged, self.recipients)
+
+
+def overview(*, actor: Actor, unit: OrgUnit, limit: int = 50) -> list[CampaignSummary]:
+    """Every campaign reaching `unit`'s subtree (sent to it, above it or inside it) with its
+    completion there: one staff count per category set and one grouped receipt count."""
+    campaigns = list(
+        Campaign.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
+        .filter(Q(unit__path__startswith=unit.path) | Q(unit_id__in=unit_ids_of_path(unit.path)))
+        .select_related("unit", "document")
+        .order_by("-start_on", "-id")[:limit]
+    )
+    if not campaigns:
+        return []
+    # Recipients per (category) in each campaign's own root: one grouped query per distinct root.
+    roots = {c.unit_id: (c.unit if c.unit.path.startswith(unit.path) else unit) for c in campaigns}
+    staff_by_root: dict[int, dict[str, int]] = {}
+    for root_key, root in roots.items():
+        staff_by_root[root_key] = {
+            row["category"]: row["n"]
+            for row in Person.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
+            .in_subtree(root)
+            .filter(is_active=True)
+            .values("category")
+            .annotate(n=Count("id"))
+        }
+    done_rows = (
+        CompletionCount.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
+        .in_subtree(unit)
+        .filter(campaign_id__in=[c.pk for c in campaigns])
+        .values("campaign_id", "version_id", "category", "unit__path")
+        .annotate(n=Sum("acknowledged"))
+    )
+    done: dict[int, int] = {}
+    by_pk = {c.pk: c for c in campaigns}
+    for row in done_rows:
+        c = by_pk[row["campaign_id"]]
+        categories = parse_categories(c.categories)
+        if row["version_id"] != c.version_id:
+            continue
+        if categories and row["category"] not in categories:
+            continue
+        if not row["unit__path"].startswith(roots[c.unit_id].path):
+            continue
+        done[c.pk] = done.get(c.pk, 0) + row["n"]
+    result = []
+    for c in campaigns:
+        categories = parse_categories(c.categories)
+        staff = staff_by_root[c.unit_id]
+        total = sum(n for cat, n in staff.items() if not categories or cat in categories)
+        result.append(CampaignSummary(c, total, done.get(c.pk, 0)))
+    return result
+
+
+# --- who is a recipient, and why --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Explanation:
+    person: Person
+    reason: str
+    start: date | None
+    end: date | None
+
+
+def explain_recipients(
+    *, actor: Actor, campaign: Campaign, unit: OrgUnit, day: date
+) -> list[Explanation]:
+    """Everyone who ever worked directly in `unit`, and whether they receive the campaign on
+    `day` and why (worked there that day or not, category, not started). Two queries."""
+    target = Targeting(campaign.unit.path, parse_categories(campaign.categories), campaign.start_on)
+    assignments = list(
+        Assignment.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
+        .filter(unit=unit)
+        .select_related("person")
+        .order_by("person__sort_key", "person_id", "-start_date")[: MAX_PEOPLE * 2]
+    )
+    seen: dict[int, Explanation] = {}
+    for a in assignments:
+        covers = a.start_date <= day and (a.end_date is None or day < a.end_date)
+        previous = seen.get(a.person_id)
+        if previous is not None and previous.reason != Reason.OUTSIDE_UNIT:
+            continue
+        reason = recipient_reason(
+            target,
+            unit_path=unit.path if covers else None,
+            category=a.person.category,
+            active=True if covers else a.person.is_active,
+            day=day,
+        )
+        if previous is None or covers:
+            seen[a.person_id] = Explanation(a.person, reason, a.start_date, a.end_date)
+    return list(seen.values())[:MAX_PEOPLE]

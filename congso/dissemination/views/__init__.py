@@ -1,0 +1,2 @@
+"""Pages of dissemination: documents and campaigns (documents.py), the recipient's reading and
+acknowledging (reading.py), study sessions and attendance (sessions.py)."""
