@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from congso.common.models import Holiday
-from congso.common.workdays import WorkCalendar, add_working_days
+from congso.common.workdays import WorkCalendar, add_working_days, working_days_between
 
 
 def load_calendar(start: date, end: date) -> WorkCalendar:
@@ -21,3 +21,9 @@ def deadline_after(start: date, working_days: int) -> date:
     span = timedelta(days=abs(working_days) * 2 + 40)
     low, high = (start, start + span) if working_days >= 0 else (start - span, start)
     return add_working_days(start, working_days, load_calendar(low, high))
+
+
+def working_days_from(start: date, end: date) -> int:
+    """Working days from `start` (exclusive) to `end` (inclusive); negative if end < start."""
+    low, high = min(start, end), max(start, end)
+    return working_days_between(start, end, load_calendar(low, high))
