@@ -83,6 +83,16 @@ class Cap:
     EVALUATION_APPROVE = "evaluation.approve"
     # Appeal one's own published result (self capability only).
     EVALUATION_APPEAL = "evaluation.appeal"
+    # Emulation and awards (issue 12).
+    # Read plans, registrations, eligibility, proposals, council results and awards of a unit.
+    EMULATION_VIEW = "emulation.view"
+    # Register for titles: one's own (self capability) and a unit's collective and staff (head).
+    EMULATION_REGISTER = "emulation.register"
+    # Propose the eligible for an award (the unit head and the emulation officer).
+    EMULATION_PROPOSE = "emulation.propose"
+    # Plans, catalogue, approving registrations, history import, initiatives, council meetings,
+    # decisions, certificates and revocation (the emulation officer).
+    EMULATION_MANAGE = "emulation.manage"
     # The annual report on the directive and the leadership dashboards (reports app).
     REPORTS_VIEW = "reports.view"
 
@@ -128,6 +138,9 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             Cap.EVALUATION_ASSESS,
             Cap.EVALUATION_MANAGE,
             Cap.EVALUATION_APPROVE,
+            Cap.EMULATION_VIEW,
+            Cap.EMULATION_REGISTER,
+            Cap.EMULATION_PROPOSE,
         }
     ),
     Role.EMULATION_OFFICER: frozenset(
@@ -143,6 +156,10 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             Cap.CASES_VIEW,
             Cap.EVALUATION_VIEW,
             Cap.EVALUATION_MANAGE,
+            Cap.EMULATION_VIEW,
+            Cap.EMULATION_REGISTER,
+            Cap.EMULATION_PROPOSE,
+            Cap.EMULATION_MANAGE,
         }
     ),
     Role.INSPECTOR: frozenset(
@@ -196,6 +213,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             Cap.INSPECTIONS_VIEW,
             Cap.AUDIT_VIEW,
             Cap.EVALUATION_VIEW,
+            Cap.EMULATION_VIEW,
             Cap.REPORTS_VIEW,
         }
     ),
@@ -247,6 +265,8 @@ SELF_CAPABILITIES = frozenset(
         Cap.EVALUATION_VIEW,
         Cap.EVALUATION_SELF,
         Cap.EVALUATION_APPEAL,
+        Cap.EMULATION_VIEW,
+        Cap.EMULATION_REGISTER,
     }
 )
 

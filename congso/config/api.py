@@ -54,6 +54,7 @@ from congso.cases.api import public_router as cases_public_router  # noqa: E402
 from congso.cases.api import router as cases_router  # noqa: E402
 from congso.conduct.api import router as conduct_router  # noqa: E402
 from congso.dissemination.api import router as dissemination_router  # noqa: E402
+from congso.emulation.api import router as emulation_router  # noqa: E402
 from congso.evaluation.api import router as evaluation_router  # noqa: E402
 from congso.inspections.api import router as inspections_router  # noqa: E402
 from congso.org.api import router as org_router  # noqa: E402
@@ -73,3 +74,4 @@ api.add_router("/surveys/", surveys_router, auth=staff_auth, tags=["surveys"])
 api.add_router("/cases/", cases_router, auth=staff_auth, tags=["cases"])
 api.add_router("/inspections/", inspections_router, auth=staff_auth, tags=["inspections"])
 api.add_router("/evaluation/", evaluation_router, auth=staff_auth, tags=["evaluation"])
+api.add_router("/emulation/", emulation_router, auth=staff_auth, tags=["emulation"])

@@ -164,3 +164,24 @@ def product_list(*, actor: Actor, unit: OrgUnit) -> QuerySet[Product]:
 
 def leave_list(*, actor: Actor, unit: OrgUnit) -> QuerySet[LeaveRecord]:
     return LeaveRecord.objects.for_actor(actor).in_subtree(unit).select_related("person")
+
+
+def published_results(*, actor: Actor, unit: OrgUnit, years) -> QuerySet[Result]:
+    """Results of `years` in the subtree of `unit` whose run is published or final, read with
+    the actor's evaluation.view reach (read-only; the emulation app's eligibility lists)."""
+    return (
+        Result.objects.for_actor(actor)
+        .in_subtree(unit)
+        .filter(run__year__in=list(years), run__state__in=PUBLISHED_STATES)
+        .select_related("run")
+    )
+
+
+def published_runs(*, actor: Actor, unit: OrgUnit, year: int) -> QuerySet[Run]:
+    """Published or final runs of `year` in the subtree of `unit` (collective titles, R15)."""
+    return (
+        Run.objects.for_actor(actor)
+        .in_subtree(unit)
+        .filter(year=year, state__in=PUBLISHED_STATES)
+        .select_related("unit")
+    )

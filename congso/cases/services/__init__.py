@@ -18,7 +18,11 @@ from congso.cases.services.intake import (
     reporter_message_post,
     staff_message_post,
 )
-from congso.cases.services.reminders import notifications_mark_read, send_reminders
+from congso.cases.services.reminders import (
+    notifications_mark_read,
+    notify_users,
+    send_reminders,
+)
 from congso.cases.services.screening import (
     report_accept,
     report_forward,
@@ -47,6 +51,7 @@ __all__ = [
     "lookup_allowed",
     "measure_record",
     "notifications_mark_read",
+    "notify_users",
     "processing_extend",
     "report_accept",
     "report_by_receipt",

@@ -97,3 +97,11 @@ def notifications_mark_read(*, actor) -> int:
     return Notification.objects.filter(user_id=actor.user_id, read_at__isnull=True).update(
         read_at=timezone.now()
     )
+
+
+def notify_users(*, user_ids, text: str, level: int = 1) -> int:
+    """Post one notice (no case) to each user: the staff pages' notification list is the
+    project's one channel for reminders (other apps' reminders come through here)."""
+    rows = [Notification(user_id=u, level=level, text=text[:300]) for u in sorted(set(user_ids))]
+    Notification.objects.bulk_create(rows)
+    return len(rows)

@@ -43,6 +43,8 @@ from congso.config.api import api
 EXEMPT_PREFIXES: dict[str, str] = {
     "api/v1/public/": "public API: survey codes (QR) and report receipt codes, no login",
     "cong-dan/": "citizen portal: pages keyed by survey codes and report receipts, no login",
+    "vinh-danh/": "honour roll and certificate verification: final awards only, keyed by an "
+    "unguessable certificate code, no login",
 }
 
 # Qualified URL names (namespace:name) with a parameter that address no agency row.

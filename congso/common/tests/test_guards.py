@@ -71,6 +71,24 @@ ALLOWED: dict[tuple[str, str], str] = {
         "the session behind a QR code, looked up by its unguessable token; the scan view "
         "answers 404 unless the actor's own unit lies in the session's subtree"
     ),
+    ("emulation/selectors.py", "plans_open_to"): (
+        "plans announced to the actor's own unit: those of its unit and the units above it (a "
+        "plan applies to every unit below its unit); the actor's home unit names the ancestors"
+    ),
+    ("emulation/selectors.py", "plan_readable"): (
+        "a plan read through for_actor, or announced to the actor's unit (plans_open_to)"
+    ),
+    ("emulation/selectors.py", "public_award"): (
+        "public certificate verification (no login), by its unguessable code; final awards only"
+    ),
+    ("emulation/selectors.py", "honour_roll"): "public honour roll (no login): decided awards only",
+    ("emulation/selectors.py", "public_exemplars"): (
+        "public honour roll (no login): exemplars the cases app confirmed"
+    ),
+    (
+        "emulation/selectors.py",
+        "honour_years",
+    ): "public honour roll (no login): years with decisions",
     ("cases/selectors/__init__.py", "confirmed_violations"): (
         "system look-up by person for the annual classification cap (no actor); the callers "
         "pass a person they fetched through for_actor"

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "congso.dissemination",
     "congso.inspections",
     "congso.evaluation",
+    "congso.emulation",
     "congso.reports",
     "congso.portal",
 ]

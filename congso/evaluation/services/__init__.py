@@ -1,6 +1,7 @@
 """Writes of the evaluation app (the one writer of its tables)."""
 
 from congso.evaluation.services.classification import classify, quota_choose
+from congso.evaluation.services.facts import year_facts_set_initiative
 from congso.evaluation.services.sheets import (
     sheet_amend,
     sheet_assess,
@@ -39,4 +40,5 @@ __all__ = [
     "sheet_push",
     "sheet_self_assess",
     "sheets_open_period",
+    "year_facts_set_initiative",
 ]

@@ -20,7 +20,15 @@ from django.db import OperationalError, connection, connections, transaction
 from congso.org import demo
 
 # Apps whose demo data is loaded after the province, in this order (docs/architecture.md).
-DEMO_APPS = ("conduct", "surveys", "cases", "inspections", "dissemination", "evaluation")
+DEMO_APPS = (
+    "conduct",
+    "surveys",
+    "cases",
+    "inspections",
+    "dissemination",
+    "evaluation",
+    "emulation",
+)
 SEED = 20250701
 
 

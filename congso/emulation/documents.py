@@ -1,0 +1,139 @@
+"""Documents of the emulation app: the award decision with its list (DOCX), the council's
+minutes (DOCX), both from Word templates in emulation/docx/ that officials may edit, and the
+certificate (PDF, WeasyPrint) with a QR code (segno) to its public verification page."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+from pathlib import Path
+
+import segno
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from docxtpl import DocxTemplate
+
+from congso.emulation.models import Award, Ballot, Decision, Meeting, MeetingMember
+from congso.emulation.services.awards import base_salary_on
+
+TEMPLATES = Path(__file__).parent / "docx"
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def money(amount: int) -> str:
+    return f"{amount:,}".replace(",", ".")
+
+
+def _header(unit, number: str, day) -> dict:
+    parent = unit.parent.name if unit.parent_id else ""
+    return {
+        "parent_name": parent.upper(),
+        "agency_name": unit.name.upper(),
+        "number": number,
+        "place": "Lào Cai",
+        "day": f"{day.day:02d}",
+        "month": f"{day.month:02d}",
+        "year_now": day.year,
+    }
+
+
+def _render(name: str, context: dict) -> bytes:
+    doc = DocxTemplate(TEMPLATES / name)
+    doc.render(context, autoescape=True)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def decision_docx(decision: Decision) -> bytes:
+    awards = list(
+        Award.unscoped.filter(decision=decision).select_related("title", "unit").order_by("id")
+    )
+    rows = [
+        {
+            "n": i,
+            "name": a.subject_name,
+            "unit": a.unit.name,
+            "title": a.title.name,
+            "amount": money(a.amount),
+            "code": a.code,
+        }
+        for i, a in enumerate(awards, start=1)
+    ]
+    meeting_text = (
+        _("ngày %(day)s") % {"day": decision.meeting.held_on.strftime("%d/%m/%Y")}
+        if decision.meeting_id
+        else ""
+    )
+    context = {
+        **_header(decision.unit, decision.ref, decision.signed_on),
+        "subject": decision.subject,
+        "signer_title": decision.signer_title,
+        "signer_name": decision.signer,
+        "meeting_text": meeting_text,
+        "count": len(rows),
+        "total": money(sum(a.amount for a in awards)),
+        "base_salary": money(base_salary_on(decision.signed_on)),
+        "signed_on": decision.signed_on.strftime("%d/%m/%Y"),
+        "rows": rows,
+    }
+    return _render("quyet_dinh_khen_thuong.docx", context)
+
+
+def tally_rows(meeting: Meeting) -> list[dict]:
+    ballots = (
+        Ballot.objects.filter(meeting=meeting)
+        .select_related("proposal__title", "proposal__person", "proposal__unit")
+        .order_by("proposal__title__sort", "id")
+    )
+    rows = []
+    for i, b in enumerate(ballots, start=1):
+        share = (Decimal(b.agree) * 100 / b.members) if b.members else Decimal(0)
+        rows.append(
+            {
+                "n": i,
+                "name": b.proposal.subject_name,
+                "title": b.proposal.title.name,
+                "agree": b.agree,
+                "disagree": b.disagree,
+                "invalid": b.invalid,
+                "share": f"{share:.1f} %".replace(".", ","),
+                "result": str(_("Đạt") if b.passed else _("Không đạt")),
+            }
+        )
+    return rows
+
+
+def minutes_docx(meeting: Meeting) -> bytes:
+    members = list(
+        MeetingMember.objects.filter(meeting=meeting).select_related("person").order_by("id")
+    )
+    present = [m for m in members if m.present]
+    context = {
+        **_header(meeting.unit, "", meeting.held_on),
+        "year": meeting.year,
+        "held_on": meeting.held_on.strftime("%d/%m/%Y"),
+        "place": meeting.place or "",
+        "members": len(members),
+        "present": len(present),
+        "absent": len(members) - len(present),
+        "present_names": ", ".join(m.person.full_name for m in present),
+        "rows": tally_rows(meeting),
+        "signer_title": _("THƯ KÝ HỘI ĐỒNG"),
+        "signer_name": "",
+    }
+    return _render("bien_ban_hop_hoi_dong.docx", context)
+
+
+def qr_svg(url: str) -> str:
+    return segno.make(url, error="m", micro=False).svg_inline(scale=4, border=2, dark="#000")
+
+
+def certificate_pdf(award: Award, verify_url: str) -> bytes:
+    from weasyprint import HTML  # heavy import, only when a certificate is printed
+
+    html = render_to_string(
+        "emulation/certificate.html",
+        {"award": award, "qr": qr_svg(verify_url), "verify_url": verify_url},
+    )
+    return HTML(string=html).write_pdf()

@@ -1,0 +1,215 @@
+"""Council meetings (tally, minutes), decisions (DOCX) and awards (certificate PDF,
+revocation): thin views over selectors and services."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from congso.common.permissions import Cap
+from congso.emulation import documents, selectors, services
+from congso.emulation.models import MemberRole, ProposalState
+from congso.emulation.rules import EmulationError
+from congso.emulation.views import _day, _fail, _int, _year
+from congso.org.models import Person
+
+
+@login_required
+@require_POST
+def meeting_create(request: HttpRequest) -> HttpResponse:
+    """Members are given as staff codes, one per line: 'code' or 'code, chair|secretary,
+    absent'."""
+    actor = request.actor
+    unit = selectors.unit_get(
+        actor=actor, pk=_int(request.POST.get("unit")), capability=Cap.EMULATION_MANAGE
+    )
+    held_on = _day(request.POST.get("held_on", ""))
+    lines = [line.strip() for line in request.POST.get("members", "").splitlines() if line.strip()]
+    codes = [line.split(",")[0].strip() for line in lines]
+    people = {
+        p.staff_code: p
+        for p in Person.objects.for_actor(actor, Cap.PEOPLE_VIEW).filter(staff_code__in=codes)
+    }
+    try:
+        if held_on is None:
+            raise EmulationError(_("Ngày họp không đúng dạng ngày (dd/mm/yyyy)."))
+        members = []
+        for number, line in enumerate(lines, start=1):
+            parts = [part.strip().lower() for part in line.split(",")]
+            person = people.get(line.split(",")[0].strip())
+            if person is None:
+                raise EmulationError(
+                    _("Dòng %(n)s: không tìm thấy cán bộ có mã “%(code)s”.")
+                    % {"n": number, "code": line.split(",")[0].strip()}
+                )
+            role = next((r for r in MemberRole.values if r in parts[1:]), MemberRole.MEMBER)
+            members.append((person, role, "absent" not in parts[1:] and "vắng" not in parts[1:]))
+        meeting = services.meeting_create(
+            actor=actor,
+            unit=unit,
+            year=_year(request),
+            held_on=held_on,
+            place=request.POST.get("place", ""),
+            members=members,
+        )
+    except (EmulationError, PermissionDenied) as exc:
+        _fail(request, exc)
+        return redirect("emulation:index")
+    return redirect("emulation:meeting", meeting.pk)
+
+
+@login_required
+@require_GET
+def meeting_page(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = request.actor
+    meeting = selectors.meeting_get(actor=actor, pk=pk)
+    members = list(meeting.members.select_related("person"))
+    agenda = list(selectors.meeting_agenda(actor=actor, meeting=meeting))
+    context = {
+        "meeting": meeting,
+        "members": members,
+        "present": [m for m in members if m.present],
+        "agenda": agenda,
+        "passed": [p for p in agenda if p.state == ProposalState.PASSED],
+        "can_manage": actor.can(Cap.EMULATION_MANAGE, meeting.unit_id),
+        "today": timezone.localdate(),
+    }
+    return render(request, "emulation/meeting.html", context)
+
+
+@login_required
+@require_POST
+def meeting_tally(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = request.actor
+    meeting = selectors.meeting_get(actor=actor, pk=pk)
+    proposal = selectors.proposal_get(actor=actor, pk=_int(request.POST.get("proposal")))
+    try:
+        services.tally_record(
+            actor=actor,
+            meeting=meeting,
+            proposal=proposal,
+            agree=_int(request.POST.get("agree"), -1),
+            disagree=_int(request.POST.get("disagree"), -1),
+            invalid=_int(request.POST.get("invalid")),
+            recused=[_int(v) for v in request.POST.getlist("recused")],
+        )
+    except (EmulationError, PermissionDenied) as exc:
+        _fail(request, exc)
+    else:
+        messages.success(request, _("Đã ghi kết quả kiểm phiếu."))
+    return redirect(reverse("emulation:meeting", args=[meeting.pk]) + f"#p{proposal.pk}")
+
+
+@login_required
+@require_GET
+def meeting_minutes(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.meeting_get(actor=request.actor, pk=pk)
+    response = HttpResponse(documents.minutes_docx(meeting), content_type=documents.DOCX_MIME)
+    response["Content-Disposition"] = f'attachment; filename="bien-ban-{meeting.pk}.docx"'
+    return response
+
+
+@login_required
+@require_POST
+def decision_create(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = request.actor
+    meeting = selectors.meeting_get(actor=actor, pk=pk)
+    ids = [_int(v) for v in request.POST.getlist("proposals")]
+    proposals = list(selectors.proposal_list(actor=actor, year=meeting.year).filter(pk__in=ids))
+    try:
+        if (day := _day(request.POST.get("signed_on", ""))) is None:
+            raise EmulationError(_("Ngày ký không đúng dạng ngày (dd/mm/yyyy)."))
+        decision = services.decision_issue(
+            actor=actor,
+            unit=meeting.unit,
+            year=meeting.year,
+            number=_int(request.POST.get("number")),
+            signed_on=day,
+            signer=request.POST.get("signer", ""),
+            signer_title=request.POST.get("signer_title", ""),
+            subject=request.POST.get("subject", "")
+            or _("khen thưởng năm %(y)s") % {"y": meeting.year},
+            proposals=proposals,
+            meeting=meeting,
+        )
+    except (EmulationError, PermissionDenied) as exc:
+        _fail(request, exc)
+        return redirect("emulation:meeting", meeting.pk)
+    messages.success(request, _("Đã ban hành quyết định %(ref)s.") % {"ref": decision.ref})
+    return redirect("emulation:decision", decision.pk)
+
+
+@login_required
+@require_GET
+def decision_page(request: HttpRequest, pk: int) -> HttpResponse:
+    decision = selectors.decision_get(actor=request.actor, pk=pk)
+    awards = decision.awards.select_related("title", "unit").order_by("id")
+    return render(request, "emulation/decision.html", {"decision": decision, "awards": awards})
+
+
+@login_required
+@require_GET
+def decision_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    decision = selectors.decision_get(actor=request.actor, pk=pk)
+    response = HttpResponse(documents.decision_docx(decision), content_type=documents.DOCX_MIME)
+    name = f"quyet-dinh-{decision.number}-{decision.year}.docx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _verify_url(request: HttpRequest, code: str) -> str:
+    return request.build_absolute_uri(reverse("honour:verify", args=[code]))
+
+
+@login_required
+@require_GET
+def award_page(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = request.actor
+    award = selectors.award_get(actor=actor, pk=pk)
+    context = {
+        "award": award,
+        "verify_url": _verify_url(request, award.code),
+        "can_manage": actor.can(Cap.EMULATION_MANAGE, award.unit_id),
+        "amount": documents.money(award.amount),
+    }
+    return render(request, "emulation/award.html", context)
+
+
+@login_required
+@require_GET
+def award_certificate(request: HttpRequest, pk: int) -> HttpResponse:
+    award = selectors.award_get(actor=request.actor, pk=pk)
+    if award.revoked_on:
+        raise Http404
+    pdf = documents.certificate_pdf(award, _verify_url(request, award.code))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="chung-nhan-{award.code}.pdf"'
+    return response
+
+
+@login_required
+@require_POST
+def award_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = request.actor
+    award = selectors.award_get(actor=actor, pk=pk)
+    raw = request.POST.get("recover_amount", "").replace(".", "").strip()
+    try:
+        services.award_revoke(
+            actor=actor,
+            award=award,
+            reason=request.POST.get("reason", ""),
+            on=timezone.localdate(),
+            recover_amount=_int(raw, -1) if raw else None,
+        )
+    except (EmulationError, PermissionDenied) as exc:
+        _fail(request, exc)
+    else:
+        messages.success(request, _("Đã hủy bỏ khen thưởng."))
+    return redirect("emulation:award", award.pk)
