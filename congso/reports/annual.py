@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from congso.reports.data import SectionData
-from congso.reports.sections import build_sections
+from congso.reports.registry import build_sections
 
 POINT_TITLES = {
     1: gettext_noop("Về công tác quán triệt, tuyên truyền, phổ biến Chỉ thị"),
