@@ -152,6 +152,9 @@ def build(path: Path = TEMPLATE) -> Path:
     for cell in (recv, signer):
         first = cell.paragraphs[0]
         first._p.getparent().remove(first._p)
+    # Keep "Nơi nhận" and the signer block on one page.
+    tr_pr = sign.rows[0]._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))
     doc.save(path)
     return path
 
