@@ -96,9 +96,31 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def gunicorn(settings_dict: dict, *, workers: int, extra_env: dict | None = None) -> Iterator[int]:
-    """Serve the project with gunicorn sync workers and production settings on a free port."""
+def serve_like(settings_dict: dict, *, extra_env: dict | None = None) -> Iterator[tuple[int, int]]:
+    """Serve the project with gunicorn exactly as `congso serve` starts it (its argv: sync
+    workers, 2 × cores + 1 of them, the access log on stdout), on a free port; yields the
+    port and the number of workers."""
+    from congso.common.management.commands.serve import default_workers, gunicorn_argv
+
     port = free_port()
+    workers = default_workers()
+    argv = gunicorn_argv(bind=f"127.0.0.1:{port}", workers=workers, timeout=60)
+    with gunicorn(settings_dict, workers=workers, extra_env=extra_env, argv=argv, port=port):
+        yield port, workers
+
+
+@contextlib.contextmanager
+def gunicorn(
+    settings_dict: dict,
+    *,
+    workers: int,
+    extra_env: dict | None = None,
+    argv: list[str] | None = None,
+    port: int | None = None,
+) -> Iterator[int]:
+    """Serve the project with gunicorn sync workers and production settings on a free port
+    (or with `argv` on `port`)."""
+    port = port or free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "congso.config.settings.prod",
@@ -114,7 +136,8 @@ def gunicorn(settings_dict: dict, *, workers: int, extra_env: dict | None = None
         env["PGPASSWORD"] = settings_dict["PASSWORD"]
     binary = Path(sys.executable).with_name("gunicorn")
     process = subprocess.Popen(
-        [
+        argv
+        or [
             str(binary),
             "congso.config.wsgi:application",
             "--workers",

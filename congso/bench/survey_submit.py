@@ -1,7 +1,10 @@
 """`congso bench survey-submit`: the public rating endpoint under 16 concurrent connections,
 served by gunicorn (sync workers, production settings) over loopback, against a bare Django
 view inserting one row in the same database and the same run (four interleaved rounds each,
-in ABBA order).
+in a balanced order). The bare view and its table live in `_bare.py`, outside the production schema.
+The ratio is taken, as before issue 9, against the bare view on an ordinary path (the staff
+middleware); the run also gives it against the same view on a path of the citizen lane, the
+rating's own middleware (`ratio_to_bare_same_lane`, stricter).
 
 Form tokens are fetched first through the public GET operation (each token is single-use).
 Targets: ratio of requests/s ≥ 0.8 of the bare view, p99 < 50 ms.
@@ -18,6 +21,7 @@ import uuid
 
 from django.db import connection
 
+from congso.bench._bare import BARE_PATH, STAFF_LANE_BARE_PATH, create_table
 from congso.bench._survey_support import build_org, gunicorn
 from congso.bench.harness import percentile
 
@@ -88,8 +92,9 @@ def run(options: dict) -> dict:
     total = 400 if quick else 6000
     build_org(agencies=20, communes=30, counters=2, officers=3)
     codes = list(SurveyTarget.unscoped.values_list("code", flat=True))
+    create_table()
     env = {
-        "CONGSO_BENCH_BARE_VIEW": "1",
+        "DJANGO_SETTINGS_MODULE": "congso.bench._settings",
         "CONGSO_SURVEY_RATE_ADDRESS": "1000000",
         "CONGSO_SURVEY_RATE_DEVICE": "1000000",
     }
@@ -114,27 +119,30 @@ def run(options: dict) -> dict:
         # Warm both sides up (every worker imports, connects and prepares its statements)
         # with ratings that are not counted; each form token serves once.
         warm, bodies = bodies[:WARM_UP], bodies[WARM_UP:]
-        _run(port, [("POST", "/khao-sat/bench/bare/", b) for _c, b in warm])
+        _run(port, [("POST", BARE_PATH, b) for _c, b in warm])
+        _run(port, [("POST", STAFF_LANE_BARE_PATH, b) for _c, b in warm])
         warmed, _seconds, _errors = _run(
             port, [("POST", f"/api/v1/public/surveys/{c}/responses", b) for c, b in warm]
         )
         warm_stored = sum(1 for r in warmed if r[1] == 201)
-        bare_jobs = [("POST", "/khao-sat/bench/bare/", b) for _c, b in bodies]
-        survey_jobs = [("POST", f"/api/v1/public/surveys/{c}/responses", b) for c, b in bodies]
-        # Interleave four rounds each in ABBA order (bare, survey, survey, bare, …) so that a
-        # machine getting busier or quieter during the run weighs on both sides alike.
+        jobs_of = {
+            "bare": [("POST", STAFF_LANE_BARE_PATH, b) for _c, b in bodies],
+            "bare_lane": [("POST", BARE_PATH, b) for _c, b in bodies],
+            "survey": [("POST", f"/api/v1/public/surveys/{c}/responses", b) for c, b in bodies],
+        }
+        # Interleave four rounds of each side in a balanced order (each side as often early
+        # as late) so that a machine getting busier or quieter weighs on all sides alike.
         parts = 4
         size = len(bodies) // parts
-        order = ["bare", "survey", "survey", "bare", "survey", "bare", "bare", "survey"]
-        jobs_of = {"bare": bare_jobs, "survey": survey_jobs}
-        taken = {"bare": 0, "survey": 0}
+        order = ["bare", "bare_lane", "survey", "survey", "bare_lane", "bare"] * 2
+        taken = dict.fromkeys(jobs_of, 0)
         rounds = []
         for name in order:
             index = taken[name]
             end = len(bodies) if index == parts - 1 else (index + 1) * size
             rounds.append((name, jobs_of[name][index * size : end]))
             taken[name] += 1
-        collected: dict[str, tuple[list, float]] = {"bare": ([], 0.0), "survey": ([], 0.0)}
+        collected: dict[str, tuple[list, float]] = {name: ([], 0.0) for name in jobs_of}
         for name, jobs in rounds:
             results, seconds, errs = _run(port, jobs)
             errors.extend(errs)
@@ -142,6 +150,7 @@ def run(options: dict) -> dict:
             collected[name] = (previous + results, spent + seconds)
     survey = _figures(*collected["survey"], ok={201})
     bare = _figures(*collected["bare"], ok={201})
+    bare_lane = _figures(*collected["bare_lane"], ok={201})
     stored = SurveyResponse.unscoped.count()
     from congso.surveys.services import rollups_rebuild
 
@@ -149,12 +158,21 @@ def run(options: dict) -> dict:
     ratio = (
         round(survey["requests_per_s"] / bare["requests_per_s"], 3) if bare["requests_per_s"] else 0
     )
+    lane_ratio = (
+        round(survey["requests_per_s"] / bare_lane["requests_per_s"], 3)
+        if bare_lane["requests_per_s"]
+        else 0
+    )
     return {
         "connections": CONNECTIONS,
         "gunicorn_workers": workers,
         "survey": survey,
         "bare_view": bare,
         "ratio_to_bare": ratio,
+        # the same bare view in the citizen lane, without the staff middleware the rating
+        # no longer runs (stricter: the fixed costs both share are smaller)
+        "bare_view_same_lane": bare_lane,
+        "ratio_to_bare_same_lane": lane_ratio,
         "stored_responses": stored,
         "warm_up_ratings": warm_stored,
         "transport_errors": len(errors),

@@ -2,10 +2,12 @@
 
 Public: `POST /api/v1/public/reports` takes JSON (smallest body: kind, agency_id, description)
 or a multipart form with evidence files (field `evidence`, repeatable); it answers 201
-{"receipt": 16 digits}, or 200 with the same receipt when `client_id` was already used.
+{"receipt": 16 digits}, or 200 with the same receipt when the same `client_id` comes again
+with the same content (409 when its content differs); every refused field is listed in
+`errors` (422); reports are limited per address (429).
 `GET /api/v1/public/reports/{receipt}` shows the status, public notes and the thread, with
-nothing that identifies anyone; unknown and malformed receipts get the same 404; look-ups are
-rate-limited per address (429).
+nothing that identifies anyone; unknown and malformed receipts get the same 404; failed
+look-ups are limited per address and each receipt's uses per receipt (429).
 """
 
 from __future__ import annotations
@@ -19,59 +21,55 @@ from django.middleware.csrf import CsrfViewMiddleware
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja import Field, Router, Schema, Status
-from pydantic import ConfigDict, ValidationError
+from pydantic import ConfigDict
 
 from congso.cases import selectors
-from congso.cases.evidence import clean_evidence, read_limited
+from congso.cases.report_parsing import ParseFailure, ReportIn, parse_report_request
 from congso.cases.rules import (
-    MAX_EVIDENCE_BYTES,
-    MAX_EVIDENCE_FILES,
+    FieldErrors,
+    ReceiptConflict,
     RuleError,
     TransitionForbidden,
     is_overdue,
+    normalise_receipt,
 )
 from congso.cases.selectors import QueueFilters
 from congso.cases.selectors.public import receipt_view
 from congso.cases.services import (
-    ReportInput,
     case_assign,
     case_transition,
     lookup_allowed,
+    lookup_failed,
+    receipt_use_allowed,
+    report_allowed,
     report_by_receipt,
     report_submit,
     reporter_message_post,
 )
 from congso.cases.services.base import today
 from congso.common.api import ErrorOut
-from congso.common.http import BodyRefused, body_guard, client_address, read_json
+from congso.common.http import client_address
 from congso.common.permissions import Cap
 
 router = Router()
 public_router = Router()
 
-MAX_BODY_BYTES = MAX_EVIDENCE_FILES * MAX_EVIDENCE_BYTES + 256 * 1024
 NOT_FOUND = gettext_lazy("Không tìm thấy phản ánh với mã tiếp nhận này.")
-TOO_MANY = gettext_lazy("Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau 15 phút.")
+TOO_MANY = gettext_lazy(
+    "Có quá nhiều lần tra cứu sai mã từ địa chỉ mạng này. Vui lòng thử lại sau 15 phút."
+)
+TOO_MANY_USES = gettext_lazy(
+    "Mã tiếp nhận này được dùng quá nhiều lần trong ít phút. Vui lòng thử lại sau 15 phút."
+)
+TOO_MANY_REPORTS = gettext_lazy(
+    "Địa chỉ mạng này đã gửi quá nhiều phản ánh trong một giờ. Vui lòng thử lại sau."
+)
 
 
-class ReportIn(Schema):
-    """A report from the public. Only kind, agency_id and description are required."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    kind: Literal["misconduct", "praise"]
-    agency_id: int = Field(description="id từ /api/v1/public/agencies")
-    description: str = Field(max_length=5000)
-    officer_name: str = Field("", max_length=120)
-    counter_id: int | None = None
-    unit_text: str = Field("", max_length=255, description="bộ phận, phòng ban được nêu")
-    place: str = Field("", max_length=255)
-    occurred_on: date | None = None
-    contact_name: str = Field("", max_length=120)
-    contact_phone: str = Field("", max_length=30)
-    contact_email: str = Field("", max_length=120)
-    contact_address: str = Field("", max_length=255)
-    client_id: str = Field("", max_length=36, description="UUID do máy khách tạo, chống gửi trùng")
+class ReportErrorOut(ErrorOut):
+    errors: dict[str, str] = Field(
+        default_factory=dict, description="lỗi của từng trường (tên trường → thông báo)"
+    )
 
 
 class ReceiptOut(Schema):
@@ -139,79 +137,17 @@ _REPORT_BODY_DOC = {
 }
 
 
-def _validation_message(exc: ValidationError) -> str:
-    error = exc.errors()[0]
-    field = ".".join(str(p) for p in error.get("loc", ())) or "dữ liệu"
-    if error.get("type") == "missing":
-        return _("Thiếu trường bắt buộc: %(f)s.") % {"f": field}
-    if error.get("type") == "extra_forbidden":
-        return _("Trường không được hỗ trợ: %(f)s.") % {"f": field}
-    if error.get("type") == "string_too_long":
-        return _("Trường %(f)s quá dài.") % {"f": field}
-    if field == "kind":
-        return _("Trường kind phải là “misconduct” (vi phạm) hoặc “praise” (khen ngợi).")
-    return _("Giá trị không hợp lệ ở trường %(f)s.") % {"f": field}
-
-
-def parse_report_request(request: HttpRequest) -> tuple[int, str] | ReportInput:
-    """Read a JSON or multipart report, refusing oversized bodies before reading them."""
-    files = []
-    try:
-        content_type = body_guard(
-            request,
-            limit=MAX_BODY_BYTES,
-            content_types=("application/json", "multipart/form-data"),
-        )
-        if content_type == "application/json":
-            raw = read_json(request, limit=MAX_BODY_BYTES)
-            if not isinstance(raw, dict):
-                return 422, _("Dữ liệu gửi lên phải là một đối tượng JSON.")
-            payload = ReportIn.model_validate(raw)
-        elif content_type == "multipart/form-data":
-            raw = {k: v for k, v in request.POST.items() if k != "csrfmiddlewaretoken"}
-            for key in ("counter_id", "occurred_on"):
-                if raw.get(key) == "":
-                    raw.pop(key)
-            payload = ReportIn.model_validate(raw)
-            uploads = request.FILES.getlist("evidence")
-            if len(uploads) > MAX_EVIDENCE_FILES:
-                return 422, _("Tối đa %(n)d tệp chứng cứ.") % {"n": MAX_EVIDENCE_FILES}
-            files = [clean_evidence(read_limited(upload)) for upload in uploads]
-    except BodyRefused as exc:
-        return exc.status, exc.message
-    except ValidationError as exc:
-        return 422, _validation_message(exc)
-    except RuleError as exc:  # before ValueError: RuleError is one
-        return 422, exc.message
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        return 422, _("Dữ liệu gửi lên không phải JSON hợp lệ.")
-    return ReportInput(
-        kind=payload.kind,
-        agency_id=payload.agency_id,
-        description=payload.description,
-        subject_name=payload.officer_name,
-        counter_id=payload.counter_id,
-        subject_unit_text=payload.unit_text,
-        place=payload.place,
-        occurred_on=payload.occurred_on,
-        contact_name=payload.contact_name,
-        contact_phone=payload.contact_phone,
-        contact_email=payload.contact_email,
-        contact_address=payload.contact_address,
-        client_id=payload.client_id,
-        files=files,
-    )
-
-
 @public_router.post(
     "",
     response={
         200: ReceiptOut,
         201: ReceiptOut,
         403: ErrorOut,
+        409: ErrorOut,
         413: ErrorOut,
         415: ErrorOut,
-        422: ErrorOut,
+        422: ReportErrorOut,
+        429: ErrorOut,
     },
     summary="Gửi phản ánh hoặc biểu dương cán bộ",
     openapi_extra=_REPORT_BODY_DOC,
@@ -220,11 +156,17 @@ def parse_report_request(request: HttpRequest) -> tuple[int, str] | ReportInput:
 def report_create(request: HttpRequest):
     if _session_without_csrf(request):
         return Status(403, {"detail": _("Thiếu mã bảo vệ CSRF cho phiên đăng nhập.")})
+    if not report_allowed(address=client_address(request)):
+        return Status(429, {"detail": str(TOO_MANY_REPORTS)})
     data = parse_report_request(request)
-    if isinstance(data, tuple):
-        return Status(data[0], {"detail": data[1]})
+    if isinstance(data, ParseFailure):
+        return Status(data.status, {"detail": data.message, "errors": data.errors})
     try:
         _report, receipt, created = report_submit(actor=request.actor, data=data)
+    except ReceiptConflict as exc:
+        return Status(409, {"detail": exc.message})
+    except FieldErrors as exc:
+        return Status(422, {"detail": exc.message, "errors": exc.errors})
     except RuleError as exc:
         return Status(422, {"detail": exc.message})
     return Status(201 if created else 200, {"receipt": receipt})
@@ -240,13 +182,26 @@ def _session_without_csrf(request: HttpRequest) -> bool:
     return failure is not None
 
 
-def _lookup(request: HttpRequest, receipt: str):
-    if not lookup_allowed(address=client_address(request)):
-        return Status(429, {"detail": str(TOO_MANY)})
-    report = report_by_receipt(receipt[:32])
+def receipt_lookup(request: HttpRequest, receipt: str):
+    """The report behind a receipt, or why not: (status, message). Only failed look-ups count
+    against the address; each valid receipt has its own limit (docs/cases.md, "Limits")."""
+    address = client_address(request)
+    if not lookup_allowed(address=address):
+        return 429, TOO_MANY
+    report = report_by_receipt(receipt)
     if report is None:
-        return Status(404, {"detail": str(NOT_FOUND)})
+        lookup_failed(address=address)
+        return 404, NOT_FOUND
+    if not receipt_use_allowed(receipt=normalise_receipt(receipt)):
+        return 429, TOO_MANY_USES
     return report
+
+
+def _lookup(request: HttpRequest, receipt: str):
+    found = receipt_lookup(request, receipt)
+    if isinstance(found, tuple):
+        return Status(found[0], {"detail": str(found[1])})
+    return found
 
 
 @public_router.get(
@@ -455,4 +410,4 @@ def case_assign_api(request: HttpRequest, case_id: int, payload: AssignIn):
     return Status(200, _detail(selectors.case_get(actor=request.auth, pk=case_id)))
 
 
-__all__ = ["Http404", "public_router", "router"]
+__all__ = ["Http404", "parse_report_request", "public_router", "router"]

@@ -9,6 +9,7 @@ class CasesConfig(AppConfig):
     nav_entries = [
         ("cases.view", "cases:queue", _("Vụ việc")),
         ("cases.configure", "cases:deadlines", _("Thời hạn vụ việc")),
+        ("cases.file_as_monitor", "cases:monitor_home", _("Phản biện xã hội")),
     ]
     # Panels on the org person page: `(*, actor, person) -> {"template", "context"} | None`.
     person_panels = ["congso.cases.panels.person_award_freeze_panel"]

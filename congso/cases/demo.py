@@ -68,19 +68,32 @@ SOURCES = (
     + [CaseSource.HEAD_RECORD] * 18
     + [CaseSource.SELF_REPORT] * 4
 )
-MISCONDUCT = [
-    "Đi muộn, về sớm nhiều lần trong tháng",
-    "Không đeo thẻ công chức khi tiếp công dân",
-    "Thái độ thiếu tôn trọng, nói trống không với người dân",
-    "Hẹn người dân nhiều lần, không giải thích rõ hồ sơ còn thiếu gì",
-    "Gợi ý người dân nộp thêm khoản ngoài quy định",
-    "Uống rượu bia trong giờ làm việc",
-    "Hút thuốc lá trong phòng làm việc",
-    "Dùng điện thoại việc riêng lâu khi người dân chờ",
-    "Đăng tải thông tin chưa kiểm chứng lên mạng xã hội",
-    "Trang phục không đúng quy định khi tiếp dân",
-    "Có lời nói, cử chỉ thiếu văn hóa tại nơi công cộng",
-]
+# What a case says, by its violation category: a summary never contradicts its category.
+SUMMARIES_BY_CATEGORY = {
+    "working_hours": ["Đi muộn, về sớm nhiều lần trong tháng", "Bỏ vị trí làm việc trong giờ"],
+    "dress_badge": [
+        "Không đeo thẻ công chức khi tiếp công dân",
+        "Trang phục không đúng quy định khi tiếp dân",
+    ],
+    "citizen_communication": [
+        "Thái độ thiếu tôn trọng, nói trống không với người dân",
+        "Dùng điện thoại việc riêng lâu khi người dân chờ",
+    ],
+    "colleague_conduct": ["Lời lẽ xúc phạm đồng nghiệp trong cuộc họp"],
+    "harassment_bribery": [
+        "Gợi ý người dân nộp thêm khoản ngoài quy định",
+        "Hẹn người dân nhiều lần, không giải thích rõ hồ sơ còn thiếu gì",
+    ],
+    "duty_evasion": ["Từ chối tiếp nhận hồ sơ, đẩy người dân sang cơ quan khác"],
+    "alcohol": ["Uống rượu bia trong giờ làm việc"],
+    "smoking": ["Hút thuốc lá trong phòng làm việc"],
+    "office_order": ["Để hồ sơ, vật dụng bừa bãi tại nơi tiếp dân"],
+    "social_media": ["Đăng tải thông tin chưa kiểm chứng lên mạng xã hội"],
+    "public_place": ["Có lời nói, cử chỉ thiếu văn hóa tại nơi công cộng"],
+    "gambling_social_evils": ["Tham gia đánh bạc ăn tiền ngoài giờ làm việc"],
+    "other": ["Không chấp hành nội quy cơ quan"],
+}
+MISCONDUCT = [text for texts in SUMMARIES_BY_CATEGORY.values() for text in texts]
 PRAISE = [
     "Hướng dẫn tận tình, giúp người cao tuổi hoàn thiện hồ sơ",
     "Ở lại ngoài giờ để trả kết quả đúng hẹn",
@@ -196,7 +209,10 @@ class _Writer:
         last = plan.steps[-1]
         confirmed = next((s.at for s in plan.steps if s.state == CaseState.CONFIRMED), None)
         handling = next((s.at for s in plan.steps if s.state == CaseState.HANDLING), None)
-        texts = MISCONDUCT if plan.kind == CaseKind.MISCONDUCT else PRAISE
+        texts = PRAISE
+        if plan.kind == CaseKind.MISCONDUCT:
+            code = plan.category.code if plan.category else ""
+            texts = SUMMARIES_BY_CATEGORY.get(code, MISCONDUCT)
         return Case(
             unit_id=plan.person.unit_id,
             code=f"tmp-{secrets.token_hex(6)}",

@@ -31,6 +31,29 @@ def _aware(day: date, rng) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(rng.randint(7, 16), rng.randint(0, 59))))
 
 
+# Categories about conduct away from a service desk: no "when I came for a procedure".
+_AWAY_FROM_DESK = {"social_media", "public_place", "gambling_social_evils", "colleague_conduct"}
+
+
+def _category_code(case) -> str:
+    return case.category.code if case is not None and case.category_id else ""
+
+
+def _description(rng, kind, case) -> str:
+    """The case's summary (it matches the case's category), else a text of the report's kind."""
+    if case is None:
+        text = rng.choice(MISCONDUCT if kind == ReportKind.MISCONDUCT else PRAISE)
+    else:
+        text = case.summary
+    if _category_code(case) in _AWAY_FROM_DESK:
+        return text + "."
+    return text + ". Sự việc xảy ra khi tôi đến làm thủ tục."
+
+
+def _place(case) -> str:
+    return "" if _category_code(case) in _AWAY_FROM_DESK else "Bộ phận một cửa"
+
+
 def _report(rng, *, unit_id, kind, created, status, users, monitor=False, case=None) -> Report:
     contact = {}
     if not monitor and rng.random() < 0.6:
@@ -41,13 +64,8 @@ def _report(rng, *, unit_id, kind, created, status, users, monitor=False, case=N
         receipt_hash=hashlib.sha256(secrets.token_hex(16).encode()).hexdigest(),
         pseudonym=secrets.token_hex(2).upper(),
         status=status,
-        description=(
-            case.summary
-            if case
-            else rng.choice(MISCONDUCT if kind == ReportKind.MISCONDUCT else PRAISE)
-        )
-        + ". Sự việc xảy ra khi tôi đến làm thủ tục.",
-        place="Bộ phận một cửa",
+        description=_description(rng, kind, case),
+        place=_place(case),
         occurred_on=created - timedelta(days=rng.randint(0, 3)),
         contact_ciphertext=encrypt_contact(contact) if contact else "",
         is_social_monitor=monitor,

@@ -43,6 +43,8 @@ class Report(ScopedModel):
     receipt_hash = models.CharField(max_length=64, unique=True, editable=False)
     # SHA-256 of the client's idempotency key (the key itself is never stored).
     client_key = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
+    # HMAC of the report's content, to refuse the same client_id with other content.
+    client_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
     pseudonym = models.CharField(_("bí danh"), max_length=8, editable=False)
     status = models.CharField(
         _("trạng thái sàng lọc"), max_length=12, choices=ReportStatus.choices, default="new"

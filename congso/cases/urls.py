@@ -1,6 +1,6 @@
 from django.urls import path
 
-from congso.cases.views import cases, config, reports
+from congso.cases.views import cases, config, monitor, reports
 
 app_name = "cases"
 urlpatterns = [
@@ -24,4 +24,6 @@ urlpatterns = [
     path("phan-anh/<int:pk>/danh-tinh/", reports.reveal, name="reveal"),
     path("bang-chung/<int:pk>/", reports.evidence_file, name="evidence"),
     path("danh-tinh/", reports.reveals, name="reveals"),
+    path("phan-bien/", monitor.monitor_home, name="monitor_home"),
+    path("phan-bien/<int:pk>/", monitor.monitor_report, name="monitor_report"),
 ]

@@ -12,3 +12,6 @@ class CommonConfig(AppConfig):
         ("audit.view", "common:audit", _("Nhật ký")),
         ("calendar.manage", "common:holidays", _("Lịch nghỉ")),
     ]
+
+    def ready(self) -> None:
+        from congso.common import lanes  # noqa: F401 - registers the staff-lane check

@@ -57,6 +57,13 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
+    """Staff: the summary of their reach. Nobody logged in: a light landing page that leads
+    citizens to the portal and staff to the login. A social monitor (no unit in reach):
+    its own home."""
+    if not request.actor.is_authenticated:
+        return render(request, "common/landing.html")
+    if request.actor.has(Cap.CASES_FILE_AS_MONITOR) and not request.actor.has(Cap.ORG_VIEW):
+        return redirect("cases:monitor_home")
     return render(request, "common/home.html", {"summary": home_summary(actor=request.actor)})
 
 

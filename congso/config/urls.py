@@ -1,18 +1,11 @@
 from django.urls import include, path
 
 from congso.common.views import healthz
-from congso.surveys.api import survey_respond_direct
 
 from .api import api
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
-    # The rating hot path, served ahead of the API router (see survey_respond_direct).
-    path(
-        "api/v1/public/surveys/<str:code>/responses",
-        survey_respond_direct,
-        name="survey-respond",
-    ),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("tai-khoan/", include("congso.accounts.urls")),

@@ -189,7 +189,7 @@ def gather(
         case_rows = case_rows.filter(person_id__in=ids)
     for pid, culture, occurred, confirmed, reversed_, code, clause in case_rows:
         violations[pid].append((culture, occurred or confirmed, reversed_, code, clause))
-    on_day = min(date.today(), date(year, 12, 31))
+    on_day = min(timezone.localdate(), date(year, 12, 31))
     frozen = set(
         AwardFreeze.unscoped.filter(
             subtree(unit, via="person__unit"), opened_at__lte=_end_of(on_day)

@@ -160,10 +160,25 @@ def check_line(raw: Mapping[str, object]) -> Line:
         completed,
         quality,
         timeliness,
-        int(raw.get("major_errors") or 0),
-        int(raw.get("delays") or 0),
+        _count(raw.get("major_errors"), "major_errors"),
+        _count(raw.get("delays"), "delays"),
         bool(raw.get("objective_cause")),
     )
+
+
+def _count(value: object, field: str) -> int:
+    """A whole number of errors or delays, 0 when left empty; anything else is refused."""
+    if value in (None, ""):
+        return 0
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        raise EvaluationError(
+            _("Số lỗi và số lần chậm phải là số nguyên không âm."), field
+        ) from None
+    if number < 0:
+        raise EvaluationError(_("Số lỗi và số lần chậm phải là số nguyên không âm."), field)
+    return number
 
 
 # ---------------------------------------------------------------------------------------------

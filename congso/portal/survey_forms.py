@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
@@ -26,8 +27,25 @@ def _answers(request: HttpRequest) -> dict[str, Any]:
     return answers
 
 
+def same_origin(request: HttpRequest) -> bool:
+    """False when the browser says the form was posted from another site (`Origin`, sent by
+    browsers with every POST). Without a session there is no CSRF cookie to check; this keeps
+    other sites from making their visitors' browsers post ratings (docs/surveys.md). A client
+    that sends no Origin (an old browser, a script) passes: the single-use form token, the
+    client_id and the rate limits still apply."""
+    origin = request.META.get("HTTP_ORIGIN")
+    if origin is None:
+        return True
+    own = f"{'https' if request.is_secure() else 'http'}://{request.get_host()}"
+    return origin == own or origin in settings.CSRF_TRUSTED_ORIGINS
+
+
 def submit_form(request: HttpRequest, *, code: str, kiosk: bool) -> SurveyError | None:
     """Store the posted rating; None on success, else the refusal to show on the form."""
+    if not same_origin(request):
+        return SurveyError(
+            403, _("Phiếu phải được gửi từ trang đánh giá của hệ thống. Vui lòng tải lại trang.")
+        )
     answers = _answers(request)
     keys_in_form = request.POST.getlist("keys")
     for key in keys_in_form:  # a question left blank in the plain form
@@ -52,13 +70,23 @@ def submit_form(request: HttpRequest, *, code: str, kiosk: bool) -> SurveyError 
 
 
 def form_context(
-    request: HttpRequest, *, code: str, kiosk: bool, kiosk_key: str, error: SurveyError | None
+    request: HttpRequest,
+    *,
+    code: str,
+    kiosk: bool,
+    kiosk_key: str,
+    error: SurveyError | None,
+    payload: dict[str, Any] | None = None,
+    client_id: str = "",
 ) -> dict[str, Any]:
     """What the template shows: the form (a new token and client_id unless re-showing a
-    refused post, which keeps the citizen's answers)."""
-    status, payload = form_payload(code[:32])
-    if status != 200:
-        return {"unavailable": True, "message": payload["detail"]}
+    refused post, which keeps the citizen's answers). `payload` and `client_id`, when given,
+    replace the form read from the database and the new client_id (the page cache renders
+    with placeholders)."""
+    if payload is None:
+        status, payload = form_payload(code[:32])
+        if status != 200:
+            return {"unavailable": True, "message": payload["detail"]}
     posted = request.method == "POST" and error is not None
     chosen = _answers(request) if posted else {}
     message, missing = (error.message if error else ""), ""
@@ -84,7 +112,7 @@ def form_context(
         "code": code,
         "form": payload,
         "questions": questions,
-        "client_id": request.POST.get("client_id") if posted else str(uuid.uuid4()),
+        "client_id": request.POST.get("client_id") if posted else client_id or str(uuid.uuid4()),
         "form_token": request.POST.get("form_token") if posted else payload["form_token"],
         "comment": request.POST.get("comment", "") if posted else "",
         "dossier_code": request.POST.get("dossier_code", "") if posted else "",

@@ -6,7 +6,10 @@ from congso.portal import views
 
 app_name = "portal"
 
-index_patterns = [path("", views.portal_index, name="index")]
+index_patterns = [
+    path("", views.portal_index, name="index"),
+    path("ngon-ngu/<str:code>/", views.switch_language, name="language"),
+]
 
 survey_patterns = [
     path("danh-gia/<str:code>/", views.survey_form, name="survey_form"),

@@ -1,8 +1,10 @@
 """Survey API: the public form and rating operations (design.md §6) and staff read-outs.
 
-The rating operation reads its body itself: it refuses a wrong content type (415) and a body
-over 16 KB (413) before reading or parsing it, then validates every field with a Vietnamese
-message (422). The request body is documented from `ResponseIn` all the same.
+The rating operation (`survey_respond`, the django-ninja operation that serves
+`POST /api/v1/public/surveys/{code}/responses`) reads its body itself: it refuses a wrong
+content type (415) and a body over 16 KB (413) before reading or parsing it, then validates
+every field with a Vietnamese message (422). The request body is documented from `ResponseIn`
+all the same.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from typing import Literal
 
 from django.http import HttpRequest, JsonResponse
 from django.utils import timezone
-from django.views.decorators.csrf import csrf_exempt
 from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
 
@@ -102,21 +103,35 @@ def form_payload(code: str) -> tuple[int, dict]:
         return 404, {"detail": MSG_INACTIVE, "field": ""}
     version = template_default().current
     token = form_token_issue(code=code, version_id=version.pk)
-    return 200, {
+    target_out = {
+        "kind": target.kind,
+        "name": selectors.target_name(target),
+        "unit": target.unit.name,
+        "agency": target.agency.name,
+    }
+    return 200, form_document(
+        code=code,
+        target=target_out,
+        version=version,
+        requires_token=target.requires_token,
+        form_token=token.token,
+    )
+
+
+def form_document(
+    *, code: str, target: dict, version, requires_token: bool, form_token: str
+) -> dict:
+    """The `FormOut` document of a form (the citizen page's cache fills it with placeholders)."""
+    return {
         "code": code,
-        "target": {
-            "kind": target.kind,
-            "name": selectors.target_name(target),
-            "unit": target.unit.name,
-            "agency": target.agency.name,
-        },
+        "target": target,
         "intro": version.intro,
         "questions": [
             {"key": q["key"], "label": q["label"], "scale": SCALE_OUT} for q in version.questions
         ],
         "comment_max_chars": COMMENT_MAX_CHARS,
-        "requires_token": target.requires_token,
-        "form_token": token.token,
+        "requires_token": requires_token,
+        "form_token": form_token,
         "form_token_expires_in": conf.get("CONGSO_SURVEY_FORM_TOKEN_MAX_AGE"),
     }
 
@@ -147,11 +162,23 @@ def _read_json(request: HttpRequest) -> tuple[int, dict] | dict:
     return data
 
 
-_BODY_DOC = {
+# The operation reads its body and its `kiosk` query parameter itself (see the module
+# docstring), so ninja builds no model for them; the OpenAPI document describes them here.
+_RATING_DOC = {
+    "parameters": [
+        {"in": "path", "name": "code", "required": True, "schema": {"type": "string"}},
+        {
+            "in": "query",
+            "name": "kiosk",
+            "required": False,
+            "schema": {"type": "string", "default": ""},
+            "description": "khóa của đường dẫn kiosk (cán bộ giao cho máy tính bảng tại quầy)",
+        },
+    ],
     "requestBody": {
         "required": True,
         "content": {"application/json": {"schema": ResponseIn.model_json_schema()}},
-    }
+    },
 }
 
 
@@ -168,23 +195,21 @@ _BODY_DOC = {
         429: ErrorOut,
     },
     summary="Gửi một đánh giá (client_id là khóa chống gửi trùng)",
-    openapi_extra=_BODY_DOC,
+    openapi_extra=_RATING_DOC,
     auth=None,
 )
-def survey_respond(request: HttpRequest, code: str, kiosk: str = ""):
-    """`kiosk` is the key of a kiosk URL (staff hand it to the tablet at the counter).
+def survey_respond(request: HttpRequest, code: str) -> JsonResponse:
+    """Store one rating: 201 (stored), 200 (a retry of a stored client_id, answered with the
+    first result) or the documented 4xx with a Vietnamese `detail`.
 
-    Declared here for the OpenAPI document; requests are served by `survey_respond_direct`
-    (same function below, mounted ahead of the API router, see its docstring)."""
-    return rating_response(request, code, kiosk)
-
-
-def rating_response(request: HttpRequest, code: str, kiosk: str) -> JsonResponse:
-    """Store one rating and answer it: 201 (stored), 200 (a retry of a stored client_id) or
-    the documented 4xx with a Vietnamese `detail`."""
+    The rating is the one public operation under load (every counter, every citizen), so the
+    operation is lean: ninja parses only the path; the body (`_read_json`, then
+    `response_submit`) and the `kiosk` key of a kiosk URL are read here, and the answer, already
+    the documented `ResponseOut`, is returned as a JsonResponse without re-validation."""
     data = _read_json(request)
     if isinstance(data, tuple):
         return JsonResponse(data[1], status=data[0])
+    kiosk = request.GET.get("kiosk", "")
     try:
         result = response_submit(
             code=code[:32],
@@ -200,28 +225,19 @@ def rating_response(request: HttpRequest, code: str, kiosk: str) -> JsonResponse
         )
     except SurveyError as exc:
         return JsonResponse({"detail": exc.message, "field": exc.field}, status=exc.status)
-    # The body is already the documented ResponseOut; skip re-validating it on the hot path.
     return JsonResponse(result.body, status=201 if result.created else 200)
 
 
-@csrf_exempt
-def survey_respond_direct(request: HttpRequest, code: str) -> JsonResponse:
-    """`POST /api/v1/public/surveys/{code}/responses` as a plain Django view.
-
-    The rating is the one public operation under load (every counter, every citizen). The
-    operation does its own parsing and validation (`_read_json`, `response_submit`), so the
-    API router's per-request parameter models only cost time (≈ 0.06 ms of ≈ 0.6 ms measured
-    in-process); `config/urls.py` mounts this view for the path ahead of the router. The
-    behaviour is the documented operation's: tests and schemathesis reach it through this
-    path. No session or cookie authenticates anything here, hence csrf_exempt (as ninja's
-    operations with auth=None)."""
-    if request.method != "POST":
-        response = JsonResponse(
-            {"detail": "Phương thức không được hỗ trợ (chỉ POST).", "field": ""}, status=405
-        )
-        response["Allow"] = "POST"
-        return response
-    return rating_response(request, code, request.GET.get("kiosk", ""))
+@public_router.api_operation(
+    ["GET", "PUT", "PATCH", "DELETE"], "/{code}/responses", include_in_schema=False, auth=None
+)
+def survey_respond_other_methods(request: HttpRequest, code: str) -> JsonResponse:
+    """Other methods on the rating URL: 405 with a Vietnamese `detail` (not documented)."""
+    response = JsonResponse(
+        {"detail": "Phương thức không được hỗ trợ (chỉ POST).", "field": ""}, status=405
+    )
+    response["Allow"] = "POST"
+    return response
 
 
 # ------------------------------------------------------------------------------- staff API

@@ -28,10 +28,8 @@ DEFAULTS = {
     "CONGSO_SURVEY_MAX_BODY_BYTES": 16 * 1024,
     # 1: on PostgreSQL a rating is one SQL-PREPAREd statement per connection (fastest). Set 0
     # behind a pooler in transaction mode (pgbouncer), which cannot keep SQL PREPAREs: ratings
-    # then take the lookup-then-write path (protocol-level prepared statements only).
+    # then take the portable path (services/submit.py).
     "CONGSO_SURVEY_PREPARED_STATEMENTS": 1,
-    # 1 adds the bench-only bare view (congso bench survey-submit); never set in production.
-    "CONGSO_BENCH_BARE_VIEW": 0,
 }
 
 

@@ -314,14 +314,3 @@ class AnomalyCheckpoint(models.Model):
 
     def __str__(self) -> str:
         return str(self.last_response_id)
-
-
-class BenchRow(models.Model):
-    """The row the bench-only bare view inserts (congso bench survey-submit compares with it)."""
-
-    client_id = models.UUIDField()
-    value = models.PositiveSmallIntegerField()
-    created_at = models.DateTimeField()
-
-    def __str__(self) -> str:
-        return str(self.client_id)

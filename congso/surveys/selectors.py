@@ -3,16 +3,19 @@ their cost depends on the number of targets and months, not on the number of rat
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.db import connection
 from django.db.models import Q, QuerySet, Sum
 
+from congso.common.fastsql import fetch_one
 from congso.common.permissions import Cap
 from congso.common.scoping import Actor, ScopedQuerySet, get_for_actor, subtree
-from congso.org.models import OrgUnit
+from congso.org.models import OrgUnit, Person
 from congso.surveys import conf
 from congso.surveys.models import (
     AnomalyFlag,
@@ -20,6 +23,7 @@ from congso.surveys.models import (
     SurveyResponse,
     SurveyTarget,
     SurveyTemplate,
+    SurveyVersion,
 )
 from congso.surveys.rules import (
     ROLLUP_COLUMNS,
@@ -48,6 +52,45 @@ def target_public(code: str) -> SurveyTarget | None:
         SurveyTarget.unscoped.filter(code=code)
         .select_related("unit", "agency", "counter", "person")
         .first()
+    )
+
+
+def version_public(pk: int) -> SurveyVersion:
+    """A form version (public: every citizen sees the form)."""
+    return SurveyVersion.objects.get(pk=pk)
+
+
+_FORM_FACTS_SQL = """
+SELECT t.is_active, t.requires_token, t.kind, c.name, p.full_name, u.name, a.name,
+  (SELECT current_id FROM {templates} ORDER BY id LIMIT 1)
+FROM {targets} t
+JOIN {units} u ON u.id = t.unit_id
+JOIN {units} a ON a.id = t.agency_id
+LEFT JOIN {counters} c ON c.id = t.counter_id
+LEFT JOIN {people} p ON p.id = t.person_id
+WHERE t.code = %s
+"""
+
+
+def target_form_facts(code: str) -> tuple | None:
+    """Everything the citizen form page shows that the database holds, in one query: is the
+    target active, does it need a receipt token, its kind and names, the current form version
+    (None when no template exists yet). None for an unknown or revoked code. Runs on every
+    view of a form page: prepared once per connection (`fetch_one`)."""
+    return fetch_one(_form_facts_sql(), [code])
+
+
+@functools.cache
+def _form_facts_sql() -> str:
+    from congso.org.models import ServiceCounter
+
+    qn = connection.ops.quote_name
+    return _FORM_FACTS_SQL.format(
+        templates=qn(SurveyTemplate._meta.db_table),
+        targets=qn(SurveyTarget._meta.db_table),
+        units=qn(OrgUnit._meta.db_table),
+        counters=qn(ServiceCounter._meta.db_table),
+        people=qn(Person._meta.db_table),
     )
 
 

@@ -2,7 +2,6 @@
 
 from django.urls import path
 
-from congso.surveys import conf
 from congso.surveys.views import dashboard, manage, qr
 
 app_name = "surveys"
@@ -23,8 +22,3 @@ urlpatterns = [
     path("bat-thuong/", manage.anomalies, name="anomalies"),
     path("bat-thuong/<int:pk>/xem-xet/", manage.anomaly_review, name="anomaly_review"),
 ]
-
-if conf.get("CONGSO_BENCH_BARE_VIEW"):
-    from congso.surveys.views.bench import bare_insert
-
-    urlpatterns.append(path("bench/bare/", bare_insert, name="bench_bare"))

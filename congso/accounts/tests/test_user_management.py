@@ -141,7 +141,8 @@ def test_disabled_account_cannot_log_in_and_its_keys_stop(world):
     assert response.status_code == 302
     world.alice.refresh_from_db()
     assert world.alice.is_active is False
-    assert alice_session.get("/").status_code == 302  # the open session ends
+    # The open session ends: a page that needs a login sends to the login page.
+    assert alice_session.get("/tai-khoan/cua-toi/").status_code == 302
     assert Client(HTTP_AUTHORIZATION=f"Bearer {raw}").get("/api/v1/accounts/me").status_code == 401
     login = Client().post(
         "/tai-khoan/dang-nhap/", {"username": "alice", "password": "mat-khau-thu-nghiem-1"}

@@ -35,7 +35,12 @@ from congso.cases.rules.discipline import (
     FORM_LABELS,
     check_discipline,
 )
-from congso.cases.rules.errors import RuleError, TransitionForbidden
+from congso.cases.rules.errors import (
+    FieldErrors,
+    ReceiptConflict,
+    RuleError,
+    TransitionForbidden,
+)
 from congso.cases.rules.reports import (
     ALLOWED_EVIDENCE_TYPES,
     MAX_DESCRIPTION_CHARS,
@@ -46,6 +51,8 @@ from congso.cases.rules.reports import (
     RECEIPT_RE,
     check_evidence,
     finding_is_public,
+    format_receipt,
+    normalise_receipt,
     public_status,
     receipt_is_wellformed,
 )
@@ -80,6 +87,8 @@ __all__ = [
     "TRANSITIONS",
     "URGENT_FIRST_ACTION_DAYS",
     "CaseFacts",
+    "FieldErrors",
+    "ReceiptConflict",
     "ReminderStep",
     "RuleError",
     "TransitionForbidden",
@@ -89,7 +98,9 @@ __all__ = [
     "check_transition",
     "effective_config_days",
     "finding_is_public",
+    "format_receipt",
     "is_overdue",
+    "normalise_receipt",
     "public_status",
     "receipt_is_wellformed",
     "reminder_step",

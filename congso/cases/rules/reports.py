@@ -6,6 +6,7 @@ Legal basis: Luật Tố cáo 25/2018/QH14, art. 47 (protect the reporter's iden
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from django.utils.translation import gettext
 
@@ -22,8 +23,23 @@ S = CaseState
 RECEIPT_RE = re.compile(r"^[0-9]{16}$")
 
 
+_RECEIPT_SEPARATORS = re.compile(r"[\s\-.\u2010-\u2015]+")
+
+
 def receipt_is_wellformed(value: str) -> bool:
     return bool(RECEIPT_RE.match(value or ""))
+
+
+def normalise_receipt(value: str | None) -> str:
+    """A receipt as typed ("1234 5678-9012 3456", full-width digits) → its 16 digits; other
+    text is returned without separators (and is then simply not well-formed)."""
+    text = unicodedata.normalize("NFKC", value or "")
+    return _RECEIPT_SEPARATORS.sub("", text)[:40]
+
+
+def format_receipt(receipt: str) -> str:
+    """Groups of four digits, as printed and shown: "1234 5678 9012 3456"."""
+    return " ".join(receipt[i : i + 4] for i in range(0, len(receipt), 4))
 
 
 ALLOWED_EVIDENCE_TYPES = {

@@ -14,6 +14,7 @@ from typing import Any, cast
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, QuerySet, Subquery
 from django.db.models.functions import TruncMonth
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -157,6 +158,42 @@ def report_get(*, actor: Actor, pk, capability: str = Cap.CASES_VIEW) -> Report:
         pk,
         capability=capability,
     )
+
+
+def monitor_reports(*, actor: Actor) -> QuerySet[Report]:
+    """What a social monitor filed under its organisation's name (phản biện xã hội).
+
+    The filer reads its own filings, as a citizen reads a report by its receipt: the rows are
+    keyed by `filed_by` (the account), never by unit, so this reaches no agency's other rows.
+    """
+    if not actor.is_authenticated or not actor.has(Cap.CASES_FILE_AS_MONITOR):
+        return Report.unscoped.none()
+    return (
+        Report.unscoped.filter(filed_by_id=actor.user_id, is_social_monitor=True)
+        .select_related("unit", "case")
+        .order_by("-created_at", "-id")
+    )
+
+
+def monitor_organisation(*, actor: Actor) -> str:
+    """The organisation the actor's account files for ("" when none)."""
+    from django.contrib.auth import get_user_model
+
+    name = (
+        get_user_model()
+        .objects.filter(pk=actor.user_id)
+        .values_list("organisation_name", flat=True)
+        .first()
+    )
+    return name or ""
+
+
+def monitor_report_get(*, actor: Actor, pk) -> Report:
+    """One report the monitor filed, else 404 (same answer for missing and not theirs)."""
+    report = monitor_reports(actor=actor).filter(pk=pk).first()
+    if report is None:
+        raise Http404
+    return report
 
 
 def evidence_get(*, actor: Actor, pk) -> Evidence:

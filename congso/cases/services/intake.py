@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import secrets
 import uuid
 from dataclasses import dataclass, field
@@ -26,21 +27,27 @@ from congso.cases.choices import MessageAuthor, ReportKind
 from congso.cases.crypto import encrypt_contact
 from congso.cases.evidence import CleanFile
 from congso.cases.models import Evidence, LookupWindow, Message, Report
+from congso.cases.public_text import clean_public_text, field_message
 from congso.cases.rules import (
     MAX_DESCRIPTION_CHARS,
     MAX_EVIDENCE_FILES,
+    FieldErrors,
+    ReceiptConflict,
     RuleError,
+    normalise_receipt,
     receipt_is_wellformed,
 )
-from congso.cases.services.base import clean_text
 from congso.common.audit import audit_record
 from congso.common.permissions import Cap
 from congso.common.scoping import Actor, require
-from congso.common.text import nfc
 from congso.org.models import OrgUnit, ServiceCounter
 
-LOOKUP_LIMIT = 10  # receipt look-ups per address per window
+# Limits (docs/cases.md, "Limits"): a commune's citizens may share one public address.
 LOOKUP_WINDOW = timedelta(minutes=15)
+LOOKUP_FAILURE_LIMIT = 30  # failed receipt look-ups per address per window
+RECEIPT_USE_LIMIT = 30  # look-ups and messages per receipt per window
+REPORT_WINDOW = timedelta(hours=1)
+REPORT_LIMIT = 30  # reports per address per hour
 MAX_MESSAGE_CHARS = 2000
 
 
@@ -75,40 +82,62 @@ def _receipt_from(seed: bytes | None) -> str:
     return str(10**15 + int.from_bytes(digest[:8], "big") % (9 * 10**15))
 
 
-def _clean_input(data: ReportInput) -> ReportInput:
-    data.description = clean_text(data.description)
-    if not data.description:
-        raise RuleError(_("Cần mô tả sự việc (không được để trống)."))
-    if len(data.description) > MAX_DESCRIPTION_CHARS:
-        raise RuleError(_("Mô tả quá dài: tối đa %(n)d ký tự.") % {"n": MAX_DESCRIPTION_CHARS})
+# ReportInput attribute -> the field name people and API clients know it by, and its length.
+_TEXT_FIELDS = {
+    "subject_name": ("officer_name", 120),
+    "subject_unit_text": ("unit_text", 255),
+    "place": ("place", 255),
+    "contact_name": ("contact_name", 120),
+    "contact_phone": ("contact_phone", 30),
+    "contact_email": ("contact_email", 120),
+    "contact_address": ("contact_address", 255),
+}
+
+
+def report_input_errors(data: ReportInput) -> dict[str, str]:
+    """Clean the texts of `data` in place; return every refused field with its message."""
+    errors: dict[str, str] = {}
+    try:
+        data.description = clean_public_text(data.description, multiline=True)
+    except RuleError as exc:
+        errors["description"] = field_message("description", exc.message)
+    else:
+        if not data.description:
+            errors["description"] = _("Sự việc: cần mô tả sự việc (không được để trống).")
+        elif len(data.description) > MAX_DESCRIPTION_CHARS:
+            errors["description"] = _("Sự việc: quá dài, tối đa %(n)d ký tự.") % {
+                "n": MAX_DESCRIPTION_CHARS
+            }
     if data.kind not in ReportKind.values:
-        raise RuleError(
-            _("Loại phản ánh phải là “misconduct” (vi phạm) hoặc “praise” (khen ngợi).")
+        errors["kind"] = _(
+            "Loại phản ánh phải là “misconduct” (vi phạm) hoặc “praise” (khen ngợi)."
         )
     if len(data.files) > MAX_EVIDENCE_FILES:
-        raise RuleError(_("Tối đa %(n)d tệp chứng cứ.") % {"n": MAX_EVIDENCE_FILES})
+        errors["evidence"] = field_message(
+            "evidence", _("tối đa %(n)d tệp.") % {"n": MAX_EVIDENCE_FILES}
+        )
     if data.occurred_on and data.occurred_on > timezone.localdate():
-        raise RuleError(_("Ngày xảy ra không được ở tương lai."))
-    for name in (
-        "subject_name",
-        "subject_unit_text",
-        "place",
-        "contact_name",
-        "contact_phone",
-        "contact_email",
-        "contact_address",
-    ):
-        value = nfc(getattr(data, name))
-        if len(value) > 255:
-            raise RuleError(_("Một trường thông tin quá dài (tối đa 255 ký tự)."))
+        errors["occurred_on"] = field_message("occurred_on", _("không được ở tương lai."))
+    for name, (field_name, limit) in _TEXT_FIELDS.items():
+        try:
+            value = clean_public_text(getattr(data, name))
+        except RuleError as exc:
+            errors[field_name] = field_message(field_name, exc.message)
+            continue
+        if len(value) > limit:
+            errors[field_name] = field_message(
+                field_name, _("quá dài, tối đa %(n)d ký tự.") % {"n": limit}
+            )
         setattr(data, name, value)
-    return data
+    return errors
 
 
 def _agency(agency_id: int):
     unit = OrgUnit.unscoped.filter(pk=agency_id).first()
     if unit is None or (unit.valid_to and unit.valid_to <= timezone.localdate()):
-        raise RuleError(_("Không tìm thấy cơ quan, đơn vị được phản ánh."))
+        raise FieldErrors(
+            {"agency_id": _("Cơ quan, đơn vị: không tìm thấy cơ quan, đơn vị được phản ánh.")}
+        )
     return unit
 
 
@@ -118,8 +147,28 @@ def _counter(agency, counter_id: int | None):
 
     counter = ServiceCounter.unscoped.in_subtree(agency).filter(pk=counter_id).first()
     if counter is None:
-        raise RuleError(_("Quầy phục vụ không thuộc cơ quan đã chọn."))
+        raise FieldErrors({"counter_id": _("Quầy phục vụ: quầy không thuộc cơ quan đã chọn.")})
     return counter
+
+
+def _fingerprint(data: ReportInput, agency_id: int, filer_id: int | None) -> str:
+    """A keyed digest of everything the report says (HMAC: the contact details in it cannot
+    be guessed back from the stored value), to tell an identical resend from a different
+    report sent with the same `client_id`."""
+    content = {
+        "kind": data.kind,
+        "agency": agency_id,
+        "counter": data.counter_id,
+        "description": data.description,
+        "occurred_on": data.occurred_on.isoformat() if data.occurred_on else None,
+        "filer": filer_id,
+        "files": [clean.sha256 for clean in data.files],
+        **{name: getattr(data, name) for name in _TEXT_FIELDS},
+    }
+    encoded = json.dumps(content, sort_keys=True, ensure_ascii=False).encode()
+    return hmac.new(
+        str(settings.SECRET_KEY).encode(), b"report-content:" + encoded, hashlib.sha256
+    ).hexdigest()
 
 
 def report_submit(*, actor: Actor, data: ReportInput) -> tuple[Report, str, bool]:
@@ -128,9 +177,14 @@ def report_submit(*, actor: Actor, data: ReportInput) -> tuple[Report, str, bool
     A social monitor's account files under its organisation's name (phản biện xã hội).
     Resending the same `client_id` returns the first report and receipt, created=False.
     """
-    data = _clean_input(data)
-    agency = _agency(data.agency_id)
-    counter = _counter(agency, data.counter_id)
+    errors = report_input_errors(data)
+    try:
+        agency = _agency(data.agency_id)
+        counter = _counter(agency, data.counter_id)
+    except FieldErrors as exc:
+        errors.update(exc.errors)
+    if errors:
+        raise FieldErrors(errors)
     monitor_user = None
     if actor.is_authenticated and actor.has(Cap.CASES_FILE_AS_MONITOR):
         from django.contrib.auth import get_user_model
@@ -144,11 +198,11 @@ def report_submit(*, actor: Actor, data: ReportInput) -> tuple[Report, str, bool
         try:
             seed = uuid.UUID(str(data.client_id)).bytes
         except ValueError:
-            raise RuleError(_("client_id phải là một UUID.")) from None
+            raise FieldErrors({"client_id": _("client_id phải là một UUID.")}) from None
         client_key = hashlib.sha256(seed).hexdigest()
-        existing = Report.unscoped.filter(client_key=client_key).first()
-        if existing is not None:
-            return existing, _receipt_from(seed), False
+    fingerprint = _fingerprint(data, agency.pk, monitor_user.pk if monitor_user else None)
+    if client_key and (existing := Report.unscoped.filter(client_key=client_key).first()):
+        return _resent(existing, seed, fingerprint)
     receipt = _receipt_from(seed)
     contact = {
         "name": data.contact_name,
@@ -163,6 +217,7 @@ def report_submit(*, actor: Actor, data: ReportInput) -> tuple[Report, str, bool
                 kind=data.kind,
                 receipt_hash=receipt_hash(receipt),
                 client_key=client_key,
+                client_fingerprint=fingerprint if client_key else "",
                 pseudonym=secrets.token_hex(2).upper(),
                 description=data.description,
                 subject_name=data.subject_name,
@@ -199,37 +254,90 @@ def report_submit(*, actor: Actor, data: ReportInput) -> tuple[Report, str, bool
             )
     except IntegrityError:
         if client_key and (existing := Report.unscoped.filter(client_key=client_key).first()):
-            return existing, receipt, False
+            return _resent(existing, seed, fingerprint)
         raise
     return report, receipt, True
 
 
+def _resent(existing: Report, seed: bytes | None, fingerprint: str) -> tuple[Report, str, bool]:
+    """The same `client_id` again: the identical report answers its receipt; other content
+    is refused (it would otherwise be dropped silently while the sender believes it sent)."""
+    if existing.client_fingerprint and not hmac.compare_digest(
+        existing.client_fingerprint, fingerprint
+    ):
+        raise ReceiptConflict(
+            _(
+                "Mã chống gửi trùng (client_id) này đã được dùng cho một phản ánh có nội dung "
+                "khác. Phản ánh mới chưa được lưu; hãy gửi lại với một client_id mới."
+            )
+        )
+    return existing, _receipt_from(seed), False
+
+
 def report_by_receipt(receipt: str) -> Report | None:
-    """The report behind a receipt (system look-up; the caller rate-limits it)."""
+    """The report behind a receipt, typed with or without spaces or dashes (system look-up;
+    the caller rate-limits it)."""
+    receipt = normalise_receipt(receipt)
     if not receipt_is_wellformed(receipt):
         return None
     return Report.unscoped.select_related("case").filter(receipt_hash=receipt_hash(receipt)).first()
 
 
-def lookup_allowed(*, address: str) -> bool:
-    """Count one receipt look-up from `address`; False when over the limit for the window.
+def _key(scope: str, value: str) -> str:
+    """An HMAC of an address or receipt (no IP logging, as GlobaLeaks), per limit."""
+    message = f"{scope}:{value}".encode()
+    return hmac.new(str(settings.SECRET_KEY).encode(), message, hashlib.sha256).hexdigest()
 
-    The address is kept only as an HMAC (no IP logging, as GlobaLeaks), in fixed windows.
-    """
-    key = hmac.new(str(settings.SECRET_KEY).encode(), address.encode(), hashlib.sha256).hexdigest()
+
+def _window_start(window: timedelta):
     now = timezone.now()
-    seconds = int(LOOKUP_WINDOW.total_seconds())
-    start = now - timedelta(seconds=int(now.timestamp()) % seconds, microseconds=now.microsecond)
+    seconds = int(window.total_seconds())
+    return now - timedelta(seconds=int(now.timestamp()) % seconds, microseconds=now.microsecond)
+
+
+def _window_count(key: str, window: timedelta) -> int:
+    row = LookupWindow.objects.filter(key=key, window_start=_window_start(window)).first()
+    return row.count if row else 0
+
+
+def _window_add(key: str, window: timedelta) -> int:
+    """Count one event under `key` in the current fixed window; the new count."""
+    start = _window_start(window)
     with transaction.atomic():
-        window, created = LookupWindow.objects.get_or_create(key=key, window_start=start)
-        LookupWindow.objects.filter(pk=window.pk).update(count=F("count") + 1)
+        row, created = LookupWindow.objects.get_or_create(key=key, window_start=start)
+        LookupWindow.objects.filter(pk=row.pk).update(count=F("count") + 1)
         if created:
             LookupWindow.objects.filter(window_start__lt=start - timedelta(days=1)).delete()
-    return window.count + 1 <= LOOKUP_LIMIT
+    return row.count + 1
+
+
+def lookup_allowed(*, address: str) -> bool:
+    """False when `address` made too many failed receipt look-ups in the window. Reads only:
+    a successful look-up or a message costs the address nothing (see `lookup_failed`)."""
+    return _window_count(_key("lookup-fail", address), LOOKUP_WINDOW) < LOOKUP_FAILURE_LIMIT
+
+
+def lookup_failed(*, address: str) -> None:
+    """Count a look-up of a malformed or unknown receipt against `address`."""
+    _window_add(_key("lookup-fail", address), LOOKUP_WINDOW)
+
+
+def receipt_use_allowed(*, receipt: str) -> bool:
+    """Count one use (look-up or message) of a valid receipt; False over its own limit, so a
+    receipt shared or leaked cannot be used to flood the agency from many addresses."""
+    return _window_add(_key("receipt", receipt_hash(receipt)), LOOKUP_WINDOW) <= RECEIPT_USE_LIMIT
+
+
+def report_allowed(*, address: str) -> bool:
+    """Count one report sent from `address`; False over the hourly limit."""
+    return _window_add(_key("report", address), REPORT_WINDOW) <= REPORT_LIMIT
 
 
 def _message_body(body: str) -> str:
-    body = clean_text(body)
+    try:
+        body = clean_public_text(body, multiline=True)
+    except RuleError as exc:
+        raise RuleError(field_message("body", exc.message)) from None
     if not body:
         raise RuleError(_("Tin nhắn không được để trống."))
     if len(body) > MAX_MESSAGE_CHARS:

@@ -28,6 +28,23 @@ def make_report(world, unit):
     return report
 
 
+def make_monitor_report(world, unit):
+    """A report filed by agency B's social monitor (another account than admin_a's)."""
+    from congso.accounts.actors import build_actor
+    from congso.accounts.permissions import Role
+    from congso.cases.services import ReportInput, report_submit
+    from congso.common.testing import make_user
+
+    monitor = make_user(f"giamsat_{unit.pk}", roles=[(Role.SOCIAL_MONITOR, unit)])
+    monitor.organisation_name = "Hội Cựu chiến binh"
+    monitor.save(update_fields=["organisation_name"])
+    report, _receipt, _created = report_submit(
+        actor=build_actor(monitor),
+        data=ReportInput(kind="praise", agency_id=unit.pk, description="Phục vụ chu đáo"),
+    )
+    return report
+
+
 def make_evidence(world, unit):
     from django.core.files.base import ContentFile
 
@@ -88,6 +105,12 @@ ROUTES = [
         pages=[lambda row: f"/vu-viec/phan-anh/{row.pk}/tin-nhan/"],
         url_names=["cases:report_message"],
         methods=("post",),
+    ),
+    CrossAgencyRoute(
+        model=Report,
+        make=make_monitor_report,
+        pages=[lambda row: f"/vu-viec/phan-bien/{row.pk}/"],
+        url_names=["cases:monitor_report"],
     ),
     CrossAgencyRoute(
         model=Evidence,

@@ -9,6 +9,7 @@ from PIL import Image
 
 from congso.cases.models import Evidence, Report
 from congso.cases.services import lookup_allowed
+from congso.cases.services.intake import LOOKUP_FAILURE_LIMIT
 from congso.cases.tests import files
 from congso.common.permissions import Role
 from congso.common.testing import login_client, make_user
@@ -51,8 +52,8 @@ def test_resending_the_same_client_id_is_stored_once(world):
 @pytest.mark.parametrize(
     ("body", "message"),
     [
-        ({"kind": "misconduct", "agency_id": 0, "description": "x"}, "Không tìm thấy cơ quan"),
-        ({"kind": "misconduct", "description": "x"}, "Thiếu trường bắt buộc: agency_id"),
+        ({"kind": "misconduct", "agency_id": 0, "description": "x"}, "không tìm thấy cơ quan"),
+        ({"kind": "misconduct", "description": "x"}, "Cơ quan, đơn vị: cần điền"),
         ({"kind": "khac", "agency_id": 1, "description": "x"}, "misconduct"),
         ({"kind": "praise", "agency_id": 1, "description": "   "}, "không được để trống"),
         ({"kind": "praise", "agency_id": 1, "description": "x", "hack": 1}, "không được hỗ trợ"),
@@ -106,7 +107,7 @@ def test_evidence_image_is_reencoded_without_gps_and_pdf_kept(world):
     [
         ("anh.jpg", b"<html><script>alert(1)</script></html>", "Chỉ nhận tệp ảnh"),
         ("anh.png", files.png_bomb_header(), "kích thước quá lớn"),
-        ("tai-lieu.pdf", b"%PDF-1.4 /JavaScript (app.alert(1))", "thực thi"),
+        ("tai-lieu.pdf", b"%PDF-1.4 /JavaScript (app.alert(1))", "Không đọc được tệp PDF"),
         ("to.jpg", b"\xff\xd8\xff" + b"0" * (5 * 1024 * 1024 + 10), "quá lớn"),
     ],
 )
@@ -152,11 +153,11 @@ def test_unknown_and_malformed_receipts_get_the_same_404(world):
     assert unknown.json() == malformed.json()
 
 
-def test_receipt_lookups_are_rate_limited_per_address(world):
+def test_failed_receipt_lookups_are_rate_limited_per_address(world):
     client = Client(REMOTE_ADDR="10.0.0.9")
-    codes = [client.get(f"{URL}/{n:016d}").status_code for n in range(1, 13)]
-    assert codes[:10] == [404] * 10
-    assert codes[10:] == [429, 429]
+    codes = [client.get(f"{URL}/{n:016d}").status_code for n in range(1, 33)]
+    assert codes[:LOOKUP_FAILURE_LIMIT] == [404] * LOOKUP_FAILURE_LIMIT
+    assert codes[LOOKUP_FAILURE_LIMIT:] == [429, 429]
     assert "quá nhiều lần" in client.get(f"{URL}/1").json()["detail"]
     assert lookup_allowed(address="10.0.0.10")
 

@@ -69,3 +69,20 @@ def test_demo_cases_go_on_through_the_services(log):
     case = Case.unscoped.filter(state=CaseState.RECEIVED).first()
     case_transition(actor=None, case=case, to=CaseState.VERIFYING)
     assert case.state == CaseState.VERIFYING
+
+
+def test_every_demo_summary_matches_its_category(log):
+    from congso.cases.demo import PRAISE, SUMMARIES_BY_CATEGORY
+
+    cases = Case.unscoped.select_related("category")
+    assert cases.exists()
+    for case in cases:
+        if case.kind == "praise":
+            assert case.summary in PRAISE, case.summary
+        else:
+            assert case.summary in SUMMARIES_BY_CATEGORY[case.category.code], (
+                case.category.code,
+                case.summary,
+            )
+    reports = Report.unscoped.filter(case__isnull=False).select_related("case")
+    assert all(r.description.startswith(r.case.summary) for r in reports)

@@ -98,7 +98,7 @@ def test_receipt_page_follows_the_case_with_public_notes_only(world):
             "officer_name": "Phùng Văn Tên",
         },
     )
-    receipt = re.search(r"\b\d{16}\b", sent.content.decode()).group(0)
+    receipt = re.search(r"\d{4} \d{4} \d{4} \d{4}", sent.content.decode()).group(0)
     handler = make_user("xuly_b", roles=[(Role.CASE_HANDLER, world.agency_a)])
 
     report = Report.unscoped.get()

@@ -110,13 +110,16 @@ def report_message(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
-    """One evidence file, served as an attachment (never rendered inline)."""
+    """One evidence file, served as a download (never rendered inline), and sandboxed should a
+    browser render it anyway: no script, no form, no plugin runs with the site's rights."""
     item = selectors.evidence_get(actor=request.actor, pk=pk)
     response = FileResponse(item.file.open("rb"), content_type=item.content_type)
     response["Content-Disposition"] = (
         f'attachment; filename="PA-{item.report_id}-{item.pk}.{item.file.name.rsplit(".", 1)[-1]}"'
     )
     response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    response["Cache-Control"] = "private, no-store"
     return response
 
 

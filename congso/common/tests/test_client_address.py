@@ -132,7 +132,7 @@ def test_behind_the_proxy_x_forwarded_for_alone_names_the_client(server):
 
 
 def test_behind_the_proxy_citizens_do_not_share_the_receipt_look_up_limit(server):
-    from congso.cases.services.intake import LOOKUP_LIMIT
+    from congso.cases.services.intake import LOOKUP_FAILURE_LIMIT as LOOKUP_LIMIT
 
     browser = server.session()
     path = "/api/v1/public/reports/0000000000000000"

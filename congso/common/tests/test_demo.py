@@ -86,7 +86,8 @@ def test_counters_at_the_provincial_centre_and_at_every_commune(province):
 
 def test_staff_count_codes_and_assignments(province):
     people = Person.unscoped.all()
-    assert people.count() == STAFF + len(demo.demo_accounts())
+    # One person per demo login, except the social monitor (an organisation's account).
+    assert people.count() == STAFF + len(demo.demo_accounts()) - 1
     codes = list(people.values_list("staff_code", flat=True))
     assert len(set(codes)) == len(codes)
     assert Assignment.unscoped.filter(end_date__isnull=True).count() == people.count()
@@ -103,7 +104,8 @@ def test_every_role_has_a_demo_login_that_authenticates(province):
     for row in logins:
         user = user_model.objects.get(username=row.username)
         assert user.check_password(row.password)
-        assert user.person is not None
+        # Every login is a staff member's, except the social monitor: an organisation's.
+        assert (user.person is None) == (row.username == "giamsat")
     assert roles["quantri"].unit == demo.PROVINCE_NAME
     assert roles["thutruong"].unit == "Sở Y tế tỉnh Lào Cai"
     assert roles["giamsat"].unit.startswith("Ủy ban Mặt trận Tổ quốc")

@@ -29,7 +29,13 @@ _PUBLIC = "public by design (no login): units that serve citizens, their counter
 ALLOWED: dict[tuple[str, str], str] = {
     ("portal/api.py", "agencies"): _PUBLIC,
     ("portal/views/surveys.py", "agency_scorecard"): _PUBLIC + "; aggregates only",
-    ("portal/views/reports.py", "_agencies"): _PUBLIC + " (the public report form's list)",
+    ("cases/selectors/__init__.py", "monitor_reports"): (
+        "a social monitor reads only what its own account filed (Report.filed_by = the actor), "
+        "like a citizen holding the receipt; it reaches no unit"
+    ),
+    ("cases/selectors/__init__.py", "monitor_organisation"): (
+        "the actor's own account's organisation name"
+    ),
     ("surveys/selectors.py", "public_agencies"): _PUBLIC,
     ("surveys/selectors.py", "public_scorecard"): (
         "public agency scorecard: monthly aggregates with the minimum sample, no single rating"

@@ -53,23 +53,33 @@ INSTALLED_APPS = [
     "congso.portal",
 ]
 
+# What every response needs; the last entry runs STAFF_MIDDLEWARE except on the citizen survey
+# paths (congso/common/lanes.py, docs/surveys.md "The citizen lane"). Site-wide headers go here.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "congso.common.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
     "congso.common.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "congso.common.lanes.StaffLane",
+]
+# Sessions, users and everything built on them: staff pages and the rest of the API only.
+STAFF_MIDDLEWARE = [
+    "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "congso.accounts.middleware.ActorMiddleware",
     "congso.accounts.middleware.RequireSecondFactorMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
+# django-axes and `check --deploy` look for their middleware in MIDDLEWARE only; they run in
+# STAFF_MIDDLEWARE, on every path but the citizen survey ones (no login, no session, no CSRF
+# cookie). congso.common.lanes.staff_lane_check checks them there instead; tests check both.
+SILENCED_SYSTEM_CHECKS = ["axes.W002", "security.W003"]
 
 ROOT_URLCONF = "congso.config.urls"
 WSGI_APPLICATION = "congso.config.wsgi.application"

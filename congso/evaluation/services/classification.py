@@ -13,6 +13,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -192,7 +193,7 @@ def unit_titles(results: list[Result], collective_level: str, policy: Policy) ->
     ldtt = sum(1 for r in rated if r.ldtt_eligible)
     cstdcs = sum(1 for r in rated if r.cstdcs_eligible)
     allowed, cap_reason = cstdcs_quota(ldtt, cstdcs, policy)
-    data = {
+    data: dict[str, Any] = {
         "rated": len(rated),
         "ldtt": ldtt,
         "cstdcs_candidates": cstdcs,
@@ -213,7 +214,7 @@ def unit_titles(results: list[Result], collective_level: str, policy: Policy) ->
         )
         ttldtt, ttldxs, reasons = collective_titles(facts, policy)
         data.update(ttldtt=ttldtt, ttldxs=ttldxs)
-        data["reasons"] += _reasons(reasons)
+        data["reasons"] = data["reasons"] + _reasons(reasons)
     return data
 
 

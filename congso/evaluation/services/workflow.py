@@ -123,7 +123,7 @@ def run_publish(*, actor: Actor | None, run: Run, today: date | None = None) -> 
     )
     text = _("Kết quả xếp loại năm %(year)s đã công khai; kiến nghị trước %(day)s.") % {
         "year": run.year,
-        "day": run.appeal_deadline.strftime("%d/%m/%Y"),
+        "day": deadline_after(day, days).strftime("%d/%m/%Y"),
     }
     Notification.objects.bulk_create([Notification(user_id=u, text=text) for u in users])
     return run

@@ -134,3 +134,19 @@ def test_quota_proposal_lists_ties_at_the_boundary():
     assert proposal.kept == (1,) and proposal.ties == (1, 2)
     clear = rules.propose_kept("g", 1, [(1, Decimal(95)), (2, Decimal(93))])
     assert clear.kept == (1,) and clear.ties == ()
+
+
+def test_a_line_with_a_non_numeric_error_count_is_refused_with_its_field():
+    from congso.evaluation.rules import EvaluationError, check_line
+
+    with pytest.raises(EvaluationError) as caught:
+        check_line(
+            {
+                "assigned": "1",
+                "completed": "1",
+                "quality_pct": "100",
+                "timeliness_pct": "100",
+                "major_errors": "hai",
+            }
+        )
+    assert caught.value.field == "major_errors"

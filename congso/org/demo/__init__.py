@@ -329,6 +329,20 @@ def _build_logins(tree: _Tree, rng: random.Random, serial: int) -> None:
         home = _account_unit(tree, account.person_unit)
         serial += 1
         sex = "F" if rng.random() < 0.45 else "M"
+        if account.role == Role.SOCIAL_MONITOR:
+            # An organisation's account (the Front, a newspaper), not a staff member's: no
+            # person record, so it has no rows "about itself" (cases, ratings) to open.
+            user = user_model.objects.create_user(username=account.username, password=None)
+            user.password = hashes[account.username]
+            user.organisation_name = tree.by_short["UBMTTQ tỉnh"].name
+            user.save(update_fields=["password", "organisation_name"])
+            grant_role(
+                actor=None,
+                user=user,
+                role=account.role,
+                unit_id=_account_unit(tree, account.grant_on).pk,
+            )
+            continue
         person = person_create(
             actor=None,
             unit=home,
@@ -348,9 +362,6 @@ def _build_logins(tree: _Tree, rng: random.Random, serial: int) -> None:
         )
         user.password = hashes[account.username]
         user.save(update_fields=["password"])
-        if account.role == Role.SOCIAL_MONITOR:
-            user.organisation_name = tree.by_short["UBMTTQ tỉnh"].name
-            user.save(update_fields=["organisation_name"])
         grant_role(
             actor=None,
             user=user,

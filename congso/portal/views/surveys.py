@@ -5,17 +5,21 @@ from __future__ import annotations
 
 import uuid
 
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from congso.org.models import OrgUnit
+from congso.portal import survey_pages
 from congso.portal.survey_forms import DEVICE_COOKIE, form_context, submit_form
+from congso.portal.survey_pages import cached_form, cached_thanks
+from congso.surveys.api import form_document
 from congso.surveys.rules import ELEMENT_NAMES, SIPAS_KEYS
-from congso.surveys.selectors import public_scorecard
+from congso.surveys.selectors import public_scorecard, version_public
+from congso.surveys.services import SurveyError
 from congso.surveys.services.submit import kiosk_key_valid
 from congso.surveys.views.common import past_months, period_choices, period_from
 
@@ -28,31 +32,78 @@ def _with_device_cookie(request: HttpRequest, response: HttpResponse) -> HttpRes
     return response
 
 
-# Anonymous form protected by its signed single-use form token, not by a session: CSRF would
-# only add a cookie that locked-down phones refuse (docs/surveys.md).
+# Anonymous form protected by its signed single-use form token and its client_id, not by a
+# session: it is served in the citizen lane, without sessions or CSRF cookies (docs/surveys.md).
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def survey_form(request: HttpRequest, code: str) -> HttpResponse:
-    """GET shows the form; POST stores the rating and redirects to the thank-you page."""
+    """GET shows the form (from the page cache, survey_pages.py); POST stores the rating and
+    redirects to the thank-you page."""
     key = request.GET.get("kiosk") or request.POST.get("kiosk") or ""
     kiosk = kiosk_key_valid(code, key)
-    error = None
-    if request.method == "POST":
-        error = submit_form(request, code=code, kiosk=kiosk)
-        if error is None:
-            url = reverse("portal:survey_thanks", args=[code])
-            return redirect(f"{url}?kiosk={key}" if kiosk else url)
+    if request.method == "GET":
+        response = cached_form(
+            code,
+            kiosk=kiosk,
+            kiosk_key=key,
+            render=lambda facts: _placeholder_page(request, kiosk, facts),
+        )
+        return _with_device_cookie(request, response or _form_page(request, code, kiosk, key))
+    error = submit_form(request, code=code, kiosk=kiosk)
+    if error is None:
+        url = reverse("portal:survey_thanks", args=[code])
+        return HttpResponseRedirect(f"{url}?kiosk={key}" if kiosk else url)
+    return _with_device_cookie(request, _form_page(request, code, kiosk, key, error))
+
+
+def _form_page(
+    request: HttpRequest, code: str, kiosk: bool, key: str, error: SurveyError | None = None
+) -> HttpResponse:
     context = form_context(request, code=code, kiosk=kiosk, kiosk_key=key, error=error)
     if context.get("unavailable"):
         return render(request, "portal/survey_unavailable.html", context, status=404)
     status = error.status if error else 200
-    response = render(request, "portal/survey_form.html", context, status=status)
-    return _with_device_cookie(request, response)
+    return render(request, "portal/survey_form.html", context, status=status)
+
+
+def _placeholder_page(request: HttpRequest, kiosk: bool, facts: dict) -> HttpResponse:
+    """The form page with placeholders where codes, names, keys and tokens go (the page
+    cache keeps it in pieces, survey_pages.py)."""
+    mark = survey_pages.MARK
+    target = {
+        "kind": "counter",  # not shown
+        "name": mark["name"],
+        "unit": mark["unit"],
+        "agency": mark["unit"] if facts["same_unit"] else mark["agency"],
+    }
+    payload = form_document(
+        code=mark["code"],
+        target=target,
+        version=version_public(facts["version_id"]),
+        requires_token=facts["requires_token"],
+        form_token=mark["token"],
+    )
+    context = form_context(
+        request,
+        code=mark["code"],
+        kiosk=kiosk,
+        kiosk_key=mark["kioskkey"] if kiosk else "",
+        error=None,
+        payload=payload,
+        client_id=mark["clientid"],
+    )
+    return render(request, "portal/survey_form.html", context)
 
 
 def survey_thanks(request: HttpRequest, code: str) -> HttpResponse:
     key = request.GET.get("kiosk", "")
     kiosk = kiosk_key_valid(code, key)
+    if not kiosk:  # the same page for every code: kept per language
+        return cached_thanks(lambda: _thanks_page(request, code, kiosk, key))
+    return _thanks_page(request, code, kiosk, key)
+
+
+def _thanks_page(request: HttpRequest, code: str, kiosk: bool, key: str) -> HttpResponse:
     form_url = reverse("portal:survey_form", args=[code]) + (f"?kiosk={key}" if kiosk else "")
     probe_url = f"/api/v1/public/surveys/{code}"
     context = {"kiosk": kiosk, "form_url": form_url, "probe_url": probe_url}

@@ -5,10 +5,16 @@ from us recently (replays of a captured request fail once it expires) and, becau
 can be stored once (unique column), one fetched form gives at most one rating. The client_id is
 the idempotency key: the same client_id is stored once and answered 200 with the first result.
 
-The common path: on PostgreSQL in autocommit, one prepared statement looks up the target with
-its rate-limit counts and, when allowed, inserts the response and upserts the day's and the
-month's rollup rows (services/hot_sql.py); elsewhere a lookup query, then the three writes in
-one transaction. Refusals are worked out from the lookup row either way.
+Two ways to store a rating, shared by the API operation, the citizen page's form and the
+kiosk:
+- the fast path (`hot_sql.submit_fast`, in autocommit): one insert that looks the target up and
+  applies the rate limits, then the day's and the month's rollup UPSERTs, in one statement on
+  PostgreSQL and one short transaction on SQLite;
+- the portable path, whenever the fast one did not store (or cannot run: inside an outer
+  transaction, behind a pooler without SQL PREPARE): the target looked up with its
+  rate-limit counts (one query), the refusals worked out from it, then the receipt token
+  spent, the response inserted by the ORM and the same rollup UPSERTs, in one Django
+  transaction.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from django.core import signing
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
+from congso.common.fastsql import fetch_one
 from congso.surveys import conf
 from congso.surveys.models import (
     ReceiptToken,
@@ -42,14 +49,11 @@ from congso.surveys.rules import (
 from congso.surveys.services.common import SurveyError, keyed_hash, token_hash
 from congso.surveys.services.hot_sql import (
     NEVER_BY_COUNT,
-    execute,
-    execute_atomic,
-    insert_statement,
+    fast_path_possible,
     lookup_sql,
-    one_statement_possible,
-    submit_one_statement,
+    submit_fast,
 )
-from congso.surveys.services.rollups import local_day, rollup_statements
+from congso.surveys.services.rollups import local_day, upsert_from_row_sql
 
 _SIGNER_SALT = "congso.surveys.form"
 _KIOSK_SALT = "congso.surveys.kiosk"
@@ -91,15 +95,11 @@ def target_by_code(
     code: str, *, since: datetime | None = None, ip_key: int = 0, device_key: int = 0
 ) -> TargetRow:
     """The active target of a code and its recent responses from this address and device, in
-    one query; 404 with a message telling a revoked code apart. Plain SQL: this runs on every
-    rating and building an ORM query costs more than the query itself."""
-    sql = lookup_sql()
+    one query; 404 with a message telling a revoked code apart. Plain SQL, the same on every
+    database (the portable path, and the reason for a refusal of the fast one), prepared once
+    per connection on PostgreSQL (`fetch_one`)."""
     since_value = connection.ops.adapt_datetimefield_value(since or timezone.now())
-    row = execute(sql, [ip_key, device_key, since_value, code], fetch=True)
-    return _target_row(row, code=code, ip_key=ip_key)
-
-
-def _target_row(row: tuple | None, *, code: str, ip_key: int) -> TargetRow:
+    row = fetch_one(lookup_sql(), [ip_key, device_key, since_value, code])
     if row is None:
         if RevokedCode.objects.filter(code=code).exists():
             raise SurveyError(404, MSG_REVOKED)
@@ -248,8 +248,7 @@ def response_submit(
         refused = SurveyError(422, exc.message, field=exc.field)
     except SurveyError as exc:
         refused = exc
-    target = None
-    if refused is None and one_statement_possible():
+    if refused is None and fast_path_possible():
         values = _row_values(cid, version_id, nonce, dossier, text, flags, ip_key, device_key, now)
         limits = (
             conf.get("CONGSO_SURVEY_RATE_ADDRESS") if ip_key else NEVER_BY_COUNT,
@@ -257,18 +256,14 @@ def response_submit(
         )
         lookup = [ip_key, device_key, since, code]
         try:
-            row = submit_one_statement(lookup, limits, values, day=local_day(now), answers=valid)
+            if submit_fast(lookup, limits, values, day=local_day(now), answers=valid):
+                return SubmitResult(created=True, body=_body(cid, now))
         except IntegrityError as exc:
             target = target_by_code(code, since=since, ip_key=ip_key, device_key=device_key)
             return _conflict(exc, cid=cid, target=target, nonce=nonce, dossier=dossier)
-        if row is not None and row[7]:
-            return SubmitResult(created=True, body=_body(cid, now))
-        if row is not None:  # PostgreSQL gives the lookup row even when not stored
-            target = _target_row(row[:7], code=code, ip_key=ip_key)
         # Not stored: unknown or inactive code, rate limit, or a receipt token to spend (the
-        # paths below tell which).
-    if target is None:
-        target = target_by_code(code, since=since, ip_key=ip_key, device_key=device_key)
+        # portable path below tells which, or stores the rating).
+    target = target_by_code(code, since=since, ip_key=ip_key, device_key=device_key)
     if refused is not None:
         previous = _existing(cid, target.pk)
         if previous:
@@ -289,26 +284,15 @@ def response_submit(
     values = _row_values(cid, version_id, nonce, dossier, text, flags, ip_key, device_key, now)
     if target.requires_token:
         values["flags"] |= ResponseFlag.TOKEN
-    statements = [
-        insert_statement(
-            {
-                "target_id": target.pk,
-                "unit_id": target.unit_id,
-                "agency_id": target.agency_id,
-                **values,
-                **{f"a_{key}": value for key, value in valid.items()},
-            }
-        ),
-        *rollup_statements(
-            target_id=target.pk,
-            agency_id=target.agency_id,
-            unit_id=target.unit_id,
-            day=local_day(now),
-            answers=valid,
-        ),
-    ]
+    row = SurveyResponse(
+        target_id=target.pk,
+        unit_id=target.unit_id,
+        agency_id=target.agency_id,
+        **values,
+        **{f"a_{key}": value for key, value in valid.items()},
+    )
     try:
-        _store(statements, token=token, target=target, now=now)
+        _store(row, token=token, target=target, day=local_day(now))
     except IntegrityError as exc:
         return _conflict(exc, cid=cid, target=target, nonce=nonce, dossier=dossier)
     return SubmitResult(created=True, body=_body(cid, now))
@@ -345,19 +329,19 @@ def _conflict(
     raise exc
 
 
-def _store(statements: list[tuple[str, list]], *, token: Any, target: TargetRow, now) -> None:
-    """Run the response INSERT and the rollup UPSERTs atomically: in autocommit through
-    `execute_atomic` (one statement on PostgreSQL, one short transaction on the sqlite3
-    connection); with a receipt token to spend, or inside an outer transaction, in a Django
-    transaction."""
-    if not target.requires_token and not connection.in_atomic_block:
-        execute_atomic(statements)
-        return
-    with transaction.atomic(), connection.cursor() as cursor:
+def _store(row: SurveyResponse, *, token: Any, target: TargetRow, day) -> None:
+    """The portable path's writes, in one Django transaction: spend the receipt token when the
+    agency requires one, insert the response (ORM), count it in the day's and the month's
+    rollup rows (the fast path's UPSERTs, increments computed in SQL from the stored row)."""
+    table = connection.ops.quote_name(SurveyResponse._meta.db_table)
+    source = f"{table} WHERE id = %s"
+    with transaction.atomic():
         if target.requires_token:
-            _use_receipt_token(token, agency_id=target.agency_id, now=now)
-        for sql, params in statements:
-            cursor.execute(sql, params)
+            _use_receipt_token(token, agency_id=target.agency_id, now=row.created_at)
+        row.save(force_insert=True)
+        with connection.cursor() as cursor:
+            cursor.execute(upsert_from_row_sql("day", source), [day, row.pk])
+            cursor.execute(upsert_from_row_sql("month", source), [day.replace(day=1), row.pk])
 
 
 def _use_receipt_token(token: Any, *, agency_id: int, now: datetime) -> None:

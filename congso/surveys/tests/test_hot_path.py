@@ -1,6 +1,7 @@
-"""The rating hot path (services/hot_sql.py, api.survey_respond_direct): the plain view that
-serves the documented operation, the raw SQLite transaction, the PREPAREd PostgreSQL
-statement, and the SQL rollup increments agreeing with the Python ones."""
+"""The rating hot path (services/hot_sql.py, api.survey_respond): the documented django-ninja
+operation serves the URL, the fast path (raw SQLite transaction, PREPAREd PostgreSQL
+statement) and the portable path store alike, and the SQL rollup increments agree with the
+Python ones."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import resolve
 
-from congso.surveys.api import survey_respond_direct
+from congso.surveys.api import survey_respond
 from congso.surveys.models import DailyRollup, MonthlyRollup, SurveyResponse
 from congso.surveys.rules import QUESTION_KEYS, ROLLUP_COLUMNS
 from congso.surveys.services import hot_sql, rollups_rebuild
@@ -22,14 +23,27 @@ from congso.surveys.tests.test_api import get_form, post, valid_body
 pytestmark = pytest.mark.django_db(transaction=True)  # autocommit: the paths under load
 
 
-def test_rating_url_is_served_by_the_plain_view_and_still_documented():
+def test_rating_url_is_served_by_the_documented_ninja_operation():
     match = resolve("/api/v1/public/surveys/abc123/responses")
-    assert match.func is survey_respond_direct
     assert match.kwargs == {"code": "abc123"}
+    assert match.url_name == "survey_respond"  # the router's pattern, no plain view ahead of it
+    path_view = next(
+        cell.cell_contents
+        for cell in match.func.__closure__
+        if hasattr(cell.cell_contents, "operations")
+    )
+    served = {method: op.view_func for op in path_view.operations for method in op.methods}
+    assert served["POST"] is survey_respond
     schema = Client().get("/api/v1/openapi.json").json()
     operation = schema["paths"]["/api/v1/public/surveys/{code}/responses"]["post"]
     assert {"201", "200", "404", "409", "413", "415", "422", "429"} <= set(operation["responses"])
     assert "client_id" in str(operation["requestBody"])
+
+
+def test_production_schema_holds_no_bench_table():
+    tables = set(connection.introspection.table_names())
+    assert "surveys_benchrow" not in tables
+    assert not any("bench" in table for table in tables)
 
 
 def test_other_methods_on_the_rating_url_get_405_in_vietnamese(sw):
@@ -39,7 +53,8 @@ def test_other_methods_on_the_rating_url_get_405_in_vietnamese(sw):
     assert "chỉ POST" in response.json()["detail"]
 
 
-def test_kiosk_key_in_the_query_string_reaches_the_plain_view(sw):
+def test_kiosk_key_in_the_query_string_reaches_the_operation(sw):
+
     client = Client()
     client.cookies["cs_device"] = "tablet-at-counter-1"  # one device: limit 3 without kiosk
     key = kiosk_key(sw.counter_a.code)
