@@ -11,7 +11,8 @@ def layout(request):
 
     Each app declares `nav_entries = [(capability, url name, label), ...]` on its AppConfig,
     so adding a page to the menu never touches a shared file. A capability of None shows the
-    entry to every signed-in user.
+    entry to every signed-in staff member (one with a person record: "Việc của tôi" is about
+    their own work; a social monitor's menu lists only what it can act on).
     """
     actor = getattr(request, "actor", None)
     nav = []
@@ -19,7 +20,9 @@ def layout(request):
     if actor is not None and actor.is_authenticated and not pending:
         for config in apps.get_app_configs():
             for capability, url_name, label in getattr(config, "nav_entries", ()):
-                if capability is None or actor.has(capability):
+                if (capability is None and actor.person_id) or (
+                    capability is not None and actor.has(capability)
+                ):
                     url = reverse(url_name)
                     nav.append({"url": url, "label": label, "active": False})
     # Highlight only the most specific entry: /to-chuc/can-bo/ is "Cán bộ", not also "Tổ chức".

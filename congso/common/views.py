@@ -55,7 +55,6 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
     return render(request, "common/my_tasks.html", {"items": items})
 
 
-@login_required
 def home(request: HttpRequest) -> HttpResponse:
     """Staff: the summary of their reach. Nobody logged in: a light landing page that leads
     citizens to the portal and staff to the login. A social monitor (no unit in reach):
