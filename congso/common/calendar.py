@@ -24,6 +24,7 @@ def deadline_after(start: date, working_days: int) -> date:
 
 
 def working_days_from(start: date, end: date) -> int:
-    """Working days from `start` (exclusive) to `end` (inclusive); negative if end < start."""
+    """Working days from `start` (exclusive) to `end` (inclusive); negative if end < start.
+    Used by dissemination (a campaign given a deadline date records its working days)."""
     low, high = min(start, end), max(start, end)
     return working_days_between(start, end, load_calendar(low, high))

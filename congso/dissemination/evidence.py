@@ -20,7 +20,7 @@ def _bounds(start: date, end: date) -> tuple[datetime, datetime]:
     tz = timezone.get_current_timezone()
     return (
         timezone.make_aware(datetime.combine(start, time.min), tz),
-        timezone.make_aware(datetime.combine(end, time.max), tz),
+        timezone.make_aware(datetime.combine(end, time.min), tz),  # end is exclusive
     )
 
 
@@ -32,7 +32,7 @@ def person_evidence(actor, person_ids, start: date, end: date) -> dict[int, list
     out: dict[int, list[EvidenceItem]] = defaultdict(list)
     receipts = (
         Receipt.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
-        .filter(person_id__in=ids, acknowledged_at__range=(low, high))
+        .filter(person_id__in=ids, acknowledged_at__gte=low, acknowledged_at__lt=high)
         .select_related("campaign__document")
         .order_by("acknowledged_at")
     )
@@ -45,7 +45,7 @@ def person_evidence(actor, person_ids, start: date, end: date) -> dict[int, list
         )
     attended = (
         Attendance.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
-        .filter(person_id__in=ids, at__range=(low, high))
+        .filter(person_id__in=ids, at__gte=low, at__lt=high)
         .select_related("session")
         .order_by("at")
     )
@@ -63,7 +63,7 @@ def person_evidence(actor, person_ids, start: date, end: date) -> dict[int, list
             course__isnull=False,
             attended=True,
             course__end_on__gte=start,
-            course__start_on__lte=end,
+            course__start_on__lt=end,
         )
         .select_related("course")
         .order_by("course__start_on")

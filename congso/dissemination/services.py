@@ -8,6 +8,7 @@ always the actor's own record.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -171,7 +172,7 @@ def campaign_send(
     title: str = "",
     message: str = "",
     categories=(),
-    questions: list[dict[str, Any]] = (),
+    questions: Sequence[dict[str, Any]] = (),
     escalate_after: int = DEFAULT_ESCALATE_AFTER,
 ) -> Campaign:
     """Send the document's current version to `unit` and its whole subtree. The deadline is
@@ -262,7 +263,7 @@ def receipt_open(*, actor: Actor, campaign: Campaign) -> Receipt:
         return Receipt.objects.get(campaign=campaign, version_id=campaign.version_id, person=person)
 
 
-def acknowledge(*, actor: Actor, campaign: Campaign, answers: list[int | None] = ()) -> Receipt:
+def acknowledge(*, actor: Actor, campaign: Campaign, answers: Sequence[int | None] = ()) -> Receipt:
     """The actor acknowledges the current version: refused until opened, and until every
     comprehension question is answered correctly. Time and version are kept."""
     person = _my_person(actor)

@@ -400,7 +400,7 @@ class Review(ScopedModel):
     class Meta:
         ordering = ["plan_id", "unit_id", "kind"]
         constraints = [
-            models.UniqueConstraint(fields=["plan", "unit", "kind"], name="emulation_review")
+            models.UniqueConstraint(fields=["plan", "unit", "kind"], name="emulation_review_once")
         ]
 
     def __str__(self) -> str:

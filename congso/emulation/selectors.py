@@ -233,7 +233,7 @@ def eligibility(
             if agency.kind == "province":
                 continue
             run = runs.get(agency.pk)
-            facts = rules.CollectiveFacts(
+            collective_facts = rules.CollectiveFacts(
                 collective_level=(run.collective_level or None) if run else None,
                 titles=run.titles if run else {},
             )
@@ -244,7 +244,7 @@ def eligibility(
                         agency.name,
                         None,
                         agency.pk,
-                        rules.collective_eligibility(title.rule, year, facts),
+                        rules.collective_eligibility(title.rule, year, collective_facts),
                     )
                 )
     return rows
@@ -373,6 +373,8 @@ def eligibility_of(
         rows = eligibility(actor=actor, unit=home, year=year, titles=[title])
         found = [r for r in rows if r.person_id == person.pk]
     else:
+        if unit is None:
+            raise Http404
         rows = eligibility(actor=actor, unit=unit, year=year, titles=[title])
         found = [r for r in rows if r.person_id is None and r.unit_id == unit.pk]
     if not found:
@@ -386,7 +388,9 @@ def review_list(*, actor: Actor, plan: Plan):
 
 def own_person(*, actor: Actor) -> Person:
     """The actor's own person record (404 for an account without one)."""
+    if not actor.person_id:
+        raise Http404
     person = Person.objects.for_actor(actor, Cap.PEOPLE_VIEW).filter(pk=actor.person_id).first()
-    if not actor.person_id or person is None:
+    if person is None:
         raise Http404
     return person

@@ -57,14 +57,6 @@ ALLOWED: dict[tuple[str, str], str] = {
         "system look-up by person for the evaluation and emulation rules (no actor); the "
         "callers pass a person they fetched through for_actor"
     ),
-    ("surveys/selectors.py", "officer_indices"): (
-        "the agency-wide total is only the smoothing prior of each officer's index; no row of it "
-        "is shown"
-    ),
-    ("evaluation/selectors.py", "published_list"): (
-        "the published list (names and levels only) of a run in the actor's own agency, after "
-        "publication: the list is announced to the agency's members (docs/evaluation.md)"
-    ),
     ("dissemination/selectors/__init__.py", "my_campaigns"): (
         "the recipient rule: campaigns sent to an ancestor of the unit on the actor's own person "
         "record (read through for_actor with the self capability), filtered by category"
@@ -76,6 +68,14 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("dissemination/selectors/__init__.py", "session_by_token"): (
         "the session behind a QR code, looked up by its unguessable token; the scan view "
         "answers 404 unless the actor's own unit lies in the session's subtree"
+    ),
+    ("surveys/selectors.py", "officer_indices"): (
+        "the agency-wide total is only the smoothing prior of each officer's index; no row of it "
+        "is shown"
+    ),
+    ("evaluation/selectors.py", "published_list"): (
+        "the published list (names and levels only) of a run in the actor's own agency, after "
+        "publication: the list is announced to the agency's members (docs/evaluation.md)"
     ),
     ("emulation/selectors.py", "plans_open_to"): (
         "plans announced to the actor's own unit: those of its unit and the units above it (a "

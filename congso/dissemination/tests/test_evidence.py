@@ -30,7 +30,7 @@ def test_evidence_lists_acknowledgements_and_sessions_per_person(world):
     services.attendance_scan(actor=alice, session=make_session(world.agency_a))
     today = timezone.localdate()
     found = _provider()(
-        actor_of(world.head_a), [world.alice.person_id], today - timedelta(days=1), today
+        actor_of(world.head_a), [world.alice.person_id], today, today + timedelta(days=1)
     )
     items = found[world.alice.person_id]
     assert all(isinstance(i, EvidenceItem) for i in items)

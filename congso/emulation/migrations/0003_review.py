@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
             ],
             options={
                 'ordering': ['plan_id', 'unit_id', 'kind'],
-                'constraints': [models.UniqueConstraint(fields=('plan', 'unit', 'kind'), name='emulation_review')],
+                'constraints': [models.UniqueConstraint(fields=('plan', 'unit', 'kind'), name='emulation_review_once')],
             },
         ),
     ]

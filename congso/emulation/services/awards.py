@@ -4,9 +4,11 @@ Every change to an award writes an audit row."""
 from __future__ import annotations
 
 import secrets
+from collections.abc import Sequence
 from datetime import date
 
 from django.db import IntegrityError, transaction
+from django.http import Http404
 from django.utils.translation import gettext as _
 
 from congso.common.audit import Change, audit_record, audit_record_many
@@ -78,7 +80,11 @@ def initiative_decide(
     `recognised_initiative` for the year in the evaluation app (R13)."""
     require(actor, Cap.EMULATION_MANAGE, initiative.unit_id)
     with transaction.atomic():
-        row = Initiative.unscoped.select_for_update().select_related("person").get(pk=initiative.pk)
+        row = (
+            Initiative.unscoped.select_for_update(of=("self",))
+            .select_related("person")
+            .get(pk=initiative.pk)
+        )
         if row.state != InitiativeState.SUBMITTED:
             raise EmulationError(_("Sáng kiến này đã được Hội đồng xét."))
         row.state = InitiativeState.RECOGNISED if recognise else InitiativeState.REJECTED
@@ -114,7 +120,9 @@ def proposal_create(
 ) -> Proposal:
     """Propose an eligible person (or collective `unit`) for a title. The rules decide: a
     blocked subject is refused with the reasons and the articles."""
-    unit_id = person.unit_id if person is not None else unit.pk
+    if person is None and unit is None:
+        raise Http404
+    unit_id = person.unit_id if person is not None else unit.pk  # type: ignore[union-attr]
     require(actor, Cap.EMULATION_PROPOSE, unit_id)
     achievement = nfc(achievement).strip()
     if not achievement:
@@ -161,7 +169,7 @@ def proposal_create(
 def proposal_withdraw(*, actor: Actor | None, proposal: Proposal) -> Proposal:
     require(actor, Cap.EMULATION_PROPOSE, proposal.unit_id)
     with transaction.atomic():
-        row = Proposal.unscoped.select_for_update().get(pk=proposal.pk)
+        row = Proposal.unscoped.select_for_update(of=("self",)).get(pk=proposal.pk)
         if row.state != ProposalState.PROPOSED:
             raise EmulationError(_("Chỉ rút được đề nghị chưa đưa ra Hội đồng."))
         row.state = ProposalState.WITHDRAWN
@@ -216,7 +224,7 @@ def tally_record(
     agree: int,
     disagree: int,
     invalid: int = 0,
-    recused: list[int] = (),
+    recused: Sequence[int] = (),
 ) -> Ballot:
     """Record the secret-ballot tally of one proposal. A present member who is the proposed
     person or who made the proposal must be recused (they do not vote on it); the ballots
@@ -260,7 +268,7 @@ def tally_record(
     threshold = proposal.title.vote_threshold_pct
     passed = policy.vote_passes(agree=agree, members=voters, threshold_pct=threshold)
     with transaction.atomic():
-        row = Proposal.unscoped.select_for_update().get(pk=proposal.pk)
+        row = Proposal.unscoped.select_for_update(of=("self",)).get(pk=proposal.pk)
         if row.state != ProposalState.PROPOSED:
             raise EmulationError(_("Đề nghị này đã được biểu quyết hoặc đã rút."))
         ballot = Ballot.objects.create(
@@ -339,7 +347,7 @@ def decision_issue(
     try:
         with transaction.atomic():
             locked = list(
-                Proposal.unscoped.select_for_update()
+                Proposal.unscoped.select_for_update(of=("self",))
                 .filter(pk__in=[p.pk for p in proposals])
                 .select_related("title", "person", "unit")
             )
@@ -425,7 +433,7 @@ def award_revoke(
     if not reason:
         raise EmulationError(_("Ghi lý do hủy bỏ khen thưởng."), field="reason")
     with transaction.atomic():
-        row = Award.unscoped.select_for_update().get(pk=award.pk)
+        row = Award.unscoped.select_for_update(of=("self",)).get(pk=award.pk)
         if row.revoked_on:
             raise EmulationError(_("Khen thưởng này đã bị hủy bỏ."))
         amount = row.amount if recover_amount is None else recover_amount

@@ -109,7 +109,7 @@ def history_import(*, actor: Actor | None, unit: OrgUnit, content: bytes, this_y
             errors.append((number, "Năm", _("trùng với một dòng phía trên.")))
             continue
         items[key] = TitleRecord(
-            unit_id=person.unit_id if person else unit_row.pk,
+            unit_id=person.unit_id if person is not None else unit_row.pk,  # type: ignore[union-attr]
             person=person,
             year=year,
             title=title,

@@ -129,7 +129,7 @@ def registration_submit(
 ) -> Registration:
     with transaction.atomic():
         row = (
-            Registration.unscoped.select_for_update()
+            Registration.unscoped.select_for_update(of=("self",))
             .select_related("plan", "person")
             .get(pk=registration.pk)
         )
@@ -162,7 +162,7 @@ def registration_decide(
     if not approve and not reason:
         raise EmulationError(_("Ghi lý do trả lại đăng ký."), field="reason")
     with transaction.atomic():
-        row = Registration.unscoped.select_for_update().get(pk=registration.pk)
+        row = Registration.unscoped.select_for_update(of=("self",)).get(pk=registration.pk)
         if row.state != RegistrationState.SUBMITTED:
             raise EmulationError(_("Chỉ xét đăng ký đã gửi."))
         old = row.state
@@ -195,7 +195,7 @@ def review_save(
         raise EmulationError(_("Ghi nội dung đánh giá của đơn vị."), field="narrative")
     figures = _review_figures(plan=plan, unit=unit)
     with transaction.atomic():
-        review, created = Review.unscoped.select_for_update().get_or_create(
+        review, created = Review.unscoped.select_for_update(of=("self",)).get_or_create(
             plan=plan,
             unit=unit,
             kind=kind,

@@ -142,3 +142,10 @@ def test_form_posted_from_another_site_is_refused_and_nothing_stored(sw):
     html = client.get(f"/cong-dan/danh-gia/{sw.counter_a.code}/").content.decode()
     assert form_post(client, sw.counter_a.code, html).status_code == 302  # no Origin sent
     assert SurveyResponse.unscoped.count() == 2
+
+
+def test_language_links_of_a_kept_page_lead_back_to_the_requested_code(sw):
+    Client().get(f"/cong-dan/danh-gia/{sw.counter_a.code}/")
+    other = Client().get(f"/cong-dan/danh-gia/{sw.counter_b.code}/").content.decode()
+    assert f"next=/cong-dan/danh-gia/{sw.counter_b.code}/" in other
+    assert sw.counter_a.code not in other

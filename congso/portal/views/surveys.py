@@ -92,6 +92,10 @@ def _placeholder_page(request: HttpRequest, kiosk: bool, facts: dict) -> HttpRes
         payload=payload,
         client_id=mark["clientid"],
     )
+    # The language links come back to this page: its path carries the code (and a kiosk's
+    # key), so they are placeholders too, never the path of the request that filled the cache.
+    query = f"?kiosk={mark['kioskkey']}" if kiosk else ""
+    context["language_next"] = reverse("portal:survey_form", args=[mark["code"]]) + query
     return render(request, "portal/survey_form.html", context)
 
 
@@ -107,6 +111,8 @@ def _thanks_page(request: HttpRequest, code: str, kiosk: bool, key: str) -> Http
     form_url = reverse("portal:survey_form", args=[code]) + (f"?kiosk={key}" if kiosk else "")
     probe_url = f"/api/v1/public/surveys/{code}"
     context = {"kiosk": kiosk, "form_url": form_url, "probe_url": probe_url}
+    if not kiosk:  # kept for every code (cached_thanks): the language links lead home
+        context["language_next"] = reverse("portal:index")
     return render(request, "portal/survey_thanks.html", context)
 
 
