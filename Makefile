@@ -45,7 +45,7 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 
 messages: $(STAMP)
-	cd congso && for app in common org accounts conduct surveys cases inspections dissemination evaluation emulation portal; do \
+	cd congso && for app in common org accounts conduct surveys cases inspections dissemination evaluation emulation reports portal; do \
 	  (cd $$app && ../../$(BIN)/congso makemessages -l en --no-obsolete --no-location >/dev/null); done
 	$(BIN)/congso compile_translations
 

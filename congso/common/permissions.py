@@ -96,6 +96,8 @@ class Cap:
     # Plans, catalogue, approving registrations, history import, initiatives, council meetings,
     # decisions, certificates and revocation (the emulation officer).
     EMULATION_MANAGE = "emulation.manage"
+    # The annual report on the directive and the leadership dashboards (reports app).
+    REPORTS_VIEW = "reports.view"
 
 
 SUBTREE_ROLES = frozenset(
@@ -215,6 +217,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             Cap.AUDIT_VIEW,
             Cap.EVALUATION_VIEW,
             Cap.EMULATION_VIEW,
+            Cap.REPORTS_VIEW,
         }
     ),
     Role.ADMIN: frozenset(

@@ -18,6 +18,8 @@ urlpatterns = [
     path("danh-gia/", include("congso.evaluation.urls")),
     path("thi-dua/", include("congso.emulation.urls")),
     path("vinh-danh/", include("congso.emulation.public_urls")),
+    path("bao-cao/", include("congso.reports.urls")),
+    path("cong-dan/cong-khai/", include("congso.reports.urls_public")),
     path("cong-dan/", include("congso.portal.urls")),
     path("", include("congso.common.urls")),
 ]

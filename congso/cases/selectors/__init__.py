@@ -25,6 +25,7 @@ from congso.cases.models import (
     CaseEvent,
     CaseTypeConfig,
     Evidence,
+    Exemplar,
     IdentityReveal,
     Notification,
     Report,
@@ -371,3 +372,122 @@ def case_type_deadlines() -> list[DeadlineRow]:
             )
         rows.append(DeadlineRow(source, str(label), URGENT_FIRST_ACTION_DAYS, cells))
     return rows
+
+
+@dataclass(frozen=True)
+class ViolationRow:
+    """Misconduct cases of one group (a category or a unit) opened in a year."""
+
+    name: str
+    detected: int
+    confirmed: int
+    dismissed: int
+    open: int
+    mean_days_to_conclusion: float | None
+
+
+@dataclass(frozen=True)
+class ViolationSummary:
+    """What the annual report reads about violations (point 6) and criticism (point 4)."""
+
+    total: int
+    confirmed: int
+    dismissed: int
+    open: int
+    mean_days_to_conclusion: float | None
+    by_category: list[ViolationRow]
+    by_unit: list[ViolationRow]
+    by_source: list[tuple[str, int]]
+    social_monitor: int
+    praise: int
+    exemplars: int
+    trace: str
+
+
+def violation_summary(*, actor: Actor, unit_path: str, year: int) -> ViolationSummary:
+    """Misconduct cases opened in `year` in the subtree at `unit_path`, by category and unit,
+    with the mean number of days from opening to conclusion; praise and exemplars of the year.
+    Four grouped queries, whatever the number of cases."""
+    tz = timezone.get_current_timezone()
+    start = timezone.make_aware(datetime.combine(date(year, 1, 1), time.min), tz)
+    end = timezone.make_aware(datetime.combine(date(year + 1, 1, 1), time.min), tz)
+    scoped = Case.objects.for_actor(actor).filter(
+        unit__path__startswith=unit_path, created_at__gte=start, created_at__lt=end
+    )
+    cases = scoped.filter(kind=CaseKind.MISCONDUCT)
+    finding = Q(state__in=list(FINDING_STATES), reversed=False)
+    sums = {
+        "detected": Count("id"),
+        "confirmed": Count("id", filter=finding),
+        "dismissed": Count("id", filter=Q(state="dismissed")),
+        "open": Count("id", filter=Q(state__in=list(OPEN_STATES))),
+    }
+
+    def _rows(field: str, blank: str) -> list[ViolationRow]:
+        grouped: dict = {}
+        for row in cases.values(field).annotate(**sums).order_by():
+            grouped[row[field]] = row
+        days = _days_to_conclusion(cases, field)
+        result = [
+            ViolationRow(
+                row[field] or blank,
+                row["detected"],
+                row["confirmed"],
+                row["dismissed"],
+                row["open"],
+                days.get(key),
+            )
+            for key, row in grouped.items()
+        ]
+        return sorted(result, key=lambda r: (-r.detected, r.name))
+
+    uncategorised = gettext("Chưa phân loại")
+    by_category = _rows("category__name", uncategorised)
+    by_unit = _rows("unit__name", "")
+    totals = cases.aggregate(**sums)
+    overall_days = _days_to_conclusion(cases, None).get(None)
+    by_source = [
+        (CaseSource(row["source"]).label, row["n"])
+        for row in scoped.values("source").annotate(n=Count("id")).order_by("-n", "source")
+    ]
+    social = scoped.filter(source__in=[CaseSource.SOCIAL_MONITOR, CaseSource.PRESS]).count()
+    praise = scoped.filter(kind=CaseKind.PRAISE).count()
+    exemplars = (
+        Exemplar.objects.for_actor(actor)
+        .filter(unit__path__startswith=unit_path, recognised_on__year=year)
+        .count()
+    )
+    trace = (
+        f"cases.Case: kind='misconduct', unit.path startswith '{unit_path}', "
+        f"created_at in [{year}-01-01, {year + 1}-01-01) local time; confirmed = state in "
+        f"{sorted(FINDING_STATES)} and not reversed; days = confirmed_on - created_at"
+    )
+    return ViolationSummary(
+        totals["detected"],
+        totals["confirmed"],
+        totals["dismissed"],
+        totals["open"],
+        overall_days,
+        by_category,
+        by_unit,
+        by_source,
+        social,
+        praise,
+        exemplars,
+        trace,
+    )
+
+
+def _days_to_conclusion(cases: QuerySet[Case], field: str | None) -> dict:
+    """Mean days from opening to conclusion per value of `field` (None: overall), computed in
+    Python from (group, opened, concluded) rows of concluded cases only."""
+    columns = ["created_at", "confirmed_on"] + ([field] if field else [])
+    totals: dict = {}
+    tz = timezone.get_current_timezone()
+    for row in cases.filter(confirmed_on__isnull=False).values(*columns).order_by():
+        opened = timezone.localtime(row["created_at"], tz).date()
+        days = max((row["confirmed_on"] - opened).days, 0)
+        key = row[field] if field else None
+        count, total = totals.get(key, (0, 0))
+        totals[key] = (count + 1, total + days)
+    return {key: round(total / count, 1) for key, (count, total) in totals.items()}

@@ -59,3 +59,28 @@ def _finding(case) -> dict:
             .first()
         )
     return {"officer": person or "", "category": category or "", "praise": case.kind == "praise"}
+
+
+def public_violation_counts(*, unit_path: str, year: int) -> list[tuple[str, int]]:
+    """Confirmed violations that stand (the public rule of `finding_is_public`: a finding
+    state, not under appeal, not reversed) concluded in `year` in the subtree at `unit_path`,
+    counted by category. Aggregates only: no name, no case number. One grouped query."""
+    from django.db.models import Count
+
+    from congso.cases.models import Case
+    from congso.cases.rules import FINDING_STATES
+
+    states = sorted(s for s in FINDING_STATES if s != "appealed")
+    rows = (
+        Case.unscoped.filter(
+            kind=CaseKind.MISCONDUCT,
+            unit__path__startswith=unit_path,
+            state__in=states,
+            reversed=False,
+            confirmed_on__year=year,
+        )
+        .values("category__name")
+        .annotate(n=Count("id"))
+        .order_by("-n", "category__name")
+    )
+    return [(row["category__name"] or "—", row["n"]) for row in rows]

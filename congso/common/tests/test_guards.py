@@ -88,6 +88,10 @@ ALLOWED: dict[tuple[str, str], str] = {
         "public certificate verification (no login), by its unguessable code; final awards only"
     ),
     ("emulation/selectors.py", "honour_roll"): "public honour roll (no login): decided awards only",
+    ("cases/selectors/public.py", "public_violation_counts"): (
+        "public transparency pages (no login): counts by category of confirmed findings that "
+        "stand, no name and no case number"
+    ),
     ("emulation/selectors.py", "public_exemplars"): (
         "public honour roll (no login): exemplars the cases app confirmed"
     ),

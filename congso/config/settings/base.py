@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "congso.inspections",
     "congso.evaluation",
     "congso.emulation",
+    "congso.reports",
     "congso.portal",
 ]
 

@@ -1,0 +1,213 @@
+"""Leadership dashboard data: one unit (province → agency or commune → unit) or one officer,
+this year against the year before. Reads other apps' selectors only; satisfaction from the
+monthly rollups, so the cost does not grow with the number of ratings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.utils.translation import gettext as _
+
+from congso.cases.selectors import confirmed_violations, violation_summary
+from congso.conduct.selectors import attestation_completion
+from congso.org.selectors import unit_children
+from congso.reports.data import Chart, Table
+from congso.reports.formatting import number, pct_text, percent
+from congso.surveys.rules import Period
+from congso.surveys.selectors import target_report, unit_dashboard
+
+
+def year_period(year: int) -> Period:
+    return Period("year", date(year, 1, 1), date(year + 1, 1, 1))
+
+
+def _pct(value):
+    return None if value is None else round(value * 100, 1)
+
+
+def _change(now, before) -> str:
+    if now is None or before is None:
+        return "–"
+    delta = round(now - before, 1)
+    return ("+" if delta > 0 else "") + number(float(delta))
+
+
+@dataclass
+class Child:
+    pk: int
+    name: str
+    sipas: float | None
+    change: float | None
+    n: int
+
+
+@dataclass
+class Officer:
+    pk: int
+    name: str
+    sipas: float | None
+    n: int
+
+
+@dataclass
+class UnitBoard:
+    unit: object
+    year: int
+    summary: Table
+    categories: Table
+    children: list[Child]
+    officers: list[Officer]
+    chart: Chart
+    tables: list[Table] = field(default_factory=list)
+
+
+def unit_board(*, actor, unit, year: int) -> UnitBoard:
+    board = unit_dashboard(actor=actor, unit=unit, period=year_period(year))
+    now = violation_summary(actor=actor, unit_path=unit.path, year=year)
+    before = violation_summary(actor=actor, unit_path=unit.path, year=year - 1)
+    completion = attestation_completion(actor=actor, unit=unit, on=date(year, 12, 31))
+    staff = sum(r.staff for r in completion)
+    attested = sum(r.attested for r in completion)
+    sipas_now, sipas_before = _pct(board.overall.sipas), _pct(board.previous.sipas)
+    rows = [
+        [
+            _("Tỷ lệ hài lòng (SIPAS)"),
+            pct_text(sipas_now),
+            pct_text(sipas_before),
+            _change(sipas_now, sipas_before),
+        ],
+        [
+            _("Lượt đánh giá"),
+            number(board.overall.n),
+            number(board.previous.n),
+            _change(board.overall.n, board.previous.n),
+        ],
+        [
+            _("Vi phạm được phát hiện"),
+            number(now.total),
+            number(before.total),
+            _change(now.total, before.total),
+        ],
+        [
+            _("Có kết luận vi phạm"),
+            number(now.confirmed),
+            number(before.confirmed),
+            _change(now.confirmed, before.confirmed),
+        ],
+        [
+            _("Số ngày trung bình đến khi kết luận"),
+            number(now.mean_days_to_conclusion),
+            number(before.mean_days_to_conclusion),
+            _change(now.mean_days_to_conclusion, before.mean_days_to_conclusion),
+        ],
+        [_("Tỷ lệ cam kết thực hiện quy chế (31/12)"), pct_text(percent(attested, staff)), "", ""],
+    ]
+    summary = Table(
+        _("Chỉ tiêu chính"), [_("Chỉ tiêu"), str(year), str(year - 1), _("Thay đổi")], rows
+    )
+    previous_by_name = {r.name: r.detected for r in before.by_category}
+    categories = Table(
+        _("Vi phạm theo loại"),
+        [_("Loại vi phạm"), str(year), str(year - 1), _("Kết luận vi phạm"), _("Số ngày TB")],
+        [
+            [
+                r.name,
+                number(r.detected),
+                number(previous_by_name.get(r.name, 0)),
+                number(r.confirmed),
+                number(r.mean_days_to_conclusion),
+            ]
+            for r in now.by_category
+        ],
+    )
+    ranked = {row.key: row for row in board.agencies}
+    children = []
+    for child in unit_children(actor=actor, unit=unit, on=date(year, 12, 31)):
+        row = ranked.get(child.pk)
+        children.append(
+            Child(
+                child.pk,
+                child.name,
+                _pct(row.index.smoothed) if row and row.index.published else None,
+                row.change if row else None,
+                row.index.n if row else 0,
+            )
+        )
+    officers = [
+        Officer(
+            row.key,
+            row.name,
+            _pct(row.index.smoothed) if row.index.published else None,
+            row.index.n,
+        )
+        for row in board.targets
+        if row.kind == "officer"
+    ]
+    rated = sorted((c for c in children if c.sipas is not None), key=lambda c: -c.sipas)[:15]
+    chart = Chart(
+        _("Tỷ lệ hài lòng theo đơn vị trực thuộc (%)"),
+        [c.name for c in rated],
+        [c.sipas for c in rated],
+        "%",
+    )
+    result = UnitBoard(unit, year, summary, categories, children, officers, chart)
+    result.tables = [
+        summary,
+        categories,
+        Table(
+            _("Đơn vị trực thuộc"),
+            [_("Đơn vị"), _("Lượt đánh giá"), _("Chỉ số hài lòng"), _("Thay đổi (điểm %)")],
+            [[c.name, number(c.n), pct_text(c.sipas), number(c.change)] for c in children],
+        ),
+        Table(
+            _("Cán bộ được đánh giá"),
+            [_("Cán bộ"), _("Lượt đánh giá"), _("Chỉ số hài lòng")],
+            [[o.name, number(o.n), pct_text(o.sipas)] for o in officers],
+        ),
+    ]
+    return result
+
+
+@dataclass
+class OfficerBoard:
+    name: str
+    unit_id: int
+    year: int
+    summary: Table
+    violations: Table
+    tables: list[Table]
+
+
+def officer_board(*, actor, target, year: int) -> OfficerBoard:
+    report = target_report(actor=actor, target=target, period=year_period(year))
+    now, before = _pct(report.index.smoothed), _pct(report.previous.sipas)
+    summary = Table(
+        _("Chỉ tiêu chính"),
+        [_("Chỉ tiêu"), str(year), str(year - 1), _("Thay đổi")],
+        [
+            [
+                _("Chỉ số hài lòng"),
+                pct_text(now if report.index.published else None),
+                pct_text(before),
+                _change(now, before),
+            ],
+            [
+                _("Lượt đánh giá"),
+                number(report.index.n),
+                number(report.previous.n),
+                _change(report.index.n, report.previous.n),
+            ],
+        ],
+    )
+    found = confirmed_violations(person_id=target.person_id, year=year) if target.person_id else []
+    violations = Table(
+        _("Vi phạm đã kết luận trong năm"),
+        [_("Vụ việc"), _("Loại vi phạm"), _("Ngày kết luận")],
+        [[v.case_code, v.category_name, v.confirmed_on.strftime("%d/%m/%Y")] for v in found],
+    )
+    from congso.surveys.selectors import target_name
+
+    return OfficerBoard(
+        target_name(target), target.unit_id, year, summary, violations, [summary, violations]
+    )
