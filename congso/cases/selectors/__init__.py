@@ -447,7 +447,7 @@ def violation_summary(*, actor: Actor, unit_path: str, year: int) -> ViolationSu
     totals = cases.aggregate(**sums)
     overall_days = _days_to_conclusion(cases, None).get(None)
     by_source = [
-        (CaseSource(row["source"]).label, row["n"])
+        (str(CaseSource(row["source"]).label), row["n"])
         for row in scoped.values("source").annotate(n=Count("id")).order_by("-n", "source")
     ]
     social = scoped.filter(source__in=[CaseSource.SOCIAL_MONITOR, CaseSource.PRESS]).count()
