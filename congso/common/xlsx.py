@@ -1,4 +1,4 @@
-"""Excel export shared by every list: plain, safe, Vietnamese headers.
+"""Excel shared by every list and import: plain, safe, Vietnamese headers.
 
 Text that begins with = + - @ (or a tab/CR) would be run as a formula by Excel or LibreOffice
 (CSV/formula injection, OWASP). Such text is written with a leading apostrophe, Excel's own
@@ -15,10 +15,13 @@ from typing import Any
 
 from django.http import HttpResponse
 from django.utils import timezone
-from openpyxl import Workbook
+from django.utils.translation import gettext as _
+from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+
+from congso.common.text import nfc
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
@@ -86,3 +89,38 @@ def xlsx_response(content: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type=XLSX_MIME)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+class ImportErrors(ValueError):
+    """Every bad cell of an import: (row, column, Vietnamese message). Imports check every
+    row first and write nothing when any is bad."""
+
+    def __init__(self, errors: list[tuple[int, str, str]]) -> None:
+        super().__init__(f"{len(errors)} lỗi")
+        self.errors = errors
+
+    def lines(self) -> list[str]:
+        return [
+            _("Dòng %(row)s, cột “%(col)s”: %(msg)s") % {"row": r, "col": c, "msg": m}
+            for r, c, m in self.errors
+        ]
+
+
+def import_rows(content: bytes, columns: Sequence[str]) -> Iterable[tuple[int, dict[str, Any]]]:
+    """(row number, {column: raw cell value}) of each non-empty row of an import file's first
+    sheet, its columns found by their header text (in any order; other columns ignored). A file
+    that is not xlsx, or a header without one of `columns`, raises ImportErrors."""
+    try:
+        sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
+    except Exception as exc:  # openpyxl raises many kinds for a file that is not xlsx
+        raise ImportErrors([(0, "", _("Tệp không phải bảng tính Excel (.xlsx)."))]) from exc
+    rows = sheet.iter_rows(values_only=True)
+    header = [nfc(str(c or "")).strip() for c in next(rows, ())]
+    missing = [c for c in columns if c not in header]
+    if missing:
+        raise ImportErrors([(1, c, _("thiếu cột này ở dòng tiêu đề.")) for c in missing])
+    index = {c: header.index(c) for c in columns}
+    for number, row in enumerate(rows, start=2):
+        if not any(v not in (None, "") for v in row):
+            continue
+        yield number, {c: row[index[c]] if index[c] < len(row) else None for c in columns}

@@ -3,34 +3,18 @@ the system. All rows are checked first: one bad row, nothing is written."""
 
 from __future__ import annotations
 
-import io
-
 from django.db import transaction
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
 
 from congso.common.audit import audit_record
 from congso.common.permissions import Cap
 from congso.common.scoping import Actor, require
 from congso.common.text import nfc
+from congso.common.xlsx import ImportErrors, import_rows
 from congso.emulation.models import AwardTitle, RecordSource, Subject, TitleRecord
 from congso.org.models import OrgUnit, Person
 
 HISTORY_COLUMNS = ("Mã cán bộ", "Mã đơn vị", "Năm", "Mã danh hiệu", "Số quyết định")
-
-
-class ImportErrors(Exception):
-    """Bad rows of an import: (row number, column, message); nothing was written."""
-
-    def __init__(self, errors: list[tuple[int, str, str]]) -> None:
-        super().__init__(f"{len(errors)} lỗi")
-        self.errors = errors
-
-    def lines(self) -> list[str]:
-        return [
-            _("Dòng %(row)s, cột “%(col)s”: %(msg)s") % {"row": r, "col": c, "msg": m}
-            for r, c, m in self.errors
-        ]
 
 
 def _text(value) -> str:
@@ -40,23 +24,8 @@ def _text(value) -> str:
 
 
 def _rows(content: bytes):
-    try:
-        sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
-    except Exception as exc:  # openpyxl raises many kinds for a file that is not xlsx
-        raise ImportErrors([(0, "", _("Tệp không phải bảng tính Excel (.xlsx)."))]) from exc
-    rows = sheet.iter_rows(values_only=True)
-    header = [nfc(str(c or "")).strip() for c in next(rows, ())]
-    missing = [c for c in HISTORY_COLUMNS if c not in header]
-    if missing:
-        raise ImportErrors([(1, c, _("thiếu cột này ở dòng tiêu đề.")) for c in missing])
-    index = {c: header.index(c) for c in HISTORY_COLUMNS}
-    for number, row in enumerate(rows, start=2):
-        if not any(v not in (None, "") for v in row):
-            continue
-        yield (
-            number,
-            {c: _text(row[index[c]]) if index[c] < len(row) else "" for c in HISTORY_COLUMNS},
-        )
+    for number, row in import_rows(content, HISTORY_COLUMNS):
+        yield number, {c: _text(value) for c, value in row.items()}
 
 
 def history_import(*, actor: Actor | None, unit: OrgUnit, content: bytes, this_year: int) -> int:

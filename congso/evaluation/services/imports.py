@@ -3,18 +3,17 @@ first; one bad row (row and column named) and nothing is written."""
 
 from __future__ import annotations
 
-import io
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
 
 from congso.common.audit import audit_record
 from congso.common.permissions import Cap
 from congso.common.scoping import Actor, require
 from congso.common.text import nfc
+from congso.common.xlsx import ImportErrors, import_rows
 from congso.evaluation.models import LeaveKind, LeaveRecord, Product
 from congso.org.models import OrgUnit, Person
 
@@ -29,37 +28,6 @@ LEAVE_COLUMNS = ("Mã cán bộ", "Loại nghỉ", "Từ ngày", "Đến ngày")
 LEAVE_KINDS = {str(label).lower(): value for value, label in LeaveKind.choices} | {
     v: v for v in LeaveKind.values
 }
-
-
-class ImportErrors(ValueError):
-    """Every bad cell: (row, column, Vietnamese message)."""
-
-    def __init__(self, errors: list[tuple[int, str, str]]) -> None:
-        super().__init__(f"{len(errors)} lỗi")
-        self.errors = errors
-
-    def lines(self) -> list[str]:
-        return [
-            _("Dòng %(row)s, cột “%(col)s”: %(msg)s") % {"row": r, "col": c, "msg": m}
-            for r, c, m in self.errors
-        ]
-
-
-def _rows(content: bytes, columns: tuple[str, ...]):
-    try:
-        sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
-    except Exception as exc:  # openpyxl raises many kinds for a file that is not xlsx
-        raise ImportErrors([(0, "", _("Tệp không phải bảng tính Excel (.xlsx)."))]) from exc
-    rows = sheet.iter_rows(values_only=True)
-    header = [nfc(str(c or "")).strip() for c in next(rows, ())]
-    missing = [c for c in columns if c not in header]
-    if missing:
-        raise ImportErrors([(1, c, _("thiếu cột này ở dòng tiêu đề.")) for c in missing])
-    index = {c: header.index(c) for c in columns}
-    for number, row in enumerate(rows, start=2):
-        if not any(v not in (None, "") for v in row):
-            continue
-        yield number, {c: row[index[c]] if index[c] < len(row) else None for c in columns}
 
 
 def _text(value) -> str:
@@ -81,7 +49,7 @@ def catalogue_import(*, actor: Actor | None, unit: OrgUnit, content: bytes) -> i
     """Add or update the unit's products from an Excel sheet (columns CATALOGUE_COLUMNS)."""
     require(actor, Cap.EVALUATION_MANAGE, unit.pk)
     errors, items = [], {}
-    for number, row in _rows(content, CATALOGUE_COLUMNS):
+    for number, row in import_rows(content, CATALOGUE_COLUMNS):
         position, code, name, measure = (_text(row[c]) for c in CATALOGUE_COLUMNS[:4])
         for col, value in zip(CATALOGUE_COLUMNS[:4], (position, code, name, measure), strict=True):
             if not value:
@@ -123,7 +91,7 @@ def catalogue_import(*, actor: Actor | None, unit: OrgUnit, content: bytes) -> i
 def leave_import(*, actor: Actor | None, unit: OrgUnit, content: bytes) -> int:
     """Add leave records (columns LEAVE_COLUMNS) for people of the unit or below it."""
     require(actor, Cap.EVALUATION_MANAGE, unit.pk)
-    parsed = list(_rows(content, LEAVE_COLUMNS))
+    parsed = list(import_rows(content, LEAVE_COLUMNS))
     codes = {_text(row["Mã cán bộ"]) for _n, row in parsed}
     people = dict(
         Person.unscoped.in_subtree(unit)
