@@ -15,9 +15,17 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def emulation_world(browser_world):
+    # Live-server tests flush the database after each test, which also empties the catalogue
+    # that migration 0002 seeds: seed it again, as the migration does.
+    import importlib
+
+    from django.apps import apps
+
     from congso.common.permissions import Role
     from congso.common.testing import make_person, make_user
     from congso.emulation.tests.factories import plan, published_result
+
+    importlib.import_module("congso.emulation.migrations.0002_catalogue").seed(apps, None)
 
     world = browser_world
     officer_person = make_person(world.province, full_name="Đỗ Thị Thu")

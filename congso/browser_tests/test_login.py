@@ -26,9 +26,10 @@ def test_wrong_password_shows_the_vietnamese_message(page, live_server, browser_
     screenshot(page, "login-wrong-password")
 
 
-def test_successful_login_lands_on_home_with_the_menu(page, live_server, browser_world):
+def test_successful_login_lands_on_my_tasks_and_home_has_the_menu(page, live_server, browser_world):
     log_in(page, live_server, "alice")
-    assert page.url == f"{live_server.url}/"
+    assert page.url == f"{live_server.url}/viec-cua-toi/"  # the page after login (issue 11)
+    page.goto(f"{live_server.url}/")
     assert page.inner_text("h1").startswith("Xin chào")
     assert "Nguyễn Thị Hoa" in page.inner_text("h1")
     nav = page.locator("nav[aria-label] a")
