@@ -127,6 +127,7 @@ def gunicorn(
         "DATABASE_URL": database_url(settings_dict),
         "SECRET_KEY": "bench-" + "k" * 60,
         "FIELD_ENCRYPTION_KEY": Fernet.generate_key().decode(),
+        "CONGSO_AUDIT_KEY": "bench-audit-key-" + "a" * 40,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_COOKIES": "0",
         "SECURE_HSTS": "0",
