@@ -8,6 +8,7 @@ years: shares of tasks on time, exceeded, failed; time worked, Art. 2(3)).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -222,16 +223,28 @@ def uses_points(category: str, year: int) -> bool:
 
 def overlap_days(spans: Iterable[tuple[date, date | None]], start: date, end: date) -> int:
     """Days of [start, end) covered by the spans ([from, to) with to None = open), counted
-    once even when spans overlap."""
-    covered: set[int] = set()
+    once even when spans overlap (the spans are clipped, sorted and merged)."""
+    pieces = []
     for low, high in spans:
-        lo = max(low, start)
-        hi = min(high or end, end)
+        lo = low if low > start else start
+        hi = end if high is None or high > end else high
         if lo < hi:
-            covered.update(range(lo.toordinal(), hi.toordinal()))
-    return len(covered)
+            pieces.append((lo, hi))
+    if len(pieces) < 2:
+        return (pieces[0][1] - pieces[0][0]).days if pieces else 0
+    pieces.sort()
+    days = 0
+    low, high = pieces[0]
+    for lo, hi in pieces[1:]:
+        if lo > high:
+            days += (high - low).days
+            low, high = lo, hi
+        elif hi > high:
+            high = hi
+    return days + (high - low).days
 
 
+@functools.cache
 def days_to_months(days: int, year: int) -> Decimal:
     """Days of the year as months, to the tenth (a month = the year's days / 12)."""
     year_days = (date(year + 1, 1, 1) - date(year, 1, 1)).days
