@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.utils import timezone
 
 from congso.cases.choices import CaseKind
@@ -99,29 +99,58 @@ def _end_of(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.max), timezone.get_current_timezone())
 
 
+def people_per_unit(unit: OrgUnit) -> dict[int, int]:
+    """How many rated people (cán bộ, công chức, viên chức) each unit at or under `unit` has:
+    one grouped read, to cut a large run into chunks of whole agencies."""
+    return dict(
+        Person.unscoped.filter(subtree(unit), category__in=CATEGORIES)
+        .values("unit_id")
+        .annotate(n=Count("id"))
+        .order_by()
+        .values_list("unit_id", "n")
+    )
+
+
 def gather(
-    *, year: int, unit: OrgUnit, person_ids: Iterable[int] | None = None
+    *,
+    year: int,
+    unit: OrgUnit,
+    person_ids: Iterable[int] | None = None,
+    unit_ids: Iterable[int] | None = None,
+    units: dict[int, tuple[int | None, str]] | None = None,
 ) -> list[PersonInputs]:
     """The inputs of every rated person (cán bộ, công chức, viên chức in post during `year`)
-    whose current unit is `unit` or below it."""
+    whose current unit is `unit` or below it; only `person_ids`, or only the people whose
+    current unit is one of `unit_ids` (a chunk of a large run), when given. Ten reads, whatever
+    the number of people; `units` is `unit_map()` when the caller has it already."""
     start, end = date(year, 1, 1), date(year + 1, 1, 1)
-    in_tree = subtree(unit, via="person__unit")
-    people = Person.unscoped.filter(subtree(unit), category__in=CATEGORIES)
-    if person_ids is not None:
-        ids = list(person_ids)
-        people = people.filter(id__in=ids)
-        in_tree &= Q(person_id__in=ids)
+    ids = list(person_ids) if person_ids is not None else None
+    chunk = list(unit_ids) if unit_ids is not None else None
+
+    def scope(via: str) -> Q:
+        prefix = f"{via}__" if via else ""
+        condition = subtree(unit, via=f"{prefix}unit")
+        if ids is not None:
+            condition &= Q(**{f"{prefix}id__in" if not via else f"{via}_id__in": ids})
+        if chunk is not None:
+            condition &= Q(**{f"{prefix}unit_id__in": chunk})
+        return condition
+
+    in_tree = scope("person")
     assignments: dict[int, list] = defaultdict(list)
     for pid, a, b in (
         Assignment.unscoped.filter(in_tree, start_date__lt=end)
         .filter(Q(end_date__isnull=True) | Q(end_date__gt=start))
+        .order_by()
         .values_list("person_id", "start_date", "end_date")
     ):
         assignments[pid].append((a, b))
     leave: dict[int, list] = defaultdict(list)
-    for pid, kind, a, b in LeaveRecord.unscoped.filter(
-        in_tree, start__lt=end, end__gte=start
-    ).values_list("person_id", "kind", "start", "end"):
+    for pid, kind, a, b in (
+        LeaveRecord.unscoped.filter(in_tree, start__lt=end, end__gte=start)
+        .order_by()
+        .values_list("person_id", "kind", "start", "end")
+    ):
         leave[pid].append((kind, a, b))
     # One row per person: sums and counts in the database (exact on PostgreSQL's numeric;
     # SQLite's sums come back quantized to the field's places), means in Decimal here.
@@ -147,7 +176,9 @@ def gather(
     }
     year_facts = {
         row[0]: row[1:]
-        for row in YearFacts.unscoped.filter(in_tree, year=year).values_list(
+        for row in YearFacts.unscoped.filter(in_tree, year=year)
+        .order_by()
+        .values_list(
             "person_id",
             "task_group",
             "recognised_initiative",
@@ -156,68 +187,83 @@ def gather(
             "new_recruit",
         )
     }
-    case_tree = subtree(unit, via="case__person__unit")
-    if person_ids is not None:
-        case_tree &= Q(case__person_id__in=ids)
-    khtnv_before = set(
-        Result.unscoped.filter(in_tree, run__year__lt=year, classification="KHTNV").values_list(
-            "person_id", "run__year"
-        )
+    # Count once (R7): the violation's year already has a stored KHTNV result of the person.
+    khtnv_then = Result.unscoped.filter(
+        person_id=OuterRef("case__person_id"),
+        run__year=OuterRef("case__occurred_on__year"),
+        run__year__lt=year,
+        classification="KHTNV",
     )
     discipline: dict[int, list] = defaultdict(list)
-    for pid, form, on, occurred, code in Measure.objects.filter(
-        case_tree, kind="discipline", decision_date__isnull=False, decision_date__lt=end
-    ).values_list(
-        "case__person_id", "discipline_form", "decision_date", "case__occurred_on", "case__code"
+    for pid, form, on, occurred, code, counted in (
+        Measure.objects.filter(
+            scope("case__person"),
+            kind="discipline",
+            decision_date__isnull=False,
+            decision_date__lt=end,
+        )
+        .annotate(counted=Exists(khtnv_then))
+        .order_by()
+        .values_list(
+            "case__person_id",
+            "discipline_form",
+            "decision_date",
+            "case__occurred_on",
+            "case__code",
+            "counted",
+        )
     ):
-        counted = occurred.year if occurred and (pid, occurred.year) in khtnv_before else None
-        discipline[pid].append((form, on, counted, code))
+        discipline[pid].append((form, on, occurred.year if occurred and counted else None, code))
     violations: dict[int, list] = defaultdict(list)
-    case_rows = (
+    for pid, culture, occurred, confirmed, reversed_, code, clause in (
         Case.unscoped.filter(
-            subtree(unit, via="person__unit"),
+            scope("person"),
             kind=CaseKind.MISCONDUCT,
             confirmed_on__isnull=False,
             state__in=list(FINDING_STATES),
         )
         .filter(Q(occurred_on__year=year) | Q(occurred_on__isnull=True, confirmed_on__year=year))
+        .order_by()
         .values_list(
             "person_id", "culture", "occurred_on", "confirmed_on", "reversed", "code", "clause_id"
         )
-    )
-    if person_ids is not None:
-        case_rows = case_rows.filter(person_id__in=ids)
-    for pid, culture, occurred, confirmed, reversed_, code, clause in case_rows:
+    ):
         violations[pid].append((culture, occurred or confirmed, reversed_, code, clause))
     on_day = min(timezone.localdate(), date(year, 12, 31))
     frozen = set(
-        AwardFreeze.unscoped.filter(
-            subtree(unit, via="person__unit"), opened_at__lte=_end_of(on_day)
-        )
+        AwardFreeze.unscoped.filter(scope("person"), opened_at__lte=_end_of(on_day))
         .filter(Q(closed_at__isnull=True) | Q(closed_at__gt=_end_of(on_day)))
         .values_list("person_id", flat=True)
     )
-    units = unit_map()
+    units = units if units is not None else unit_map()
+    agencies: dict[int, int] = {}
+    no_facts = None
     out: list[PersonInputs] = []
-    for pid, unit_id, category, is_leader in people.values_list(
-        "id", "unit_id", "category", "is_leader"
-    ).order_by("id"):
-        if pid not in assignments:
+    for pid, unit_id, category, is_leader in (
+        Person.unscoped.filter(scope(""), category__in=CATEGORIES)
+        .order_by("id")
+        .values_list("id", "unit_id", "category", "is_leader")
+    ):
+        spans = assignments.get(pid)
+        if spans is None:
             continue
+        agency = agencies.get(unit_id)
+        if agency is None:
+            agency = agencies[unit_id] = agency_of(unit_id, units)
         out.append(
             _inputs(
                 year,
                 pid,
                 unit_id,
-                agency_of(unit_id, units),
+                agency,
                 category,
                 is_leader,
-                assignments[pid],
-                leave.get(pid, []),
-                sheets.get(pid, []),
-                year_facts.get(pid),
-                discipline.get(pid, []),
-                violations.get(pid, []),
+                spans,
+                leave.get(pid, ()),
+                sheets.get(pid),
+                year_facts.get(pid, no_facts),
+                discipline.get(pid, ()),
+                violations.get(pid, ()),
                 pid in frozen,
             )
         )

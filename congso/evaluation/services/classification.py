@@ -5,12 +5,19 @@ decides each through `policy.engine.decide`, applies the HTXSNV quota per agency
 similar tasks (R10/R11: the engine proposes who keeps HTXSNV by points, ties are listed for
 the head), computes the titles (R12–R15) and stores each result with its reasons, the rule
 set and a snapshot of its inputs. The command `congso classify` and the unit page both call it.
+
+The run is bulk from end to end (docs/evaluation.md, "The classification pipeline"): the
+inputs are read table by table for everyone at once, decided in memory into plain `Outcome`
+objects (not model instances), and written with one statement per table (COPY on
+PostgreSQL). A run larger than `CHUNK_PEOPLE` is read, decided and written in chunks of
+whole agencies inside the same transaction, so memory stays bounded at any size.
 """
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -20,6 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from congso.common.audit import Change, audit_record, audit_record_many
+from congso.common.bulk import insert_rows
 from congso.common.permissions import Cap
 from congso.common.scoping import Actor, require
 from congso.evaluation import gather as gathering
@@ -42,6 +50,9 @@ from congso.policy.units import (
 ENGINE_VERSION = "policy-2026.1"
 INCOMPLETE = "incomplete"
 DEFAULT_GROUP = "Chung"
+# A run with more people than this is read, decided and written in chunks of whole agencies
+# (the quota is per agency): a fixed number of queries per chunk, bounded memory.
+CHUNK_PEOPLE = 50_000
 
 
 @dataclass
@@ -88,57 +99,130 @@ def _reasons(reasons) -> list[dict]:
     return [{"code": r.code, "text_vi": r.text_vi, "basis": r.basis} for r in reasons]
 
 
-def decide_person(item: gathering.PersonInputs, policy: Policy) -> Result:
-    """One unsaved Result for one person's inputs; an input the rules need and the database
-    lacks (no finalised sheet) gives an `incomplete` result naming it."""
-    points = None
-    if item.facts.common_points is not None and item.facts.task_points is not None:
-        points = item.facts.common_points + item.facts.task_points
-    base = {
-        "unit_id": item.unit_id,
-        "person_id": item.person_id,
-        "category": item.category,
-        "task_group": item.task_group or DEFAULT_GROUP,
-        "total_points": points,
-        "inputs": item.snapshot(),
-    }
-    try:
-        decision = decide(item.facts, policy)
-    except PolicyInputError as exc:
-        reason = {
-            "code": "INPUT_MISSING",
-            "text_vi": "Chưa đủ dữ liệu để xếp loại: chưa có phiếu đánh giá định kỳ nào được "
-            f"hoàn tất trong năm ({exc.field}).",
-            "basis": "NĐ 335/2025/NĐ-CP, Điều 20; NĐ 90/2020/NĐ-CP, Điều 2",
-        }
-        return Result(
-            **base, proposed=INCOMPLETE, classification=INCOMPLETE, rule_set="", reasons=[reason]
+class ReasonCache:
+    """The stored form of reasons (dicts) and their JSON text, each distinct reason built once
+    per run: most reasons ("regime NĐ 335", "eligible for LĐTT") repeat for everyone. The
+    dicts are shared between outcomes and never changed (the quota builds new lists)."""
+
+    def __init__(self) -> None:
+        self._dicts: dict[Reason, dict] = {}
+        self._json: dict[int, str] = {}
+
+    def dicts(self, reasons) -> list[dict]:
+        out = []
+        for reason in reasons:
+            stored = self._dicts.get(reason)
+            if stored is None:
+                stored = self._dicts[reason] = {
+                    "code": reason.code,
+                    "text_vi": reason.text_vi,
+                    "basis": reason.basis,
+                }
+                self._json[id(stored)] = json.dumps(stored, ensure_ascii=False)
+            out.append(stored)
+        return out
+
+    def dumps(self, reasons: list[dict]) -> str:
+        """`json.dumps(reasons, ensure_ascii=False)`, from the cached text where there is one."""
+        known = self._json.get
+        return (
+            "["
+            + ", ".join(known(id(r)) or json.dumps(r, ensure_ascii=False) for r in reasons)
+            + "]"
         )
-    level = decision.classification
-    return Result(
-        **base,
-        proposed=level,
-        classification=level,
-        quota_candidate=level == "HTXSNV",
-        ldtt_eligible=decision.ldtt_eligible,
-        cstdcs_eligible=decision.cstdcs_eligible,
-        award_frozen=decision.award_frozen,
-        rule_set=decision.rule_set,
-        reasons=_reasons(decision.reasons),
+
+
+class Outcome:
+    """One person's decided result before it is stored: the fields of `Result` a run writes.
+    A plain object (building model instances cost more than deciding); `apply_quota` and
+    `unit_titles` read the same attribute names on stored `Result`s."""
+
+    __slots__ = (
+        "award_frozen",
+        "category",
+        "classification",
+        "cstdcs_eligible",
+        "inputs",
+        "ldtt_eligible",
+        "person_id",
+        "proposed",
+        "quota_candidate",
+        "quota_kept",
+        "reasons",
+        "rule_set",
+        "task_group",
+        "total_points",
+        "unit_id",
     )
 
+    def __init__(self, item: gathering.PersonInputs, total_points: Decimal | None) -> None:
+        self.unit_id = item.unit_id
+        self.person_id = item.person_id
+        self.category = item.category
+        self.task_group = item.task_group or DEFAULT_GROUP
+        self.total_points = total_points
+        self.inputs = item.snapshot()
+        self.quota_candidate = False
+        self.quota_kept: bool | None = None
+        self.ldtt_eligible = False
+        self.cstdcs_eligible = False
+        self.award_frozen = False
+        self.rule_set = ""
 
-def _rank_points(result: Result) -> Decimal:
+
+INPUT_MISSING_BASIS = "NĐ 335/2025/NĐ-CP, Điều 20; NĐ 90/2020/NĐ-CP, Điều 2"
+
+
+def decide_person(
+    item: gathering.PersonInputs, policy: Policy, cache: ReasonCache | None = None
+) -> Outcome:
+    """One person's decided result (not stored); an input the rules need and the database
+    lacks (no finalised sheet) gives an `incomplete` result naming it. The same function
+    decides a whole run and one person alone (review marking)."""
+    facts = item.facts
+    points = None
+    if facts.common_points is not None and facts.task_points is not None:
+        points = facts.common_points + facts.task_points
+    outcome = Outcome(item, points)
+    try:
+        decision = decide(facts, policy)
+    except PolicyInputError as exc:
+        outcome.proposed = outcome.classification = INCOMPLETE
+        outcome.reasons = [
+            {
+                "code": "INPUT_MISSING",
+                "text_vi": "Chưa đủ dữ liệu để xếp loại: chưa có phiếu đánh giá định kỳ nào "
+                f"được hoàn tất trong năm ({exc.field}).",
+                "basis": INPUT_MISSING_BASIS,
+            }
+        ]
+        return outcome
+    level = decision.classification
+    outcome.proposed = outcome.classification = level
+    outcome.quota_candidate = level == "HTXSNV"
+    outcome.ldtt_eligible = decision.ldtt_eligible
+    outcome.cstdcs_eligible = decision.cstdcs_eligible
+    outcome.award_frozen = decision.award_frozen
+    outcome.rule_set = decision.rule_set
+    outcome.reasons = (cache or ReasonCache()).dicts(decision.reasons)
+    return outcome
+
+
+def _rank_points(result: Outcome | Result) -> Decimal:
     if result.total_points is not None:
         return result.total_points
     inputs = result.inputs
     return Decimal(inputs.get("tasks_exceeded_share") or 0)
 
 
-def apply_quota(results: list[Result], policy: Policy, chosen: dict[str, list[int]] | None = None):
+def apply_quota(
+    results: Sequence[Outcome | Result],
+    policy: Policy,
+    chosen: dict[str, list[int]] | None = None,
+):
     """R10/R11 per group of similar tasks: who keeps HTXSNV (by points, or the head's recorded
     choice), the others HTTNV with the quota's reason. Returns the quota summary (JSON)."""
-    groups: dict[tuple[bool, str], list[Result]] = defaultdict(list)
+    groups: dict[tuple[bool, str], list[Outcome | Result]] = defaultdict(list)
     for result in results:
         if result.classification in (INCOMPLETE, "not_rated"):
             continue
@@ -187,7 +271,7 @@ def apply_quota(results: list[Result], policy: Policy, chosen: dict[str, list[in
     return summary
 
 
-def unit_titles(results: list[Result], collective_level: str, policy: Policy) -> dict:
+def unit_titles(results: Sequence[Outcome | Result], collective_level: str, policy: Policy) -> dict:
     """R13 CSTĐCS cap and R15 collective titles for one agency (eligibility only)."""
     rated = [r for r in results if r.classification not in (INCOMPLETE, "not_rated")]
     ldtt = sum(1 for r in rated if r.ldtt_eligible)
@@ -219,18 +303,61 @@ def unit_titles(results: list[Result], collective_level: str, policy: Policy) ->
 
 
 def decide_agency(
-    inputs: list[gathering.PersonInputs], policy: Policy, collective_level: str = ""
-) -> tuple[list[Result], list[dict], dict]:
-    results = [decide_person(item, policy) for item in inputs]
+    inputs: list[gathering.PersonInputs],
+    policy: Policy,
+    collective_level: str = "",
+    cache: ReasonCache | None = None,
+) -> tuple[list[Outcome], list[dict], dict]:
+    cache = cache or ReasonCache()
+    results = [decide_person(item, policy, cache) for item in inputs]
     quota = apply_quota(results, policy)
     return results, quota, unit_titles(results, collective_level, policy)
 
 
-def _count(results: list[Result]) -> dict[str, int]:
+def _count(results: list[Outcome]) -> dict[str, int]:
     counts: dict[str, int] = defaultdict(int)
     for result in results:
         counts[result.classification] += 1
     return dict(counts)
+
+
+@dataclass
+class _Chunk:
+    """What one chunk of a run decided: per agency its run (unsaved when new), its outcomes and
+    its summary; the reasons' cache serialises them."""
+
+    runs: list[tuple[Run, list[Outcome], RunSummary]]
+    cache: ReasonCache
+
+
+def plan_chunks(
+    unit: OrgUnit, agencies: list[OrgUnit], units: dict[int, tuple[int | None, str]]
+) -> list[list[int] | None]:
+    """The unit ids each chunk reads: `[None]` (the whole subtree at once) when everyone fits
+    in `CHUNK_PEOPLE`, else whole agencies (with their divisions) packed up to that size."""
+    counts = gathering.people_per_unit(unit)
+    if sum(counts.values()) <= CHUNK_PEOPLE:
+        return [None]
+    wanted = {agency.pk for agency in agencies}
+    members: dict[int, list[int]] = defaultdict(list)
+    sizes: dict[int, int] = defaultdict(int)
+    for unit_id, n in counts.items():
+        agency_id = gathering.agency_of(unit_id, units)
+        if agency_id in wanted:
+            members[agency_id].append(unit_id)
+            sizes[agency_id] += n
+    chunks: list[list[int] | None] = []
+    current: list[int] = []
+    size = 0
+    for agency_id in sorted(members):
+        if current and size + sizes[agency_id] > CHUNK_PEOPLE:
+            chunks.append(current)
+            current, size = [], 0
+        current += members[agency_id]
+        size += sizes[agency_id]
+    if current:
+        chunks.append(current)
+    return chunks
 
 
 def classify(
@@ -253,64 +380,95 @@ def classify(
         raise EvaluationError(
             _("Đã qua bước dự kiến, không tính lại được: %(names)s.") % {"names": names}
         )
-    by_agency: dict[int, list[gathering.PersonInputs]] = defaultdict(list)
-    for item in gathering.gather(year=year, unit=unit):
-        by_agency[item.agency_id].append(item)
-    summaries: list[RunSummary] = []
     existing = {r.unit_id: r for r in Run.unscoped.filter(unit__in=agencies, year=year)}
-    batches: list[tuple[Run, list[Result], RunSummary]] = []
-    for agency in agencies:
-        run = existing.get(agency.pk)
-        results, quota, titles = decide_agency(
-            by_agency.get(agency.pk, []), policy, run.collective_level if run else ""
-        )
-        summary = RunSummary(agency.pk, agency.name, len(results), _count(results))
-        summary.incomplete = summary.counts.get(INCOMPLETE, 0)
-        summaries.append(summary)
-        if dry_run or not results:
-            continue
-        run = run or Run(unit=agency, year=year)
-        run.rule_sets = sorted({r.rule_set for r in results if r.rule_set})
-        run.policy = {"engine": ENGINE_VERSION, **_policy_json(policy)}
-        run.quota, run.titles = quota, titles
-        batches.append((run, results, summary))
-    if not dry_run:
-        _store(actor, year, batches)
-    return summaries
+    summaries = {a.pk: RunSummary(a.pk, a.name) for a in agencies}
+    units = gathering.unit_map()
+    chunks = plan_chunks(unit, agencies, units)
 
+    def decided():
+        for chunk in chunks:
+            by_agency: dict[int, list[gathering.PersonInputs]] = defaultdict(list)
+            for item in gathering.gather(year=year, unit=unit, unit_ids=chunk, units=units):
+                by_agency[item.agency_id].append(item)
+            cache = ReasonCache()
+            runs = []
+            for agency in agencies:
+                items = by_agency.get(agency.pk)
+                if not items:
+                    continue
+                run = existing.get(agency.pk)
+                results, quota, titles = decide_agency(
+                    items, policy, run.collective_level if run else "", cache
+                )
+                summary = summaries[agency.pk]
+                summary.people, summary.counts = len(results), _count(results)
+                summary.incomplete = summary.counts.get(INCOMPLETE, 0)
+                run = run or Run(unit=agency, year=year)
+                run.rule_sets = sorted({r.rule_set for r in results if r.rule_set})
+                run.policy = {"engine": ENGINE_VERSION, **_policy_json(policy)}
+                run.quota, run.titles = quota, titles
+                runs.append((run, results, summary))
+            yield _Chunk(runs, cache)
 
-def _store(actor: Actor | None, year: int, batches) -> None:
-    """Write every agency's run and results in a fixed number of queries (per batch of rows),
-    with one audit row per run."""
-    fields = ["rule_sets", "policy", "quota", "titles", "updated_at"]
+    if dry_run:
+        for _chunk in decided():
+            pass
+        return list(summaries.values())
+    batches: Iterable[_Chunk] = decided()
+    if len(chunks) == 1:
+        # Read and decide before the write transaction (SQLite holds its one write lock for
+        # the whole transaction); larger runs interleave, one chunk in memory at a time.
+        batches = list(batches)
+    changes: list[Change] = []
     with transaction.atomic():
-        old = [run for run, _r, _s in batches if run.pk]
+        for batch in batches:
+            changes += _store(year, batch)
+        audit_record_many(actor=actor, changes=changes)
+    return list(summaries.values())
+
+
+RUN_FIELDS = ("rule_sets", "policy", "quota", "titles", "updated_at")
+
+
+def _store(year: int, chunk: _Chunk) -> list[Change]:
+    """Write one chunk's runs and results in a fixed number of statements: one DELETE of the
+    old proposals' results, one UPDATE (executemany) of the runs recomputed, one INSERT of the
+    new runs, one INSERT (COPY) of every result. Returns the audit rows to record."""
+    now = timezone.now()
+    old = [run for run, _r, _s in chunk.runs if run.pk]
+    if old:
         # A proposal has no appeals (they come after publication), so its results go in one
         # DELETE without the collector's cascade walk.
         Result.unscoped.filter(run__in=old)._raw_delete(Result.unscoped.db)
-        now = timezone.now()
-        for run in old:  # one small UPDATE per agency: cheaper than bulk_update's CASE on JSON
+        fields = [Run._meta.get_field(name) for name in RUN_FIELDS]
+        for run in old:
             run.updated_at = now
-            Run.unscoped.filter(pk=run.pk).update(**{f: getattr(run, f) for f in fields})
-        Run.unscoped.bulk_create([run for run, _r, _s in batches if not run.pk], batch_size=500)
-        rows: list[Result] = []
-        changes = []
-        for run, results, summary in batches:
-            for result in results:
-                result.run = run
-            rows += results
-            summary.run_id = run.pk
-            changes.append(
-                Change(
-                    action="evaluation.run_propose",
-                    object_type="evaluation.run",
-                    object_id=str(run.pk),
-                    unit_id=run.unit_id,
-                    new={"year": year, "people": len(results), "counts": summary.counts},
-                )
+        assignments = ", ".join(f"{connection.ops.quote_name(f.column)} = %s" for f in fields)
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"UPDATE {Run._meta.db_table} SET {assignments} WHERE id = %s",  # noqa: S608
+                [
+                    [f.get_db_prep_save(getattr(run, f.attname), connection) for f in fields]
+                    + [run.pk]
+                    for run in old
+                ],
             )
-        insert_results(rows)
-        audit_record_many(actor=actor, changes=changes)
+    fresh = [run for run, _r, _s in chunk.runs if not run.pk]
+    Run.unscoped.bulk_create(fresh)
+    insert_rows(Result._meta.db_table, RESULT_COLUMNS, _result_rows(chunk))
+    changes = []
+    for run, results, summary in chunk.runs:
+        summary.run_id = run.pk
+        changes.append(
+            Change(
+                action="evaluation.run_propose",
+                object_type="evaluation.run",
+                object_id=str(run.pk),
+                unit_id=run.unit_id,
+                new={"year": year, "people": len(results), "counts": summary.counts},
+            )
+        )
+    return changes
 
 
 RESULT_COLUMNS = (
@@ -318,46 +476,35 @@ RESULT_COLUMNS = (
     "total_points", "quota_candidate", "quota_kept", "ldtt_eligible", "cstdcs_eligible",
     "award_frozen", "rule_set", "reasons", "inputs", "needs_review", "review_note",
 )  # fmt: skip
-JSON_COLUMNS = frozenset({"reasons", "inputs"})
 
 
-def insert_results(rows: list[Result], batch: int = 5000) -> None:
-    """INSERT the results with executemany: a whole province's results in a few statements
-    (bulk_create spends most of its time preparing 20 values per row through the fields)."""
-    if not rows:
-        return
-    table = Result._meta.db_table
-    cast = "::jsonb" if connection.vendor == "postgresql" else ""
-    marks = ", ".join(f"%s{cast}" if c in JSON_COLUMNS else "%s" for c in RESULT_COLUMNS)
-    # Table and column names are constants of this module, never input.
-    sql = f"INSERT INTO {table} ({', '.join(RESULT_COLUMNS)}) VALUES ({marks})"  # noqa: S608
-    dumps = json.dumps
-    values = [
-        (
-            r.unit_id,
-            r.run.pk,
-            r.person_id,
-            r.category,
-            r.task_group,
-            r.proposed,
-            r.classification,
-            None if r.total_points is None else str(r.total_points),
-            r.quota_candidate,
-            r.quota_kept,
-            r.ldtt_eligible,
-            r.cstdcs_eligible,
-            r.award_frozen,
-            r.rule_set,
-            dumps(r.reasons, ensure_ascii=False),
-            dumps(r.inputs, ensure_ascii=False),
-            False,
-            "",
-        )
-        for r in rows
-    ]
-    with connection.cursor() as cursor:
-        for start in range(0, len(values), batch):
-            cursor.executemany(sql, values[start : start + batch])
+def _result_rows(chunk: _Chunk) -> Iterator[tuple]:
+    """The chunk's results as rows of RESULT_COLUMNS (JSON columns as JSON text), produced
+    while they are written."""
+    dumps, reasons = json.dumps, chunk.cache.dumps
+    for run, results, _summary in chunk.runs:
+        run_id = run.pk
+        for r in results:
+            yield (
+                r.unit_id,
+                run_id,
+                r.person_id,
+                r.category,
+                r.task_group,
+                r.proposed,
+                r.classification,
+                None if r.total_points is None else str(r.total_points),
+                r.quota_candidate,
+                r.quota_kept,
+                r.ldtt_eligible,
+                r.cstdcs_eligible,
+                r.award_frozen,
+                r.rule_set,
+                reasons(r.reasons),
+                dumps(r.inputs, ensure_ascii=False),
+                False,
+                "",
+            )
 
 
 def results_of(run: Run) -> list[Result]:
