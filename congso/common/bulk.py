@@ -12,6 +12,7 @@ import time
 from collections.abc import Iterable, Sequence
 
 from django.db import connection
+from django.db.models import Model
 
 
 def insert_rows(
@@ -51,3 +52,18 @@ def insert_rows(
             # Names are the caller's constants (see the module docstring).
             cursor.executemany(f"INSERT INTO {quote(table)} ({names}) VALUES ({marks})", values)  # noqa: S608
         return len(values)
+
+
+def insert_models(model: type[Model], objs: Sequence[Model]) -> None:
+    """INSERT unsaved instances of `model` in one statement (`insert_rows`), with the values
+    Django would write (defaults, `auto_now`, JSON). The primary keys are not set: the caller
+    reads them back by a natural key (COPY returns none)."""
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    insert_rows(
+        model._meta.db_table,
+        [f.column for f in fields],
+        [
+            tuple(f.get_db_prep_save(f.pre_save(obj, add=True), connection) for f in fields)
+            for obj in objs
+        ],
+    )

@@ -237,7 +237,8 @@ def gather(
     )
     units = units if units is not None else unit_map()
     agencies: dict[int, int] = {}
-    no_facts = None
+    # Most people share their spans (in post all year, no leave): each distinct case once.
+    timing: dict[tuple, rules.TimeFacts] = {}
     out: list[PersonInputs] = []
     for pid, unit_id, category, is_leader in (
         Person.unscoped.filter(scope(""), category__in=CATEGORIES)
@@ -250,6 +251,11 @@ def gather(
         agency = agencies.get(unit_id)
         if agency is None:
             agency = agencies[unit_id] = agency_of(unit_id, units)
+        away = leave.get(pid, ())
+        key = (tuple(spans), tuple(away))
+        time_facts = timing.get(key)
+        if time_facts is None:
+            time_facts = timing[key] = rules.time_facts(year=year, assignments=spans, leave=away)
         out.append(
             _inputs(
                 year,
@@ -258,10 +264,9 @@ def gather(
                 agency,
                 category,
                 is_leader,
-                spans,
-                leave.get(pid, ()),
+                time_facts,
                 sheets.get(pid),
-                year_facts.get(pid, no_facts),
+                year_facts.get(pid),
                 discipline.get(pid, ()),
                 violations.get(pid, ()),
                 pid in frozen,
@@ -277,15 +282,13 @@ def _inputs(
     agency_id,
     category,
     is_leader,
-    spans,
-    leave,
+    time_facts: rules.TimeFacts,
     sheets,
     extra,
     discipline,
     violations,
     frozen,
 ) -> PersonInputs:
-    time_facts = rules.time_facts(year=year, assignments=spans, leave=leave)
     group, initiative, fine, degradation, recruit = extra or ("", False, False, False, False)
     n, common, nc, task, nt, on_time, exceeded, failed, ns = sheets or (
         0,

@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from congso.common.audit import Change, audit_record, audit_record_many
-from congso.common.bulk import insert_rows
+from congso.common.bulk import insert_models, insert_rows
 from congso.common.permissions import Cap
 from congso.common.scoping import Actor, require
 from congso.evaluation import gather as gathering
@@ -50,6 +50,8 @@ from congso.policy.units import (
 ENGINE_VERSION = "policy-2026.1"
 INCOMPLETE = "incomplete"
 DEFAULT_GROUP = "Chung"
+# `json.dumps(value, ensure_ascii=False)` without building an encoder per call.
+_json_text = json.JSONEncoder(ensure_ascii=False).encode
 # A run with more people than this is read, decided and written in chunks of whole agencies
 # (the quota is per agency): a fixed number of queries per chunk, bounded memory.
 CHUNK_PEOPLE = 50_000
@@ -118,18 +120,14 @@ class ReasonCache:
                     "text_vi": reason.text_vi,
                     "basis": reason.basis,
                 }
-                self._json[id(stored)] = json.dumps(stored, ensure_ascii=False)
+                self._json[id(stored)] = _json_text(stored)
             out.append(stored)
         return out
 
     def dumps(self, reasons: list[dict]) -> str:
         """`json.dumps(reasons, ensure_ascii=False)`, from the cached text where there is one."""
         known = self._json.get
-        return (
-            "["
-            + ", ".join(known(id(r)) or json.dumps(r, ensure_ascii=False) for r in reasons)
-            + "]"
-        )
+        return "[" + ", ".join(known(id(r)) or _json_text(r) for r in reasons) + "]"
 
 
 class Outcome:
@@ -454,7 +452,17 @@ def _store(year: int, chunk: _Chunk) -> list[Change]:
                 ],
             )
     fresh = [run for run, _r, _s in chunk.runs if not run.pk]
-    Run.unscoped.bulk_create(fresh)
+    if fresh:
+        # One INSERT, then the new ids by (unit, year), unique: bulk_create would split the
+        # runs into INSERTs of a few dozen on SQLite.
+        insert_models(Run, fresh)
+        ids = dict(
+            Run.unscoped.filter(year=year, unit_id__in=[run.unit_id for run in fresh])
+            .order_by()
+            .values_list("unit_id", "id")
+        )
+        for run in fresh:
+            run.pk, run._state.adding = ids[run.unit_id], False
     insert_rows(Result._meta.db_table, RESULT_COLUMNS, _result_rows(chunk))
     changes = []
     for run, results, summary in chunk.runs:
@@ -481,7 +489,7 @@ RESULT_COLUMNS = (
 def _result_rows(chunk: _Chunk) -> Iterator[tuple]:
     """The chunk's results as rows of RESULT_COLUMNS (JSON columns as JSON text), produced
     while they are written."""
-    dumps, reasons = json.dumps, chunk.cache.dumps
+    dumps, reasons = _json_text, chunk.cache.dumps
     for run, results, _summary in chunk.runs:
         run_id = run.pk
         for r in results:
@@ -501,7 +509,7 @@ def _result_rows(chunk: _Chunk) -> Iterator[tuple]:
                 r.award_frozen,
                 r.rule_set,
                 reasons(r.reasons),
-                dumps(r.inputs, ensure_ascii=False),
+                dumps(r.inputs),
                 False,
                 "",
             )

@@ -6,10 +6,11 @@ from congso.bench import classify_national, classify_province
 
 
 @pytest.mark.django_db
-def test_province_benchmark_classifies_everyone_with_reads_independent_of_people():
+def test_province_benchmark_classifies_everyone_with_queries_independent_of_people():
     result = classify_province.run({"people": 300})
     assert result["results"] == 300 and result["sheets"] == 3600
-    assert result["non_insert_queries"] == result["non_insert_queries_at_tenth"]
+    assert result["queries_people"] == 180
+    assert result["queries"] == result["queries_at_fewer_people"]
 
 
 @pytest.mark.django_db
