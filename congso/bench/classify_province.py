@@ -1,15 +1,16 @@
 """`congso bench classify-province`: the whole province's annual classification.
 
 Builds a province (40 departments with a division each, 100 communes), 40 000 staff (4 000
-with --quick; spread evenly over the units; 80 % công chức rated by points, 20 % viên chức by the NĐ 90/48 shares) with twelve
-finalised monthly sheets each (inserted with executemany, not timed), then times
-`evaluation.services.classify` for 2026 on the root: reading every input (sheets, assignments,
-leave, year facts, cases, freezes, earlier results), deciding through policy/, the quota per
-group, and writing every run and result; then the same run recomputed (the proposal's
-results deleted and written again). The query count is measured again on a tenth of the
-people and must be the same (one statement per table, whatever the number of people). Prints
-the wall time with the process's CPU, the PostgreSQL backend's CPU and the load average (on a
-shared machine the wall time includes waiting for a core). Target: < 10 s.
+with --quick), spread evenly over the units, 80 % công chức rated by points, 20 % viên chức by
+the NĐ 90/48 shares, with twelve finalised monthly sheets each (written with COPY or
+executemany, not timed), then times `evaluation.services.classify` for 2026 on the root:
+reading every input (sheets, assignments, leave, year facts, cases, freezes, earlier results),
+deciding through policy/, the quota per group, and writing every run and result; then the same
+run recomputed (the proposal's results deleted and written again). The query count is measured
+again on a tenth of the people and must be the same (one statement per table, whatever the
+number of people). Prints the wall time with the process's CPU, the PostgreSQL backend's CPU
+and the load average (on a shared machine the wall time includes waiting for a core).
+Target: < 10 s.
 """
 
 from __future__ import annotations
@@ -26,10 +27,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from congso.common.bulk import insert_rows
 from congso.evaluation.models import Result, Sheet
 from congso.evaluation.rules import period_bounds
 from congso.evaluation.services.classification import classify
-from congso.org.models import Assignment, Person
+from congso.org.models import Assignment, OrgUnit, Person
 from congso.org.services import person_prepare, unit_create
 
 COLUMNS = (
@@ -56,20 +58,18 @@ COLUMNS = (
 
 
 def insert_sheets(people, rng: random.Random, year: int = 2026, kind: str = "month") -> int:
-    table = Sheet._meta.db_table
-    quoted = ", ".join(connection.ops.quote_name(c) for c in COLUMNS)
-    sql = f"INSERT INTO {table} ({quoted}) VALUES ({', '.join(['%s'] * len(COLUMNS))})"
+    """Finalised sheets for `people` (COPY on PostgreSQL, executemany on SQLite)."""
     now = timezone.now()
     numbers = range(1, 13) if kind == "month" else range(1, 5)
     bounds = [period_bounds(year, kind, m) for m in numbers]
-    rows = []
-    for person in people:
-        points = person.category == "cong_chuc"
-        base = rng.choice((63.0, 55.0, 55.0, 55.0, 45.0))
-        for month, (start, end) in enumerate(bounds, start=1):
-            task = f"{min(70.0, max(0.0, rng.gauss(base, 2))):.2f}"
-            rows.append(
-                (
+
+    def rows():
+        for person in people:
+            points = person.category == "cong_chuc"
+            base = rng.choice((63.0, 55.0, 55.0, 55.0, 45.0))
+            for month, (start, end) in enumerate(bounds, start=1):
+                task = f"{min(70.0, max(0.0, rng.gauss(base, 2))):.2f}"
+                yield (
                     person.unit_id,
                     person.pk,
                     year,
@@ -90,15 +90,12 @@ def insert_sheets(people, rng: random.Random, year: int = 2026, kind: str = "mon
                     "",
                     now,
                 )
-            )
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), 20_000):
-            cursor.executemany(sql, rows[start : start + 20_000])
-    return len(rows)
+
+    return insert_rows(Sheet._meta.db_table, COLUMNS, rows())
 
 
-def _province(n: int, rng: random.Random, tag: str):
-    root, units = build_units(tag)
+def _province(n: int, rng: random.Random, tag: str, parent: OrgUnit | None = None):
+    root, units = build_units(tag, parent)
     people = [
         person_prepare(
             Person(
@@ -123,8 +120,8 @@ def _province(n: int, rng: random.Random, tag: str):
 UNITS = 180  # build_units: 40 departments, 40 divisions, 100 communes
 
 
-def build_units(tag: str):
-    root = unit_create(actor=None, name=f"Tỉnh thử xếp loại {tag}", kind="province")
+def build_units(tag: str, parent: OrgUnit | None = None):
+    root = unit_create(actor=None, name=f"Tỉnh thử xếp loại {tag}", kind="province", parent=parent)
     units = []
     for index in range(1, 41):
         agency = unit_create(actor=None, name=f"Sở thử {tag} {index}", kind="state", parent=root)
@@ -178,7 +175,7 @@ def run(options: dict) -> dict:
     rng = random.Random(2026)
     root, people = _province(n, rng, "CA")
     sheets = insert_sheets(people, rng)
-    with CaptureQueriesContext(connection) as big, measured() as figures:
+    with measured() as figures, CaptureQueriesContext(connection) as big:
         summaries = classify(actor=None, year=2026, unit=root)
     results = Result.unscoped.filter(run__unit__path__startswith=root.path).count()
     # A tenth of the people, at least one in each of the 180 units (so both runs have the same
@@ -189,7 +186,7 @@ def run(options: dict) -> dict:
     with CaptureQueriesContext(connection) as small:
         classify(actor=None, year=2026, unit=small_root)
     # Recomputing a proposal (delete and write again) is the other path a unit head takes.
-    with CaptureQueriesContext(connection) as again, measured() as recompute:
+    with measured() as recompute, CaptureQueriesContext(connection) as again:
         classify(actor=None, year=2026, unit=root)
 
     counts: dict[str, int] = {}

@@ -19,7 +19,7 @@ from congso.cases.tests.helpers import category, publish_code
 from congso.common.testing import build_world, make_person
 from congso.evaluation import gather as gathering
 from congso.evaluation.models import LeaveRecord, Result, Run, YearFacts
-from congso.evaluation.services import classify
+from congso.evaluation.services import classification, classify
 from congso.evaluation.services.classification import apply_quota, decide_person, unit_titles
 from congso.evaluation.tests.factories import final_sheets
 from congso.org.models import Assignment
@@ -219,3 +219,32 @@ def test_classification_query_count_does_not_grow_with_the_people():
     assert _queries(world) == again
     assert Result.unscoped.count() == 30 + 3
     assert first > 0
+
+
+def _stored():
+    return {
+        r.person_id: tuple(getattr(r, name) for name in COMPARED)
+        for r in Result.unscoped.order_by("person_id")
+    }
+
+
+def test_a_run_in_chunks_of_agencies_stores_what_one_read_stores(monkeypatch):
+    world, _people = _mixed_world()
+    classify(actor=None, year=2026, unit=world.province)
+    whole = _stored()
+    runs = {r.unit_id: (r.pk, r.quota, r.titles) for r in Run.unscoped.all()}
+    # Six people per chunk at most: agency A (with its division) and agency B read apart.
+    monkeypatch.setattr(classification, "CHUNK_PEOPLE", 6)
+    assert (
+        len(
+            classification.plan_chunks(
+                world.province, [world.agency_a, world.agency_b], gathering.unit_map()
+            )
+        )
+        == 2
+    )
+    with CaptureQueriesContext(connection) as ctx:
+        classify(actor=None, year=2026, unit=world.province)
+    assert _stored() == whole
+    assert {r.unit_id: (r.pk, r.quota, r.titles) for r in Run.unscoped.all()} == runs
+    assert sum('FROM "evaluation_sheet"' in q["sql"] for q in ctx.captured_queries) == 2
