@@ -166,6 +166,8 @@ class Outcome:
         self.cstdcs_eligible = False
         self.award_frozen = False
         self.rule_set = ""
+        self.proposed = self.classification = ""
+        self.reasons: list[dict] = []
 
 
 INPUT_MISSING_BASIS = "NĐ 335/2025/NĐ-CP, Điều 20; NĐ 90/2020/NĐ-CP, Điều 2"
@@ -438,10 +440,10 @@ def _store(year: int, chunk: _Chunk) -> list[Change]:
         # A proposal has no appeals (they come after publication), so its results go in one
         # DELETE without the collector's cascade walk.
         Result.unscoped.filter(run__in=old)._raw_delete(Result.unscoped.db)
-        fields = [Run._meta.get_field(name) for name in RUN_FIELDS]
+        fields = [f for f in Run._meta.concrete_fields if f.name in RUN_FIELDS]
         for run in old:
             run.updated_at = now
-        assignments = ", ".join(f"{connection.ops.quote_name(f.column)} = %s" for f in fields)
+        assignments = ", ".join(f"{connection.ops.quote_name(str(f.column))} = %s" for f in fields)
         with connection.cursor() as cursor:
             cursor.executemany(
                 f"UPDATE {Run._meta.db_table} SET {assignments} WHERE id = %s",  # noqa: S608
