@@ -47,6 +47,7 @@ def run(options: dict) -> dict:
     setup_peak = _peak_mb()
     steps = []
     for unit, n in ((roots[0], size), (nation, people)):
+        connection.queries_log.clear()  # a full log (9 000) would make the capture empty
         with measured() as figures, CaptureQueriesContext(connection) as queries:
             classify(actor=None, year=2026, unit=unit)
         figures.update(people=n, queries=len(queries.captured_queries), peak_mb=_peak_mb())
