@@ -1,0 +1,123 @@
+"""A unit's product catalogue (NĐ 335: products per job position with standard units):
+list, add, change, retire or bring back, import from Excel, export to Excel."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from congso.common.permissions import Cap
+from congso.common.xlsx import build_workbook, xlsx_response
+from congso.evaluation import selectors
+from congso.evaluation.services import catalogue
+from congso.evaluation.services.imports import CATALOGUE_COLUMNS
+from congso.evaluation.views._common import act
+
+FIELDS = ("position", "code", "name", "measure", "standard_units")
+
+
+def _filters(request: HttpRequest) -> tuple[str, bool | None]:
+    state = request.GET.get("trang_thai", "")
+    retired = {"dang-dung": False, "ngung": True}.get(state)
+    return request.GET.get("vi_tri", "").strip(), retired
+
+
+def _back(unit_id: int, position: str = "") -> str:
+    url = reverse("evaluation:catalogue", args=[unit_id])
+    return f"{url}?{urlencode({'vi_tri': position})}" if position else url
+
+
+@login_required
+@require_GET
+def catalogue_page(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = request.actor
+    unit = selectors.unit_get(actor=actor, pk=pk)
+    position, retired = _filters(request)
+    products = list(
+        selectors.product_list(actor=actor, unit=unit, position=position, retired=retired)
+    )
+    context = {
+        "unit": unit,
+        "products": products,
+        "positions": selectors.product_positions(actor=actor, unit=unit),
+        "position": position,
+        "state": request.GET.get("trang_thai", ""),
+        "can_manage": actor.can(Cap.EVALUATION_MANAGE, unit.pk),
+        "columns": CATALOGUE_COLUMNS,
+    }
+    return render(request, "evaluation/catalogue.html", context)
+
+
+@login_required
+@require_GET
+def catalogue_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    """The catalogue in the import's own columns (and a state column), so an officer can
+    edit it in Excel and import it back."""
+    actor = request.actor
+    unit = selectors.unit_get(actor=actor, pk=pk)
+    position, retired = _filters(request)
+    rows = [
+        (
+            p.position,
+            p.code,
+            p.name,
+            p.measure,
+            p.standard_units,
+            p.retired_on.strftime("%d/%m/%Y") if p.retired_on else "",
+        )
+        for p in selectors.product_list(actor=actor, unit=unit, position=position, retired=retired)
+    ]
+    content = build_workbook(
+        title=str(_("Danh mục sản phẩm")),
+        headers=[*CATALOGUE_COLUMNS, str(_("Ngừng sử dụng từ"))],
+        rows=rows,
+    )
+    return xlsx_response(content, f"danh-muc-san-pham-{unit.pk}.xlsx")
+
+
+@login_required
+@require_POST
+def product_create(request: HttpRequest, pk: int) -> HttpResponse:
+    unit = selectors.unit_get(actor=request.actor, pk=pk, capability=Cap.EVALUATION_MANAGE)
+    data = {name: request.POST.get(name, "") for name in FIELDS}
+    return act(
+        request,
+        lambda: catalogue.product_create(actor=request.actor, unit=unit, data=data),
+        success=_("Đã thêm sản phẩm vào danh mục."),
+        to=_back(unit.pk, data["position"]),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def product_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = request.actor
+    product = selectors.product_get(actor=actor, pk=pk, capability=Cap.EVALUATION_MANAGE)
+    if request.method == "POST":
+        data = {name: request.POST.get(name, "") for name in FIELDS}
+        return act(
+            request,
+            lambda: catalogue.product_update(actor=actor, product=product, data=data),
+            success=_("Đã lưu sản phẩm."),
+            to=_back(product.unit_id, data["position"]),
+        )
+    return render(request, "evaluation/product_edit.html", {"product": product})
+
+
+@login_required
+@require_POST
+def product_retire(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = request.actor
+    product = selectors.product_get(actor=actor, pk=pk, capability=Cap.EVALUATION_MANAGE)
+    retire = request.POST.get("retire", "1") != "0"
+    return act(
+        request,
+        lambda: catalogue.product_retire(actor=actor, product=product, retire=retire),
+        success=_("Đã ngừng sử dụng sản phẩm.") if retire else _("Đã dùng lại sản phẩm."),
+        to=_back(product.unit_id, product.position),
+    )
