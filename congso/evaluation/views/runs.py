@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from congso.common.permissions import Cap
 from congso.evaluation import charts, selectors, services
-from congso.evaluation.labels import level_label, reason_rows
+from congso.evaluation.labels import input_rows, level_label, reason_rows, rule_set_label
 from congso.evaluation.models import RunState
 from congso.evaluation.views._common import LEVEL_KEYS, act
 
@@ -46,7 +46,7 @@ def run_page(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "run": run,
         "results": [(r, level_label(r.classification)) for r in results],
-        "counts": [(level_label(k), v) for k, v in counts.items() if v],
+        "rule_sets": [rule_set_label(code) for code in run.rule_sets],
         "levels_chart": charts.levels_chart(counts) if results else None,
         "quota": quota,
         "titles": run.titles,
@@ -133,7 +133,8 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
         "can_decide": actor.can(Cap.EVALUATION_APPROVE, run.unit_id),
         "appeals": result.appeals.all(),
         "levels": _levels(),
-        "inputs": sorted(result.inputs.items()),
+        "inputs": input_rows(result.inputs),
+        "rule_set": rule_set_label(result.rule_set),
     }
     return render(request, "evaluation/result.html", context)
 

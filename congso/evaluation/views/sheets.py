@@ -44,6 +44,8 @@ def sheet_page(request: HttpRequest, pk: int) -> HttpResponse:
         "period": rules.period_label(sheet.period_kind, sheet.number, sheet.year),
         "criteria": criteria,
         "rows": line_rows(lines, blank=BLANK_ROWS if editable else 0),
+        "has_lines": bool(lines),
+        "self_total": _self_total(sheet),
         "max_rows": MAX_ROWS,
         "products": products,
         "evidence": selectors.sheet_evidence(actor=actor, sheet=sheet),
@@ -52,6 +54,13 @@ def sheet_page(request: HttpRequest, pk: int) -> HttpResponse:
         "can_amend": can_assess and sheet.state == SheetState.FINAL,
     }
     return render(request, "evaluation/sheet.html", context)
+
+
+def _self_total(sheet):
+    """The person's own total (their common criteria + their task points), once both exist."""
+    if not sheet.uses_points or sheet.self_task_points is None or not sheet.self_common:
+        return None
+    return rules.common_total(sheet.self_common) + sheet.self_task_points
 
 
 def _sheet_data(post) -> dict:

@@ -39,7 +39,7 @@
       var out = row.querySelector("[data-score]");
       var removed = row.querySelector("input[name$='_delete']");
       var result = removed && removed.checked ? null : score(row);
-      if (out) { out.textContent = result ? result.value.toFixed(2).replace(".", ",") : "—"; }
+      if (out) { out.textContent = result ? result.value.toFixed(2).replace(".", ",") + " %" : "—"; }
       if (result) { any = true; total += result.value * result.weight; weight += result.weight; }
     });
     var line = document.querySelector("[data-lines-total]");
