@@ -1,5 +1,6 @@
 """Server-made SVG bar charts for staff pages (no script, so the CSP holds): one bar per row,
-label on the left, count (and share) on the right. Drawn by
+its label above it and its count (and share) after it, so the chart stays readable when a
+360 px phone scales it down. Drawn by
 templates/common/partials/bar_chart.html; every page shows the same figures in a table too."""
 
 from __future__ import annotations
@@ -7,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-ROW = 28
+ROW = 40
 BAR = 240
 
 
@@ -25,7 +26,6 @@ def bar_chart(
     rows: Sequence[tuple[str, int]],
     *,
     title: str,
-    label_width: int = 140,
     scale: str = "largest",
     tones: Sequence[str] = (),
 ) -> dict:
@@ -49,8 +49,7 @@ def bar_chart(
         "bars": bars,
         "total": total,
         "height": ROW * len(bars),
-        "bar_x": label_width,
         "width": BAR,
-        "count_x": label_width + BAR + 10,
-        "view_width": label_width + BAR + 80,
+        "count_x": BAR + 8,
+        "view_width": BAR + 84,
     }

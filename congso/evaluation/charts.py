@@ -28,9 +28,7 @@ def step_labels() -> dict[str, str]:
 def levels_chart(counts: Mapping[str, int]) -> dict:
     """How many people at each level (incomplete results, with no level, are left out)."""
     rows = [(level_label(key), counts.get(key, 0)) for key in LEVELS]
-    return bar_chart(
-        rows, title=_("Số người theo mức xếp loại"), label_width=200, tones=LEVEL_TONES
-    )
+    return bar_chart(rows, title=_("Số người theo mức xếp loại"), tones=LEVEL_TONES)
 
 
 def progress_chart(progress: Mapping[tuple[str, int], Mapping[str, int]]) -> dict | None:
@@ -42,7 +40,6 @@ def progress_chart(progress: Mapping[tuple[str, int], Mapping[str, int]]) -> dic
     return bar_chart(
         [(labels[step], counts.get(step, 0)) for step in STEPS],
         title=_("Tiến độ phiếu đánh giá kỳ gần nhất"),
-        label_width=220,
         scale="total",
         tones=STEP_TONES,
     )
