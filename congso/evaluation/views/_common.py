@@ -7,11 +7,14 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from congso.evaluation.rules import EvaluationError
 
@@ -50,3 +53,34 @@ def act(
     else:
         messages.success(request, success(outcome) if callable(success) else success)
     return redirect(to)
+
+
+def form_post(
+    load: Callable[..., Any],
+    service: Callable[..., Any],
+    *,
+    name: str,
+    fields: tuple[str, ...] = (),
+    success,
+    page: str,
+    back: Callable[[Any], int] = lambda obj: obj.pk,
+    capability: str | None = None,
+):
+    """A page's form post in one line of configuration: read the object with the actor
+    (`load`, a selector: 404 outside the actor's reach), call `service(actor=…, <name>=obj,
+    <field>=<posted text>…)` through `act`, go back to `page` of `back(obj)`."""
+
+    @login_required
+    @require_POST
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        extra = {"capability": capability} if capability else {}
+        obj = load(actor=request.actor, pk=pk, **extra)
+        posted = {field: request.POST.get(field, "") for field in fields}
+        return act(
+            request,
+            lambda: service(actor=request.actor, **{name: obj}, **posted),
+            success=success if callable(success) else str(success),
+            to=reverse(page, args=[back(obj)]),
+        )
+
+    return view

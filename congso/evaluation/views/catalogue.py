@@ -16,7 +16,7 @@ from congso.common.xlsx import build_workbook, xlsx_response
 from congso.evaluation import selectors
 from congso.evaluation.services import catalogue
 from congso.evaluation.services.imports import CATALOGUE_COLUMNS
-from congso.evaluation.views._common import act
+from congso.evaluation.views._common import act, form_post
 
 FIELDS = ("position", "code", "name", "measure", "standard_units")
 
@@ -109,15 +109,19 @@ def product_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "evaluation/product_edit.html", {"product": product})
 
 
-@login_required
-@require_POST
-def product_retire(request: HttpRequest, pk: int) -> HttpResponse:
-    actor = request.actor
-    product = selectors.product_get(actor=actor, pk=pk, capability=Cap.EVALUATION_MANAGE)
-    retire = request.POST.get("retire", "1") != "0"
-    return act(
-        request,
-        lambda: catalogue.product_retire(actor=actor, product=product, retire=retire),
-        success=_("Đã ngừng sử dụng sản phẩm.") if retire else _("Đã dùng lại sản phẩm."),
-        to=_back(product.unit_id, product.position),
-    )
+def _retire(*, actor, product, retire: str):
+    return catalogue.product_retire(actor=actor, product=product, retire=retire != "0")
+
+
+product_retire = form_post(
+    selectors.product_get,
+    _retire,
+    name="product",
+    fields=("retire",),
+    success=lambda product: (
+        _("Đã ngừng sử dụng sản phẩm.") if product.retired_on else _("Đã dùng lại sản phẩm.")
+    ),
+    page="evaluation:catalogue",
+    back=lambda product: product.unit_id,
+    capability=Cap.EVALUATION_MANAGE,
+)

@@ -10,13 +10,14 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from congso.common.permissions import Cap
 from congso.evaluation import charts, selectors, services
 from congso.evaluation.labels import input_rows, level_label, reason_rows, rule_set_label
 from congso.evaluation.models import RunState
-from congso.evaluation.views._common import LEVEL_KEYS, act
+from congso.evaluation.views._common import LEVEL_KEYS, act, form_post
 
 
 def _levels() -> list[tuple[str, str]]:
@@ -139,51 +140,28 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "evaluation/result.html", context)
 
 
-@login_required
-@require_POST
-def result_appeal(request: HttpRequest, pk: int) -> HttpResponse:
-    result = selectors.result_get(actor=request.actor, pk=pk)
-    return act(
-        request,
-        lambda: services.appeal_file(
-            actor=request.actor, result=result, text=request.POST.get("text", "")
-        ),
-        success=_("Đã gửi kiến nghị."),
-        to=reverse("evaluation:result", args=[result.pk]),
-    )
-
-
-@login_required
-@require_POST
-def result_decide(request: HttpRequest, pk: int) -> HttpResponse:
-    result = selectors.result_get(actor=request.actor, pk=pk)
-    post = request.POST
-    return act(
-        request,
-        lambda: services.result_decide(
-            actor=request.actor,
-            result=result,
-            classification=post.get("classification", ""),
-            decision=post.get("decision", ""),
-        ),
-        success=_("Đã ghi quyết định."),
-        to=reverse("evaluation:result", args=[result.pk]),
-    )
-
-
-@login_required
-@require_POST
-def appeal_answer(request: HttpRequest, pk: int) -> HttpResponse:
-    appeal = selectors.appeal_get(actor=request.actor, pk=pk)
-    post = request.POST
-    return act(
-        request,
-        lambda: services.appeal_answer(
-            actor=request.actor,
-            appeal=appeal,
-            answer=post.get("answer", ""),
-            classification=post.get("classification", ""),
-        ),
-        success=_("Đã trả lời kiến nghị."),
-        to=reverse("evaluation:result", args=[appeal.result_id]),
-    )
+result_appeal = form_post(
+    selectors.result_get,
+    services.appeal_file,
+    name="result",
+    fields=("text",),
+    success=gettext_lazy("Đã gửi kiến nghị."),
+    page="evaluation:result",
+)
+result_decide = form_post(
+    selectors.result_get,
+    services.result_decide,
+    name="result",
+    fields=("classification", "decision"),
+    success=gettext_lazy("Đã ghi quyết định."),
+    page="evaluation:result",
+)
+appeal_answer = form_post(
+    selectors.appeal_get,
+    services.appeal_answer,
+    name="appeal",
+    fields=("answer", "classification"),
+    success=gettext_lazy("Đã trả lời kiến nghị."),
+    page="evaluation:result",
+    back=lambda appeal: appeal.result_id,
+)
