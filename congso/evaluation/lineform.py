@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from types import SimpleNamespace
 
 from congso.evaluation import rules
 from congso.evaluation.models import SheetLine
@@ -52,11 +53,32 @@ class Row:
     """One row of the lines table: the stored line (or a blank one) and its computed score."""
 
     index: int
-    line: SheetLine | None
+    line: SheetLine | SimpleNamespace | None
     score: Decimal | None
 
 
 def line_rows(lines: Sequence[SheetLine], *, blank: int) -> list[Row]:
     rows = [Row(i, line, rules.line_score(as_rule(line))) for i, line in enumerate(lines)]
     rows += [Row(len(lines) + j, None, None) for j in range(blank)]
+    return rows
+
+
+def typed_rows(raw_lines: Sequence[Mapping], *, blank: int) -> list[Row]:
+    """The rows as typed in a refused post, to show again (no score: not checked)."""
+    rows = []
+    for i, raw in enumerate(raw_lines):
+        product = raw.get("product_id")
+        line = SimpleNamespace(
+            product_id=product if isinstance(product, int) else None,
+            label=raw.get("label", ""),
+            assigned=raw.get("assigned", ""),
+            completed=raw.get("completed", ""),
+            quality_pct=raw.get("quality_pct", ""),
+            timeliness_pct=raw.get("timeliness_pct", ""),
+            major_errors=raw.get("major_errors", ""),
+            delays=raw.get("delays", ""),
+            objective_cause=raw.get("objective_cause", False),
+        )
+        rows.append(Row(i, line, None))
+    rows += [Row(len(rows) + j, None, None) for j in range(blank)]
     return rows

@@ -73,6 +73,9 @@ def test_bad_product_is_refused_in_vietnamese_and_nothing_is_written(world, chan
     response = _add(world, **changes)
     assert any(message in text for text in _messages(response))
     assert not Product.unscoped.exists()
+    # The form comes back as typed, so nothing has to be typed again.
+    assert response.status_code == 400
+    assert 'value="Chuyên viên tổ chức"' in response.content.decode()
     assert not AuditEntry.objects.filter(action="evaluation.product_create").exists()
 
 

@@ -144,6 +144,11 @@ def test_a_bad_row_is_named_and_nothing_is_written(world, sheet):
     )
     response = _post(world.alice, sheet, data)
     assert _messages(response) == ["Sản phẩm dòng 2: Tỷ lệ phần trăm phải từ 0 đến 100."]
+    # The page comes back with every row and criterion as typed.
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert 'name="l1_quality_pct" inputmode="decimal" size="5" value="120"' in body
+    assert 'name="c_politics" value="5"' in body
     sheet.refresh_from_db()
     assert sheet.self_task_points is None and sheet.self_common == {}
     assert not SheetLine.objects.exists()

@@ -3,9 +3,10 @@ list, add, change, retire or bring back, import from Excel, export to Excel."""
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -14,9 +15,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from congso.common.permissions import Cap
 from congso.common.xlsx import build_workbook, xlsx_response
 from congso.evaluation import selectors
+from congso.evaluation.rules import EvaluationError
 from congso.evaluation.services import catalogue
 from congso.evaluation.services.imports import CATALOGUE_COLUMNS
-from congso.evaluation.views._common import act, form_post
+from congso.evaluation.views._common import fail, form_post
 
 FIELDS = ("position", "code", "name", "measure", "standard_units")
 
@@ -32,11 +34,8 @@ def _back(unit_id: int, position: str = "") -> str:
     return f"{url}?{urlencode({'vi_tri': position})}" if position else url
 
 
-@login_required
-@require_GET
-def catalogue_page(request: HttpRequest, pk: int) -> HttpResponse:
+def _catalogue(request: HttpRequest, unit, typed: dict | None = None) -> HttpResponse:
     actor = request.actor
-    unit = selectors.unit_get(actor=actor, pk=pk)
     position, retired = _filters(request)
     products = list(
         selectors.product_list(actor=actor, unit=unit, position=position, retired=retired)
@@ -49,8 +48,15 @@ def catalogue_page(request: HttpRequest, pk: int) -> HttpResponse:
         "state": request.GET.get("trang_thai", ""),
         "can_manage": actor.can(Cap.EVALUATION_MANAGE, unit.pk),
         "columns": CATALOGUE_COLUMNS,
+        "typed": typed,
     }
-    return render(request, "evaluation/catalogue.html", context)
+    return render(request, "evaluation/catalogue.html", context, status=400 if typed else 200)
+
+
+@login_required
+@require_GET
+def catalogue_page(request: HttpRequest, pk: int) -> HttpResponse:
+    return _catalogue(request, selectors.unit_get(actor=request.actor, pk=pk))
 
 
 @login_required
@@ -85,12 +91,13 @@ def catalogue_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
 def product_create(request: HttpRequest, pk: int) -> HttpResponse:
     unit = selectors.unit_get(actor=request.actor, pk=pk, capability=Cap.EVALUATION_MANAGE)
     data = {name: request.POST.get(name, "") for name in FIELDS}
-    return act(
-        request,
-        lambda: catalogue.product_create(actor=request.actor, unit=unit, data=data),
-        success=_("Đã thêm sản phẩm vào danh mục."),
-        to=_back(unit.pk, data["position"]),
-    )
+    try:
+        catalogue.product_create(actor=request.actor, unit=unit, data=data)
+    except EvaluationError as exc:  # nothing written: the form again, as typed
+        fail(request, exc)
+        return _catalogue(request, unit, typed=data)
+    messages.success(request, _("Đã thêm sản phẩm vào danh mục."))
+    return redirect(_back(unit.pk, data["position"]))
 
 
 @login_required
@@ -100,12 +107,14 @@ def product_edit(request: HttpRequest, pk: int) -> HttpResponse:
     product = selectors.product_get(actor=actor, pk=pk, capability=Cap.EVALUATION_MANAGE)
     if request.method == "POST":
         data = {name: request.POST.get(name, "") for name in FIELDS}
-        return act(
-            request,
-            lambda: catalogue.product_update(actor=actor, product=product, data=data),
-            success=_("Đã lưu sản phẩm."),
-            to=_back(product.unit_id, data["position"]),
-        )
+        try:
+            catalogue.product_update(actor=actor, product=product, data=data)
+        except EvaluationError as exc:  # nothing written: the form again, as typed
+            fail(request, exc)
+            context = {"product": product, "typed": data}
+            return render(request, "evaluation/product_edit.html", context, status=400)
+        messages.success(request, _("Đã lưu sản phẩm."))
+        return redirect(_back(product.unit_id, data["position"]))
     return render(request, "evaluation/product_edit.html", {"product": product})
 
 

@@ -11,23 +11,23 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from congso.evaluation import rules, selectors, services
-from congso.evaluation.lineform import BLANK_ROWS, MAX_ROWS, line_rows, lines_from_post
+from congso.evaluation.lineform import (
+    BLANK_ROWS,
+    MAX_ROWS,
+    line_rows,
+    lines_from_post,
+    typed_rows,
+)
 from congso.evaluation.models import SheetState
 from congso.evaluation.rules import CRITERIA, EvaluationError
-from congso.evaluation.views._common import act
+from congso.evaluation.views._common import act, fail
 
 
-@login_required
-@require_GET
-def sheet_page(request: HttpRequest, pk: int) -> HttpResponse:
+def _page(request: HttpRequest, sheet, typed: dict | None = None, status: int = 200):
+    """The sheet page; `typed` (after a refused post) puts back what was typed, so nothing
+    has to be typed again."""
     actor = request.actor
-    sheet = selectors.sheet_get(actor=actor, pk=pk)
     own = actor.person_id == sheet.person_id
-    weights = services.sheets.weights_for(sheet.unit_id) if sheet.uses_points else {}
-    criteria = [
-        (key, label, weights.get(key), sheet.self_common.get(key, ""), sheet.head_common.get(key))
-        for key, label in CRITERIA
-    ]
     try:
         services.sheets.check_assessor(actor, sheet)
         can_assess = not own
@@ -35,16 +35,27 @@ def sheet_page(request: HttpRequest, pk: int) -> HttpResponse:
         can_assess = False
     can_self = own and sheet.state == SheetState.SELF
     editable = can_self or can_assess
+    weights = services.sheets.weights_for(sheet.unit_id) if sheet.uses_points else {}
+    mine, head = dict(sheet.self_common), dict(sheet.head_common)
+    if typed is not None:
+        (mine if can_self else head).update(typed["common"])
+    criteria = [
+        (key, label, weights.get(key), mine.get(key, ""), head.get(key)) for key, label in CRITERIA
+    ]
     lines = list(sheet.lines.select_related("product"))
     products = selectors.sheet_products(actor=actor, sheet=sheet) if sheet.uses_points else []
     offered = {p.pk for p in products}  # a line keeps its product, retired since or not
     products += [x.product for x in lines if x.product_id and x.product_id not in offered]
+    blank = BLANK_ROWS if editable else 0
     context = {
         "sheet": sheet,
         "period": rules.period_label(sheet.period_kind, sheet.number, sheet.year),
         "criteria": criteria,
-        "rows": line_rows(lines, blank=BLANK_ROWS if editable else 0),
-        "has_lines": bool(lines),
+        "rows": typed_rows(typed.get("lines", []), blank=blank)
+        if typed is not None
+        else line_rows(lines, blank=blank),
+        "has_lines": bool(lines) if typed is None else bool(typed.get("lines")),
+        "typed": typed,
         "self_total": _self_total(sheet),
         "max_rows": MAX_ROWS,
         "products": products,
@@ -53,7 +64,13 @@ def sheet_page(request: HttpRequest, pk: int) -> HttpResponse:
         "can_assess": can_assess and sheet.state != SheetState.FINAL,
         "can_amend": can_assess and sheet.state == SheetState.FINAL,
     }
-    return render(request, "evaluation/sheet.html", context)
+    return render(request, "evaluation/sheet.html", context, status=status)
+
+
+@login_required
+@require_GET
+def sheet_page(request: HttpRequest, pk: int) -> HttpResponse:
+    return _page(request, selectors.sheet_get(actor=request.actor, pk=pk))
 
 
 def _self_total(sheet):
@@ -95,9 +112,15 @@ def _save(request: HttpRequest, sheet) -> None:
 @require_POST
 def sheet_save(request: HttpRequest, pk: int) -> HttpResponse:
     sheet = selectors.sheet_get(actor=request.actor, pk=pk)
+    try:
+        _save(request, sheet)
+    except EvaluationError as exc:  # nothing written: show the page again as it was typed
+        fail(request, exc)
+        typed = _sheet_data(request.POST)
+        return _page(request, sheet, typed | {"reason": request.POST.get("reason", "")}, 400)
     return act(
         request,
-        lambda: _save(request, sheet),
+        lambda: None,
         success=_("Đã lưu phiếu đánh giá."),
         to=reverse("evaluation:sheet", args=[sheet.pk]),
     )
