@@ -14,9 +14,10 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from congso.common.audit import AuditEntry
-from congso.common.testing import build_world, login_client
+from congso.common.testing import actor_of, build_world, login_client
 from congso.evaluation.models import Product
 from congso.evaluation.services.imports import CATALOGUE_COLUMNS
+from congso.org.models import Assignment
 
 pytestmark = pytest.mark.django_db
 
@@ -154,4 +155,40 @@ def test_export_has_the_import_columns_and_imports_back(world):
         reverse("evaluation:catalogue_import", args=[world.agency_a.pk]), {"file": out}
     )
     assert imported["Location"] == reverse("evaluation:catalogue", args=[world.agency_a.pk])
+    assert Product.unscoped.get().retired_on is None
+
+
+def test_another_agencys_head_can_neither_change_the_catalogue_nor_read_it_through_a_sheet(
+    world,
+):
+    from django.core.exceptions import PermissionDenied
+    from django.http import Http404
+
+    from congso.evaluation import selectors
+    from congso.evaluation.services import catalogue, sheet_open
+
+    _add(world)
+    product = Product.unscoped.get()
+    charlie = actor_of(world.charlie)
+    for call in (
+        lambda: catalogue.product_create(actor=charlie, unit=world.agency_a, data=GOOD),
+        lambda: catalogue.product_update(actor=charlie, product=product, data=GOOD),
+        lambda: catalogue.product_retire(actor=charlie, product=product),
+    ):
+        with pytest.raises(PermissionDenied):
+            call()
+    Assignment.unscoped.update(start_date=date(2025, 1, 1))
+    sheet = sheet_open(
+        actor=None,
+        person=world.alice.person,
+        unit_id=world.agency_a.pk,
+        year=2026,
+        period_kind="month",
+        number=1,
+    )
+    with pytest.raises(Http404):
+        selectors.sheet_products(actor=charlie, sheet=sheet)
+    assert [p.code for p in selectors.sheet_products(actor=actor_of(world.alice), sheet=sheet)] == [
+        "TC01"
+    ]
     assert Product.unscoped.get().retired_on is None
