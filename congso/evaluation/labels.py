@@ -6,6 +6,8 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext_lazy as _
 
+from congso.org.models import StaffCategory
+
 LEVEL_LABELS = {
     "HTXSNV": _("Hoàn thành xuất sắc nhiệm vụ"),
     "HTTNV": _("Hoàn thành tốt nhiệm vụ"),
@@ -41,7 +43,7 @@ def reason_rows(reasons) -> list[dict]:
 
 # The inputs stored beside a result (gather.PersonInputs.snapshot), as a person reads them.
 INPUT_LABELS = {
-    "category": _("Đối tượng"),
+    "category": _("Đối tượng xếp loại"),
     "is_leader": _("Giữ chức vụ lãnh đạo, quản lý"),
     "periods_finalised": _("Số kỳ đánh giá đã hoàn tất"),
     "months_worked": _("Số tháng công tác"),
@@ -70,11 +72,7 @@ INPUT_LABELS = {
         "Đơn vị phụ trách: tỷ lệ người đạt hoàn thành tốt nhiệm vụ trở lên"
     ),
 }
-CATEGORY_LABELS = {
-    "cong_chuc": _("Công chức"),
-    "can_bo": _("Cán bộ"),
-    "vien_chuc": _("Viên chức"),
-}
+CATEGORY_LABELS = dict(StaffCategory.choices)  # org's labels (the legal categories)
 SHARES = {key for key in INPUT_LABELS if key.endswith("_share")}
 
 

@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Final
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from congso.common.text import nfc
 
@@ -330,7 +331,7 @@ PRODUCT_FIELDS: Final = (
     ("position", _("Vị trí việc làm"), 120),
     ("code", _("Mã sản phẩm"), 32),
     ("name", _("Tên sản phẩm"), 255),
-    ("measure", _("Đơn vị tính"), 40),
+    ("measure", pgettext_lazy("product", "Đơn vị tính"), 40),
 )
 MAX_STANDARD_UNITS: Final = Decimal(100000)
 
