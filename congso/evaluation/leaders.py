@@ -68,7 +68,8 @@ def unit_figures(members: Sequence[CaseFacts], a: Assumptions) -> LeaderUnit | N
         n = len(shares)
         failed = sum((f.criteria_failed_share or Decimal(0) for f in shares), Decimal(0))
         figures["completed_share"] = 1 - _share(failed, n)
-        figures["on_time_share"] = _share(sum(f.tasks_on_time_share for f in shares), n)
+        on_time = sum((f.tasks_on_time_share or Decimal(0) for f in shares), Decimal(0))
+        figures["on_time_share"] = _share(on_time, n)
         figures["exceeded_share"] = _share(
             sum((f.tasks_exceeded_share or Decimal(0) for f in shares), Decimal(0)), n
         )
@@ -105,7 +106,7 @@ def attach_unit_figures(
     for item in items:
         if not item.periods:
             continue
-        unit = item.unit_id
+        unit: int | None = item.unit_id
         while unit is not None:
             if unit in led and not (item.is_leader and item.unit_id == unit):
                 members[unit].append(item.facts)

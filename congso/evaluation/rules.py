@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Final
+from typing import Any, Final
 
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -336,12 +336,12 @@ PRODUCT_FIELDS: Final = (
 MAX_STANDARD_UNITS: Final = Decimal(100000)
 
 
-def check_product(raw: Mapping[str, object]) -> tuple[dict[str, object], list[tuple[str, str]]]:
+def check_product(raw: Mapping[str, object]) -> tuple[dict[str, Any], list[tuple[str, str]]]:
     """One catalogue item as typed or imported: the four texts required and within their
     lengths, the standard units a number above 0 and at most 100,000 (two decimals). Returns
     the clean values and every error as (field, Vietnamese message without the field name),
     so the page and the Excel import name the field or the column themselves."""
-    clean: dict[str, object] = {}
+    clean: dict[str, Any] = {}
     errors: list[tuple[str, str]] = []
     for key, _label, length in PRODUCT_FIELDS:
         value = nfc(" ".join(str(raw.get(key) if raw.get(key) is not None else "").split()))
