@@ -12,4 +12,6 @@ class DisseminationConfig(AppConfig):
         ("dissemination.ack", "dissemination:my_record", _("Học tập của tôi")),
     ]
     my_tasks = ["congso.dissemination.inbox.my_tasks"]
+    my_notices = ["congso.dissemination.inbox.my_notices"]
+    unread_notices = ["congso.dissemination.inbox.unread_notices"]
     evaluation_evidence = ["congso.dissemination.evidence.person_evidence"]

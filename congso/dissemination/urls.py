@@ -35,4 +35,6 @@ urlpatterns = [
     path("tuyen-truyen/lop/<int:pk>/tham-gia/", training.course_mark, name="course_mark"),
     path("tuyen-truyen/lop/<int:pk>/kiem-tra/", training.course_quiz, name="course_quiz"),
     path("cua-toi/", training.my_record, name="my_record"),
+    path("thong-bao/da-doc/", reading.notices_read, name="notices_read"),
+    path("thong-bao/<int:pk>/da-doc/", reading.notice_read, name="notice_read"),
 ]

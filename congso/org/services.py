@@ -5,14 +5,24 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from congso.common.audit import Change, audit_record, audit_record_many
 from congso.common.permissions import Cap
 from congso.common.scoping import Actor, require
 from congso.common.text import nfc, person_sort_key, search_key, split_full_name
 from congso.org.imports.plan import COMPARED_FIELDS, ExistingPerson, plan_import
-from congso.org.models import Assignment, OrgUnit, Person, ServiceCounter
+from congso.org.models import (
+    Assignment,
+    CategoryRecord,
+    OrgUnit,
+    Person,
+    ServiceCounter,
+    StaffCategory,
+)
 from congso.org.rules import subtree_path
 
 if TYPE_CHECKING:
@@ -94,6 +104,9 @@ def person_create(*, actor: Actor | None, unit: OrgUnit, start_date: date, **fie
         Assignment.objects.create(
             person=person, unit=unit, position=person.position, start_date=start_date
         )
+        CategoryRecord.objects.create(
+            person=person, unit=unit, category=person.category, valid_from=start_date
+        )
         audit_record(
             actor=actor, action="org.person_create", obj=person, new=person_snapshot(person)
         )
@@ -101,10 +114,12 @@ def person_create(*, actor: Actor | None, unit: OrgUnit, start_date: date, **fie
 
 
 def person_update(*, actor: Actor | None, person: Person, **fields: Any) -> Person:
-    """Change a person's own fields (not the unit: use person_transfer)."""
+    """Change a person's own fields (not the unit: use person_transfer). A new category goes
+    through person_category_change, valid from today."""
     require(actor, Cap.PEOPLE_MANAGE, person.unit_id)
     fields.pop("unit", None)
     fields.pop("unit_id", None)
+    category = fields.pop("category", None)
     with transaction.atomic():
         old = person_snapshot(person)
         for name, value in fields.items():
@@ -122,7 +137,53 @@ def person_update(*, actor: Actor | None, person: Person, **fields: Any) -> Pers
                 old={k: old[k] for k in changed},
                 new={k: new[k] for k in changed},
             )
+        if category is not None and category != person.category:
+            person_category_change(
+                actor=actor, person=person, category=category, on=timezone.localdate()
+            )
     return person
+
+
+def person_category_change(
+    *, actor: Actor | None, person: Person, category: str, on: date
+) -> CategoryRecord | None:
+    """The one writer of a person's category: set it and record it valid from `on` (today
+    or earlier, not before the latest record; a record of the same day is replaced).
+    Campaigns target categories, so the history explains the recipients of a past day."""
+    require(actor, Cap.PEOPLE_MANAGE, person.unit_id)
+    if category not in StaffCategory.values:
+        raise ValidationError({"category": _("Đối tượng không hợp lệ.")})
+    if on > timezone.localdate():
+        raise ValidationError({"on": _("Ngày thay đổi đối tượng không được sau hôm nay.")})
+    with transaction.atomic():
+        current = Person.unscoped.select_for_update().values_list("category", flat=True)
+        old = current.get(pk=person.pk)
+        latest = CategoryRecord.unscoped.filter(person=person).order_by("-valid_from").first()
+        if latest is not None and on < latest.valid_from:
+            raise ValidationError(
+                {
+                    "on": _(
+                        "Đối tượng đã được ghi nhận từ ngày %(day)s; ngày thay đổi không được "
+                        "trước ngày đó."
+                    )
+                    % {"day": latest.valid_from.strftime("%d/%m/%Y")}
+                }
+            )
+        if category == old:
+            return None
+        person.category = category
+        person.save(update_fields=["category", "updated_at"])
+        record, _created = CategoryRecord.unscoped.update_or_create(
+            person=person, valid_from=on, defaults={"category": category, "unit_id": person.unit_id}
+        )
+        audit_record(
+            actor=actor,
+            action="org.person_category",
+            obj=person,
+            old={"category": old},
+            new={"category": category, "on": on},
+        )
+    return record
 
 
 def person_transfer(
@@ -211,7 +272,7 @@ def people_import_apply(
         if plan.errors or dry_run or not (plan.creates or plan.updates):
             return plan
         changes = _import_creates(plan.creates, today=today)
-        changes += _import_updates(plan.updates)
+        changes += _import_updates(plan.updates, today=today)
         summary = {
             "source": source,
             "rows": len(rows),
@@ -240,6 +301,15 @@ def _import_creates(rows: list[StaffRow], *, today: date) -> list[Change]:
         for person, row in zip(people, rows, strict=True)
     ]
     Assignment.unscoped.bulk_create(assignments, batch_size=_IMPORT_BATCH)
+    CategoryRecord.unscoped.bulk_create(
+        [
+            CategoryRecord(
+                person=p, unit_id=p.unit_id, category=p.category, valid_from=a.start_date
+            )
+            for p, a in zip(people, assignments, strict=True)
+        ],
+        batch_size=_IMPORT_BATCH,
+    )
     return [
         Change(
             action="org.person_create",
@@ -252,11 +322,10 @@ def _import_creates(rows: list[StaffRow], *, today: date) -> list[Change]:
     ]
 
 
-def _import_updates(updates: list[Update]) -> list[Change]:
+def _import_updates(updates: list[Update], *, today: date) -> list[Change]:
     """Bulk-update changed people; transfers close the open assignment and open a new one on
-    the transfer day (person_update and person_transfer, in batches)."""
-    from django.utils import timezone
-
+    the transfer day; a new category is recorded valid from today (person_update,
+    person_transfer and person_category_change, in batches)."""
     now = timezone.now()
     people: list[Person] = []
     changes: list[Change] = []
@@ -319,8 +388,27 @@ def _import_updates(updates: list[Update]) -> list[Change]:
                 end_date=on
             )
     Assignment.unscoped.bulk_create(opening, batch_size=_IMPORT_BATCH)
+    _import_categories(
+        [p for p, u in zip(people, updates, strict=True) if "category" in u.new], today=today
+    )
     _import_bulk_update(people, updates)
     return changes
+
+
+def _import_categories(people: list[Person], *, today: date) -> None:
+    """Record the new category of imported people valid from today (replacing a record of
+    the same day, as person_category_change does)."""
+    ids = [p.pk for p in people]
+    for start in range(0, len(ids), _IMPORT_BATCH):
+        chunk = ids[start : start + _IMPORT_BATCH]
+        CategoryRecord.unscoped.filter(person_id__in=chunk, valid_from=today).delete()
+    CategoryRecord.unscoped.bulk_create(
+        [
+            CategoryRecord(person_id=p.pk, unit_id=p.unit_id, category=p.category, valid_from=today)
+            for p in people
+        ],
+        batch_size=_IMPORT_BATCH,
+    )
 
 
 def _import_bulk_update(people: list[Person], updates: list[Update]) -> None:

@@ -187,6 +187,7 @@ def my_campaign_get(*, actor: Actor, pk) -> MyCampaign:
 
 
 def my_notices(*, actor: Actor, limit: int = 20) -> list[Notice]:
+    """The actor's own latest notices, read or not (never anyone else's)."""
     if actor is None or actor.user_id is None:
         return []
     return list(
@@ -194,6 +195,12 @@ def my_notices(*, actor: Actor, limit: int = 20) -> list[Notice]:
         .select_related("campaign")
         .order_by("-created_at", "-id")[:limit]
     )
+
+
+def my_unread_notice_count(*, actor: Actor) -> int:
+    if actor is None or actor.user_id is None:
+        return 0
+    return Notice.objects.filter(user_id=actor.user_id, read_at__isnull=True).count()
 
 
 def my_sessions(*, actor: Actor, now: datetime | None = None) -> list[StudySession]:

@@ -25,6 +25,7 @@ from congso.dissemination.rules import (
     unit_ids_of_path,
 )
 from congso.org.models import Assignment, OrgUnit, Person
+from congso.org.selectors import categories_on
 
 MAX_PEOPLE = 500
 
@@ -271,13 +272,20 @@ def explain_recipients(
     *, actor: Actor, campaign: Campaign, unit: OrgUnit, day: date
 ) -> list[Explanation]:
     """Everyone who ever worked directly in `unit`, and whether they receive the campaign on
-    `day` and why (worked there that day or not, category, not started). Two queries."""
+    `day` and why (worked there that day or not, category that day, not started). The
+    category is the one recorded for that day (org's category history). Four queries."""
     target = Targeting(campaign.unit.path, parse_categories(campaign.categories), campaign.start_on)
     assignments = list(
         Assignment.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
         .filter(unit=unit)
         .select_related("person")
         .order_by("person__sort_key", "person_id", "-start_date")[: MAX_PEOPLE * 2]
+    )
+    categories = categories_on(
+        actor=actor,
+        person_ids=[a.person_id for a in assignments],
+        day=day,
+        capability=Cap.DISSEMINATION_REPORT,
     )
     seen: dict[int, Explanation] = {}
     for a in assignments:
@@ -288,7 +296,7 @@ def explain_recipients(
         reason = recipient_reason(
             target,
             unit_path=unit.path if covers else None,
-            category=a.person.category,
+            category=categories.get(a.person_id, a.person.category),
             active=True if covers else a.person.is_active,
             day=day,
         )

@@ -14,6 +14,7 @@ from congso.dissemination.models import (
     Campaign,
     CompletionCount,
     Course,
+    Notice,
     Document,
     DocumentVersion,
     Participation,
@@ -91,6 +92,19 @@ def _count(world, unit):
     campaign = make_campaign(unit)
     return CompletionCount.unscoped.create(
         campaign=campaign, version=campaign.version, unit=unit, category="cong_chuc", acknowledged=1
+    )
+
+
+def _notice(world, unit):
+    """A reminder to agency B's head (notices belong to their addressee)."""
+    campaign = make_campaign(unit)
+    return Notice.objects.create(
+        campaign=campaign,
+        version=campaign.version,
+        step=1,
+        user=world.charlie,
+        key=f"cross-{campaign.pk}",
+        text="Văn bản cần đọc.",
     )
 
 
@@ -212,4 +226,11 @@ ROUTES = [
     ),
     CrossAgencyRoute(model=Participation, make=_participation),
     CrossAgencyRoute(model=CompletionCount, make=_count),
+    CrossAgencyRoute(
+        model=Notice,
+        make=_notice,
+        pages=[_page("dissemination:notice_read")],
+        url_names=["dissemination:notice_read"],
+        methods=("post",),
+    ),
 ]
