@@ -15,3 +15,9 @@ class DisseminationConfig(AppConfig):
     my_notices = ["congso.dissemination.inbox.my_notices"]
     unread_notices = ["congso.dissemination.inbox.unread_notices"]
     evaluation_evidence = ["congso.dissemination.evidence.person_evidence"]
+
+    def ready(self) -> None:
+        from congso.dissemination.rollup import on_people_changed
+        from congso.org.signals import people_changed
+
+        people_changed.connect(on_people_changed, dispatch_uid="dissemination-rollup")

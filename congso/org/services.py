@@ -24,6 +24,7 @@ from congso.org.models import (
     StaffCategory,
 )
 from congso.org.rules import subtree_path
+from congso.org.signals import PersonChange, Placement, send_people_changed
 
 if TYPE_CHECKING:
     from congso.org.imports.plan import Plan, Update
@@ -90,6 +91,10 @@ def person_prepare(person: Person) -> Person:
     return person
 
 
+def _placement(person: Person) -> Placement:
+    return Placement(person.unit_id, person.category, person.is_active)
+
+
 def person_snapshot(person: Person) -> dict[str, Any]:
     return {field: getattr(person, field) for field in PERSON_FIELDS}
 
@@ -122,6 +127,7 @@ def person_update(*, actor: Actor | None, person: Person, **fields: Any) -> Pers
     category = fields.pop("category", None)
     with transaction.atomic():
         old = person_snapshot(person)
+        before = _placement(person)
         for name, value in fields.items():
             setattr(person, name, value)
         person_prepare(person)
@@ -137,6 +143,7 @@ def person_update(*, actor: Actor | None, person: Person, **fields: Any) -> Pers
                 old={k: old[k] for k in changed},
                 new={k: new[k] for k in changed},
             )
+            send_people_changed([PersonChange(person.pk, before, _placement(person))])
         if category is not None and category != person.category:
             person_category_change(
                 actor=actor, person=person, category=category, on=timezone.localdate()
@@ -171,8 +178,10 @@ def person_category_change(
             )
         if category == old:
             return None
+        before = Placement(person.unit_id, old, person.is_active)
         person.category = category
         person.save(update_fields=["category", "updated_at"])
+        send_people_changed([PersonChange(person.pk, before, _placement(person))])
         record, _created = CategoryRecord.unscoped.update_or_create(
             person=person, valid_from=on, defaults={"category": category, "unit_id": person.unit_id}
         )
@@ -194,6 +203,7 @@ def person_transfer(
     require(actor, Cap.PEOPLE_MANAGE, to_unit.pk)
     with transaction.atomic():
         old_unit = person.unit_id
+        before = _placement(person)
         Assignment.objects.filter(person=person, end_date__isnull=True).update(end_date=on)
         new_position = nfc(position) if position is not None else person.position
         assignment = Assignment.objects.create(
@@ -202,6 +212,7 @@ def person_transfer(
         person.unit = to_unit
         person.position = new_position
         person.save(update_fields=["unit", "position", "updated_at"])
+        send_people_changed([PersonChange(person.pk, before, _placement(person))])
         audit_record(
             actor=actor,
             action="org.person_transfer",
@@ -392,6 +403,18 @@ def _import_updates(updates: list[Update], *, today: date) -> list[Change]:
         [p for p, u in zip(people, updates, strict=True) if "category" in u.new], today=today
     )
     _import_bulk_update(people, updates)
+    send_people_changed(
+        [
+            PersonChange(
+                p.pk,
+                Placement(
+                    u.person.unit_id, u.person.values["category"], u.person.values["is_active"]
+                ),
+                _placement(p),
+            )
+            for p, u in zip(people, updates, strict=True)
+        ]
+    )
     return changes
 
 

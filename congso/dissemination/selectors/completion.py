@@ -57,11 +57,13 @@ def _completion_root(campaign: Campaign, unit: OrgUnit) -> OrgUnit:
     raise Http404
 
 
-def _recipients(actor: Actor, campaign: Campaign, root: OrgUnit):
+def _recipients(actor: Actor, campaign: Campaign, root: OrgUnit, unit_ids=None):
+    """Active people of `root`'s subtree in the campaign's categories. With `unit_ids` (the
+    subtree's visible units, already read) the subtree is an IN list that the index
+    (unit, is_active, category) answers without reading the people rows."""
+    people = Person.objects.for_actor(actor, Cap.DISSEMINATION_REPORT).filter(is_active=True)
     people = (
-        Person.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
-        .in_subtree(root)
-        .filter(is_active=True)
+        people.filter(unit_id__in=unit_ids) if unit_ids is not None else people.in_subtree(root)
     )
     categories = parse_categories(campaign.categories)
     if categories:
@@ -86,12 +88,10 @@ def _acknowledged(actor: Actor, campaign: Campaign, root: OrgUnit):
     return receipts
 
 
-def _counts(actor: Actor, campaign: Campaign, root: OrgUnit):
-    """Rollup rows of the campaign's current version in `root`'s subtree (chosen categories)."""
-    counts = (
-        CompletionCount.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
-        .in_subtree(root)
-        .filter(campaign=campaign, version_id=campaign.version_id)
+def _counts(actor: Actor, campaign: Campaign, unit_ids):
+    """Rollup rows of the campaign's current version in the given units (chosen categories)."""
+    counts = CompletionCount.objects.for_actor(actor, Cap.DISSEMINATION_REPORT).filter(
+        campaign=campaign, version_id=campaign.version_id, unit_id__in=unit_ids
     )
     categories = parse_categories(campaign.categories)
     if categories:
@@ -108,13 +108,18 @@ def campaign_completion(*, actor: Actor, campaign: Campaign, unit: OrgUnit) -> l
         .in_subtree(root)
         .values_list("id", "path")
     )
+    ids = sorted(units)
     staff = {
         row["unit_id"]: row["n"]
-        for row in _recipients(actor, campaign, root).values("unit_id").annotate(n=Count("id"))
+        for row in _recipients(actor, campaign, root, ids)
+        .order_by()
+        .values("unit_id")
+        .annotate(n=Count("id"))
     }
     done: dict[int, tuple[int, int]] = {
         row["unit_id"]: (row["n"], row["t"])
-        for row in _counts(actor, campaign, root)
+        for row in _counts(actor, campaign, ids)
+        .order_by()
         .values("unit_id")
         .annotate(n=Sum("acknowledged"), t=Sum("on_time"))
     }
@@ -124,20 +129,24 @@ def campaign_completion(*, actor: Actor, campaign: Campaign, unit: OrgUnit) -> l
         .order_by("sort_key")
         .values_list("id", "name", "path")
     )
+    # Sum each unit into the child of `root` its path goes through ("/1/5/23/" → 5 under /1/).
+    depth = len(root.path.strip("/").split("/"))
+    sums: dict[int, list[int]] = {}
+    for unit_id, path in units.items():
+        parts = path.strip("/").split("/")
+        if len(parts) <= depth:
+            continue
+        total = sums.setdefault(int(parts[depth]), [0, 0, 0, 0])
+        ack, on_time = done.get(unit_id, (0, 0))
+        total[0] += staff.get(unit_id, 0)
+        total[1] += ack
+        total[2] += on_time
+        total[3] += 1
     own = done.get(root.pk, (0, 0))
     rows = [CompletionRow(root.pk, root.name, staff.get(root.pk, 0), own[0], own[1], False, True)]
-    for child_id, name, path in children:
-        members = [u for u, p in units.items() if p.startswith(path)]
-        rows.append(
-            CompletionRow(
-                child_id,
-                name,
-                sum(staff.get(u, 0) for u in members),
-                sum(done.get(u, (0, 0))[0] for u in members),
-                sum(done.get(u, (0, 0))[1] for u in members),
-                len(members) > 1,
-            )
-        )
+    for child_id, name, _path in children:
+        recipients, ack, on_time, members = sums.get(child_id, (0, 0, 0, 0))
+        rows.append(CompletionRow(child_id, name, recipients, ack, on_time, members > 1))
     return rows
 
 
@@ -169,13 +178,17 @@ def people_status(*, actor: Actor, campaign: Campaign, unit: OrgUnit) -> list[Pe
     they did (not opened, opened, acknowledged on time or late). Two queries."""
     root = _completion_root(campaign, unit)
     people = list(
-        _recipients(actor, campaign, root).filter(unit=root).order_by("sort_key", "id")[:MAX_PEOPLE]
+        _recipients(actor, campaign, root, [root.pk])
+        .only("id", "full_name", "unit_id")
+        .order_by("sort_key", "id")[:MAX_PEOPLE]
     )
     receipts = {
         r.person_id: r
-        for r in Receipt.objects.for_actor(actor, Cap.DISSEMINATION_REPORT).filter(
+        for r in Receipt.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
+        .filter(
             campaign=campaign, version_id=campaign.version_id, person_id__in=[p.pk for p in people]
         )
+        .only("id", "person_id", "opened_at", "acknowledged_at", "on_time")
     }
     return [PersonStatus(p, receipts.get(p.pk)) for p in people]
 
@@ -217,41 +230,50 @@ def overview(*, actor: Actor, unit: OrgUnit, limit: int = 50) -> list[CampaignSu
     )
     if not campaigns:
         return []
-    # Recipients per (category) in each campaign's own root: one grouped query per distinct root.
+    # Each campaign counts in its own root (its unit when inside `unit`, else `unit`): per
+    # distinct root, one query for the visible units, one for the staff per category and one
+    # for the rollup per campaign and category. Typically one root.
     roots = {c.unit_id: (c.unit if c.unit.path.startswith(unit.path) else unit) for c in campaigns}
     staff_by_root: dict[int, dict[str, int]] = {}
-    for root_key, root in roots.items():
-        staff_by_root[root_key] = {
+    done: dict[int, int] = {}
+    by_root: dict[int, list[Campaign]] = {}
+    for c in campaigns:
+        by_root.setdefault(roots[c.unit_id].pk, []).append(c)
+    for root_pk, members in by_root.items():
+        root = roots[members[0].unit_id]
+        ids = list(
+            OrgUnit.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
+            .in_subtree(root)
+            .values_list("id", flat=True)
+        )
+        staff_by_root[root_pk] = {
             row["category"]: row["n"]
             for row in Person.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
-            .in_subtree(root)
-            .filter(is_active=True)
+            .filter(unit_id__in=ids, is_active=True)
+            .order_by()
             .values("category")
             .annotate(n=Count("id"))
         }
-    done_rows = (
-        CompletionCount.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
-        .in_subtree(unit)
-        .filter(campaign_id__in=[c.pk for c in campaigns])
-        .values("campaign_id", "version_id", "category", "unit__path")
-        .annotate(n=Sum("acknowledged"))
-    )
-    done: dict[int, int] = {}
-    by_pk = {c.pk: c for c in campaigns}
-    for row in done_rows:
-        c = by_pk[row["campaign_id"]]
-        categories = parse_categories(c.categories)
-        if row["version_id"] != c.version_id:
-            continue
-        if categories and row["category"] not in categories:
-            continue
-        if not row["unit__path"].startswith(roots[c.unit_id].path):
-            continue
-        done[c.pk] = done.get(c.pk, 0) + row["n"]
+        by_pk = {c.pk: c for c in members}
+        rows = (
+            CompletionCount.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
+            .filter(campaign_id__in=list(by_pk), unit_id__in=ids)
+            .order_by()
+            .values("campaign_id", "version_id", "category")
+            .annotate(n=Sum("acknowledged"))
+        )
+        for row in rows:
+            c = by_pk[row["campaign_id"]]
+            categories = parse_categories(c.categories)
+            if row["version_id"] != c.version_id:
+                continue
+            if categories and row["category"] not in categories:
+                continue
+            done[c.pk] = done.get(c.pk, 0) + row["n"]
     result = []
     for c in campaigns:
         categories = parse_categories(c.categories)
-        staff = staff_by_root[c.unit_id]
+        staff = staff_by_root[roots[c.unit_id].pk]
         total = sum(n for cat, n in staff.items() if not categories or cat in categories)
         result.append(CampaignSummary(c, total, done.get(c.pk, 0)))
     return result

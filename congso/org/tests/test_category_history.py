@@ -143,3 +143,17 @@ def test_explained_recipients_use_the_category_of_that_day(world):
         )
         reasons[day] = {e.person.pk: e.reason for e in explained}[person.pk]
     assert reasons == {date(2025, 12, 1): "recipient", date(2026, 2, 1): "category"}
+
+
+def test_the_person_page_shows_the_category_history(world):
+    from django.urls import reverse
+
+    from congso.common.testing import login_client
+
+    person = make_person(world.agency_a, category="cong_chuc")
+    services.person_category_change(
+        actor=None, person=person, category="vien_chuc", on=date(2026, 1, 2)
+    )
+    page = login_client(world.head_a).get(reverse("org:person", args=[person.pk])).content.decode()
+    assert "Đối tượng theo thời gian" in page
+    assert "02/01/2026" in page and "01/07/2025" in page
