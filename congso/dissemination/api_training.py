@@ -13,7 +13,7 @@ from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from congso.common.permissions import Cap
 from congso.dissemination import selectors, training
@@ -147,9 +147,9 @@ class RefusedOut(Schema):
     errors: list[str] = []
 
 
-def _refused(exc: ValidationError) -> tuple[int, dict]:
+def _refused(exc: ValidationError) -> Status:
     messages = exc.messages
-    return 400, {"detail": " ".join(messages[:3]), "errors": messages}
+    return Status(400, {"detail": " ".join(messages[:3]), "errors": messages})
 
 
 def _session(s, present: int) -> dict:
@@ -315,7 +315,7 @@ def course_upsert(request, unit_id: int, ref: str, payload: CourseIn):
         course, _changed = training.course_upsert(actor=actor, unit=unit, ref=ref, **payload.dict())
     except ValidationError as exc:
         return _refused(exc)
-    return 200, _course_detail(actor, course)
+    return Status(200, _course_detail(actor, course))
 
 
 @router.put(
@@ -335,9 +335,12 @@ def course_results(request, unit_id: int, ref: str, payload: ResultsIn):
         applied = training.results_apply(actor=actor, course=course, rows=rows)
     except ValidationError as exc:
         return _refused(exc)
-    return 200, {
-        "course_id": course.pk,
-        "created": applied.created,
-        "updated": applied.updated,
-        "unchanged": applied.unchanged,
-    }
+    return Status(
+        200,
+        {
+            "course_id": course.pk,
+            "created": applied.created,
+            "updated": applied.updated,
+            "unchanged": applied.unchanged,
+        },
+    )
