@@ -254,13 +254,13 @@ def materials_of_my_courses(*, actor: Actor, course_ids) -> dict[int, list[Cours
 def _materials(actor: Actor):
     """Materials in the actor's reach (dissemination.view on the course's unit) or of a
     course the actor is a participant of (through their own Participation rows)."""
+    visible = Q(pk__in=CourseMaterial.objects.for_actor(actor, Cap.DISSEMINATION_VIEW).values("pk"))
+    if actor.person_id is None:
+        return CourseMaterial.unscoped.filter(visible)
     mine = Participation.objects.for_actor(actor, Cap.DISSEMINATION_ACK).filter(
         person_id=actor.person_id, course__isnull=False
     )
-    return CourseMaterial.unscoped.filter(
-        Q(pk__in=CourseMaterial.objects.for_actor(actor, Cap.DISSEMINATION_VIEW).values("pk"))
-        | Q(course_id__in=mine.values("course_id"))
-    )
+    return CourseMaterial.unscoped.filter(visible | Q(course_id__in=mine.values("course_id")))
 
 
 def material_get(*, actor: Actor, pk) -> CourseMaterial:
