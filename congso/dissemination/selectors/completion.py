@@ -101,13 +101,15 @@ def _counts(actor: Actor, campaign: Campaign, unit_ids):
 
 def campaign_completion(*, actor: Actor, campaign: Campaign, unit: OrgUnit) -> list[CompletionRow]:
     """Recipients today and acknowledgements of the current version, for `unit`'s own staff
-    and each visible child's subtree. Four grouped queries, whatever the number of people."""
+    and each visible child's subtree. Three queries, whatever the number of people."""
     root = _completion_root(campaign, unit)
-    units = dict(
+    subtree = list(
         OrgUnit.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
         .in_subtree(root)
-        .values_list("id", "path")
+        .order_by("sort_key", "id")
+        .values_list("id", "path", "name", "parent_id")
     )
+    units = {unit_id: path for unit_id, path, _name, _parent in subtree}
     ids = sorted(units)
     staff = {
         row["unit_id"]: row["n"]
@@ -123,12 +125,7 @@ def campaign_completion(*, actor: Actor, campaign: Campaign, unit: OrgUnit) -> l
         .values("unit_id")
         .annotate(n=Sum("acknowledged"), t=Sum("on_time"))
     }
-    children = (
-        OrgUnit.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
-        .filter(parent=root)
-        .order_by("sort_key")
-        .values_list("id", "name", "path")
-    )
+    children = [(u, name) for u, _path, name, parent in subtree if parent == root.pk]
     # Sum each unit into the child of `root` its path goes through ("/1/5/23/" → 5 under /1/).
     depth = len(root.path.strip("/").split("/"))
     sums: dict[int, list[int]] = {}
@@ -144,7 +141,7 @@ def campaign_completion(*, actor: Actor, campaign: Campaign, unit: OrgUnit) -> l
         total[3] += 1
     own = done.get(root.pk, (0, 0))
     rows = [CompletionRow(root.pk, root.name, staff.get(root.pk, 0), own[0], own[1], False, True)]
-    for child_id, name, _path in children:
+    for child_id, name in children:
         recipients, ack, on_time, members = sums.get(child_id, (0, 0, 0, 0))
         rows.append(CompletionRow(child_id, name, recipients, ack, on_time, members > 1))
     return rows
