@@ -334,7 +334,8 @@ def plan_chunks(
     unit: OrgUnit, agencies: list[OrgUnit], units: dict[int, tuple[int | None, str]]
 ) -> list[list[int] | None]:
     """The unit ids each chunk reads: `[None]` (the whole subtree at once) when everyone fits
-    in `CHUNK_PEOPLE`, else whole agencies (with their divisions) packed up to that size."""
+    in `CHUNK_PEOPLE`, else whole agencies (with their divisions and the agencies under them)
+    packed up to that size."""
     counts = gathering.people_per_unit(unit)
     if sum(counts.values()) <= CHUNK_PEOPLE:
         return [None]
@@ -342,10 +343,18 @@ def plan_chunks(
     members: dict[int, list[int]] = defaultdict(list)
     sizes: dict[int, int] = defaultdict(int)
     for unit_id, n in counts.items():
-        agency_id = gathering.agency_of(unit_id, units)
-        if agency_id in wanted:
-            members[agency_id].append(unit_id)
-            sizes[agency_id] += n
+        # The topmost agency above the unit (below the run's unit): an agency and every agency
+        # under it share a chunk, so a leader's unit figures see the whole unit led.
+        top, current = None, unit_id
+        while current is not None:
+            if current in wanted:
+                top = current
+            if current == unit.pk:
+                break
+            current = units[current][0] if current in units else None
+        if top is not None:
+            members[top].append(unit_id)
+            sizes[top] += n
     chunks: list[list[int] | None] = []
     current: list[int] = []
     size = 0
