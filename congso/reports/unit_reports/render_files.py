@@ -22,7 +22,7 @@ from congso.reports.exports import tables_xlsx
 from congso.reports.formatting import number
 from congso.reports.periods import make_period, period_name
 from congso.reports.render import render_docx, render_xlsx
-from congso.reports.services import CONTENT_TYPES, ReportFile
+from congso.reports.services import CONTENT_TYPES, ReportFile, system_actor
 from congso.reports.unit_reports import figures, rules, selectors
 
 XLSX = CONTENT_TYPES["xlsx"]
@@ -49,6 +49,8 @@ class UnitReportDoc(AnnualReport):
 
 def abbreviation(name: str) -> str:
     """'Sở Y tế' → 'SYT', 'Phường Yên Bái' → 'PYB' (the sign after "BC-" in the number)."""
+    if " " not in name.strip() and name.strip().isupper():
+        return name.strip()[:8]  # already an abbreviation (a short name such as "SNV")
     letters = []
     for word in name.replace("–", " ").replace("-", " ").split():
         first = word[0]
@@ -62,6 +64,17 @@ def abbreviation(name: str) -> str:
 
 def is_party_format(unit) -> bool:
     return unit.kind == "party" or unit.depth == 0
+
+
+def _province_name(unit) -> str:
+    """The root unit's name ("Tỉnh Lào Cai"), read from the unit's path."""
+    from congso.org.selectors import unit_list
+
+    if unit.depth == 0:
+        return unit.name
+    root_id = int(unit.path.strip("/").split("/")[0])
+    root = unit_list(actor=system_actor()).filter(pk=root_id).first()
+    return root.name if root else ""
 
 
 def _apply_narrative(sections, narrative: dict) -> None:
@@ -132,11 +145,12 @@ def build_doc(*, actor, unit, report, kind: str, year: int, seq: int) -> UnitRep
     _apply_narrative(sections, report.narrative if report is not None else {})
     parent = unit.parent
     party = is_party_format(unit)
+    province = _province_name(unit)
     if party:
-        parent_body = _("ĐẢNG BỘ TỈNH LÀO CAI")
+        parent_body = _("ĐẢNG BỘ %(province)s") % {"province": province.upper()}
         signer = _("T/M %(unit)s") % {"unit": unit.name.upper()}
     elif parent is not None and parent.depth == 0:
-        parent_body = _("UBND TỈNH LÀO CAI")
+        parent_body = _("UBND %(province)s") % {"province": province.upper()}
         signer = _("THỦ TRƯỞNG ĐƠN VỊ")
     else:
         parent_body = (parent.short_name or parent.name).upper() if parent else ""
@@ -146,7 +160,7 @@ def build_doc(*, actor, unit, report, kind: str, year: int, seq: int) -> UnitRep
         signer = _("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH")
         place = unit.name.split(" ", 1)[-1]
     else:
-        place = _("Lào Cai")
+        place = province.split(" ", 1)[-1] if province.lower().startswith("tỉnh ") else province
     sent_on = report.last_submitted_at if report is not None else None
     doc = UnitReportDoc(
         year=year,
