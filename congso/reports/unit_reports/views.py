@@ -155,7 +155,7 @@ def report_page(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
         {
             "unit": unit,
             "slug": slug,
-            "period": period_title(make_period(kind, year, seq)),
+            "period": period_name(make_period(kind, year, seq)),
             "report": report,
             "blocks": blocks,
             "editable": editable,
@@ -164,6 +164,7 @@ def report_page(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
             "due": due,
             "late": report is None and timezone.localdate() > due,
             "has_children": has_children,
+            "parent_link": bool(unit.parent_id) and actor.can(Cap.REPORTS_UNIT, unit.parent_id),
             "error": error,
         },
         status=400 if error else 200,
@@ -202,8 +203,13 @@ def review_page(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     status = selectors.children_status(
         actor=request.actor, parent=unit, kind=kind, year=year, seq=seq, today=today
     )
-    keys = ["conduct.share", "surveys.sipas", "violations.detected", "violations.confirmed"]
-    labels: dict[str, str] = {}
+    columns = {  # the key figures of each child's report, as sent
+        "conduct.share": _("Tỷ lệ đã cam kết"),
+        "surveys.sipas": _("Tỷ lệ hài lòng chung"),
+        "violations.detected": _("Vụ việc vi phạm được phát hiện"),
+        "violations.confirmed": _("Có kết luận vi phạm"),
+    }
+    keys = list(columns)
     rows = []
     for item in status:
         values = {}
@@ -212,7 +218,6 @@ def review_page(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
                 for f in section.get("figures", []):
                     if f["key"] in keys:
                         values[f["key"]] = f
-                        labels.setdefault(f["key"], f["label"])
         rows.append({"item": item, "values": [values.get(k) for k in keys]})
     aggregate = figures.live_sections(unit, kind, year, seq)
     if request.GET.get("xuat") == "xlsx":
@@ -228,9 +233,9 @@ def review_page(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
         {
             "unit": unit,
             "slug": slug,
-            "period": period_title(make_period(kind, year, seq)),
+            "period": period_name(make_period(kind, year, seq)),
             "rows": rows,
-            "keys": [labels.get(k, k) for k in keys],
+            "keys": list(columns.values()),
             "aggregate": aggregate,
             "sent": sum(1 for s in status if s.state in rules.SENT),
             "missing": [s for s in status if s.state not in rules.SENT],
