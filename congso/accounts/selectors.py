@@ -138,12 +138,3 @@ def custodian_candidate(*, actor: Actor, username: str) -> User:
         )
     return user
 
-
-def grant_users(*, unit_ids, roles) -> list[tuple[int, int]]:
-    """(unit id, user id) of active users holding one of `roles` granted on exactly these
-    units: who is reminded about a unit's work (a system job's read; one query)."""
-    return list(
-        RoleGrant.objects.filter(
-            unit_id__in=sorted(set(unit_ids)), role__in=list(roles), user__is_active=True
-        ).values_list("unit_id", "user_id")
-    )

@@ -51,7 +51,7 @@ def reporting_units(day: date) -> list:
 
 
 def _grants(unit_ids, roles) -> dict[int, list[int]]:
-    from congso.accounts.selectors import grant_users
+    from congso.accounts.recipients import grant_users
 
     found: dict[int, list[int]] = defaultdict(list)
     for unit_id, user_id in grant_users(unit_ids=unit_ids, roles=roles):
