@@ -1,6 +1,6 @@
-"""Demo unit reports (docs/demo.md): the 2025 annual reports and the Q1–Q3 2026 quarterly
-reports of the agencies and communes, most sent (some late, some returned), and the 2025
-annual reports of Sở Y tế's hospitals and centres to Sở Y tế.
+"""Demo unit reports (docs/demo.md): last year's annual reports of every reporting unit and
+this year's Q1–Q3 reports of the province's direct units and the departments, most sent
+(some late, some returned and sent again), a few drafts.
 
 Reports are written through `unit_reports.services` (the audit rows, the frozen figures)
 as their unit's head would; dates are then set back to when they would have been sent."""
@@ -138,23 +138,24 @@ def load_demo(*, rng: random.Random, log: Callable[[str], None]) -> None:
         return
     User = get_user_model()
     heads = {}
-    for user in User.objects.filter(
-        grants__role=Role.UNIT_HEAD, is_active=True
-    ).prefetch_related("grants"):
+    for user in User.objects.filter(grants__role=Role.UNIT_HEAD, is_active=True).prefetch_related(
+        "grants"
+    ):
         for grant in user.grants.all():
             if grant.role == Role.UNIT_HEAD:
                 heads.setdefault(grant.unit_id, user)
-    top = [u for u in units if u.depth == 1]
-    health = next((u for u in top if u.name == "Sở Y tế"), None)
-    below = [u for u in units if health is not None and u.parent_id == health.pk]
-    periods = [("year", today.year - 1, 1)] + [
-        ("quarter", today.year, q)
+    # The annual report: every reporting unit at every level (Sở Y tế's hospitals to Sở Y tế,
+    # the departments to the provincial People's Committee, that one and the communes to the
+    # province). The quarters: the province's direct units and the departments.
+    state_top = {u.pk for u in units if u.depth == 1 and u.kind == "state"}
+    quarterly = [u for u in units if u.depth == 1 or u.parent_id in state_top]
+    periods = [("year", today.year - 1, 1, units)] + [
+        ("quarter", today.year, q, quarterly)
         for q in (1, 2, 3)
         if rules.period_bounds("quarter", today.year, q)[1] <= today
     ]
     counts: dict[str, int] = {}
-    for kind, year, seq in periods:
-        chosen = top + (below if kind == "year" else [])
+    for kind, year, seq, chosen in periods:
         for unit in chosen:
             state = _one(rng, unit, kind, year, seq, heads, today) or "missing"
             counts[state] = counts.get(state, 0) + 1
