@@ -109,7 +109,10 @@ def build(path: Path = TEMPLATE, variant: str = "annual") -> Path:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     left, right = table.rows[0].cells
-    left.width, right.width = Mm(75), Mm(90)
+    # The State format's national name needs the wider right column on one line.
+    left.width, right.width = (Mm(65), Mm(100)) if variant == "unit_state" else (Mm(75), Mm(90))
+    if variant == "unit_state":  # LibreOffice lays out by the grid: set the columns too
+        table.columns[0].width, table.columns[1].width = Mm(65), Mm(100)
     left.paragraphs[0].text = ""
     _para(left, "{{ parent_body }}", size=14, align=WD_ALIGN_PARAGRAPH.CENTER)
     _para(left, "{{ issuer }}", size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)

@@ -153,7 +153,7 @@ def build_doc(*, actor, unit, report, kind: str, year: int, seq: int) -> UnitRep
         parent_body = _("UBND %(province)s") % {"province": province.upper()}
         signer = _("THỦ TRƯỞNG ĐƠN VỊ")
     else:
-        parent_body = (parent.short_name or parent.name).upper() if parent else ""
+        parent_body = parent.name.upper().replace("ỦY BAN NHÂN DÂN", "UBND") if parent else ""
         signer = _("THỦ TRƯỞNG ĐƠN VỊ")
     issuer = unit.short_name if unit.kind == "commune" and unit.short_name else unit.name
     if unit.kind == "commune":
