@@ -137,4 +137,3 @@ def custodian_candidate(*, actor: Actor, username: str) -> User:
             {"username": _("Không có tài khoản với tên đăng nhập này trong phạm vi của bạn.")}
         )
     return user
-
