@@ -23,11 +23,13 @@ from congso.emulation.models import (
     Award,
     AwardTitle,
     Ballot,
+    BallotReceipt,
     Decision,
     Initiative,
     InitiativeScope,
     InitiativeState,
     Meeting,
+    MeetingMember,
     Plan,
     Proposal,
     ProposalState,
@@ -36,6 +38,7 @@ from congso.emulation.models import (
     Review,
     Subject,
     TitleRecord,
+    VoteCount,
 )
 from congso.evaluation import selectors as evaluation
 from congso.org.models import OrgUnit, Person, UnitKind
@@ -285,6 +288,47 @@ def meeting_list(*, actor: Actor) -> QuerySet[Meeting]:
 
 def meeting_get(*, actor: Actor, pk) -> Meeting:
     return get_for_actor(Meeting.objects.select_related("unit"), actor, pk)
+
+
+def meeting_membership(*, actor: Actor, meeting: Meeting) -> MeetingMember | None:
+    """The actor's own seat at a meeting (None when they are not a member)."""
+    if not actor.person_id:
+        return None
+    return (
+        MeetingMember.objects.filter(meeting=meeting, person_id=actor.person_id)
+        .select_related("person")
+        .first()
+    )
+
+
+def meeting_for_voter(*, actor: Actor, pk) -> tuple[Meeting, MeetingMember]:
+    """A meeting read by one of its members (the ballot page): the seat is the scope, so a
+    member from another unit votes without reading the unit's other rows; 404 otherwise."""
+    meeting = (
+        Meeting.unscoped.select_related("unit").filter(pk=pk).first() if str(pk).isdigit() else None
+    )
+    member = meeting_membership(actor=actor, meeting=meeting) if meeting else None
+    if meeting is None or member is None:
+        raise Http404
+    return meeting, member
+
+
+def ballot_page(*, meeting: Meeting, member: MeetingMember) -> dict:
+    """What a member's ballot page shows: the candidates they may vote on, those they are
+    recused from, whether they have voted and how many have (never the counts before the
+    chair closes the ballot)."""
+    counts = list(
+        VoteCount.objects.filter(meeting=meeting)
+        .select_related("proposal__person", "proposal__unit", "proposal__title")
+        .order_by("id")
+    )
+    return {
+        "candidates": [c for c in counts if member.person_id not in c.recused],
+        "recused": [c for c in counts if member.person_id in c.recused],
+        "voted": BallotReceipt.objects.filter(meeting=meeting, member=member).exists(),
+        "ballots": BallotReceipt.objects.filter(meeting=meeting).count(),
+        "present": MeetingMember.objects.filter(meeting=meeting, present=True).count(),
+    }
 
 
 def meeting_agenda(*, actor: Actor, meeting: Meeting) -> QuerySet[Proposal]:
