@@ -360,7 +360,8 @@ def decision_issue(
 ) -> Decision:
     """Issue an award decision for proposals the council passed: one award each, with the
     bonus (the coefficient and the base salary in force on the signing day) and a
-    certificate code; the titles enter the history. The number is unique per issuing unit and year."""
+    certificate code; the titles enter the history. The number is unique per issuing unit
+    and year."""
     require(actor, Cap.EMULATION_MANAGE, unit.pk)
     if number <= 0:
         raise EmulationError(_("Số quyết định phải là số nguyên dương."), field="number")
