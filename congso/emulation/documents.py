@@ -10,10 +10,12 @@ from pathlib import Path
 
 import segno
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from docxtpl import DocxTemplate
 
-from congso.emulation.models import Award, Ballot, Decision, Meeting, MeetingMember
+from congso.emulation.models import Award, Ballot, Decision, Meeting, MeetingMember, Review
 from congso.emulation.services.awards import base_salary_on
 
 TEMPLATES = Path(__file__).parent / "docx"
@@ -123,6 +125,49 @@ def minutes_docx(meeting: Meeting) -> bytes:
         "signer_name": "",
     }
     return _render("bien_ban_hop_hoi_dong.docx", context)
+
+
+REVIEW_FIGURES = (
+    ("registrations", _lazy("Đăng ký thi đua (tập thể, cá nhân)")),
+    ("registrations_approved", _lazy("Đăng ký đã được duyệt")),
+    ("registrations_pending", _lazy("Đăng ký đã gửi, chờ duyệt")),
+    ("proposals", _lazy("Đề nghị khen thưởng")),
+    ("awards", _lazy("Khen thưởng đã có quyết định")),
+    ("award_amount", _lazy("Tổng tiền thưởng (đồng)")),
+    ("initiatives", _lazy("Sáng kiến được công nhận")),
+    ("exemplars", _lazy("Gương điển hình, người tốt việc tốt được ghi nhận")),
+)
+
+
+def review_rows(review: Review) -> list[dict]:
+    """The review's figures as the report prints them (labels in order, amounts with dots)."""
+    rows = []
+    for n, (key, label) in enumerate(REVIEW_FIGURES, start=1):
+        value = int(review.figures.get(key, 0))
+        rows.append({"n": n, "label": str(label), "value": money(value)})
+    return rows
+
+
+def review_docx(review: Review) -> bytes:
+    """The unit's sơ kết / tổng kết report of a plan (NĐ 30/2020 layout)."""
+    day = timezone.localtime(review.updated_at).date()
+    kind = review.get_kind_display()
+    paragraphs = [line.strip() for line in review.narrative.splitlines() if line.strip()]
+    context = {
+        **_header(review.unit, "      /BC", day),
+        "kind_title": str(kind).upper(),
+        "kind_lower": str(kind).lower(),
+        "plan_name": review.plan.name,
+        "plan_unit": review.plan.unit.name,
+        "unit_name": review.unit.name,
+        "year": review.plan.year,
+        "figures_on": day.strftime("%d/%m/%Y"),
+        "rows": review_rows(review),
+        "narrative": paragraphs,
+        "signer_title": _("THỦ TRƯỞNG ĐƠN VỊ"),
+        "signer_name": "",
+    }
+    return _render("bao_cao_so_ket.docx", context)
 
 
 def qr_svg(url: str) -> str:

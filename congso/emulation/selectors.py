@@ -10,10 +10,12 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 
 from django.db.models import Q, QuerySet, TextField
 from django.db.models.functions import Cast
 from django.http import Http404
+from django.utils import timezone
 
 from congso.cases.models import AwardFreeze, Exemplar
 from congso.common.permissions import Cap
@@ -24,6 +26,7 @@ from congso.emulation.models import (
     AwardTitle,
     Ballot,
     BallotReceipt,
+    BaseSalary,
     Decision,
     Initiative,
     InitiativeScope,
@@ -37,6 +40,7 @@ from congso.emulation.models import (
     RegistrationState,
     Review,
     Subject,
+    TitleCoefficient,
     TitleRecord,
     VoteCount,
 )
@@ -59,6 +63,32 @@ def unit_get(*, actor: Actor, pk, capability: str = Cap.EMULATION_VIEW) -> OrgUn
 def catalogue(*, active_only: bool = True) -> QuerySet[AwardTitle]:
     rows = AwardTitle.objects.all()
     return rows.filter(active=True) if active_only else rows
+
+
+def catalogue_title(*, pk) -> AwardTitle:
+    title = AwardTitle.objects.filter(pk=pk).first() if str(pk).isdigit() else None
+    if title is None:
+        raise Http404
+    return title
+
+
+def catalogue_with_coefficients(*, day: date | None = None) -> list[AwardTitle]:
+    """Every title and form (active or not), each with `coefficient_now`: the coefficient in
+    force on `day` (today), and `next_coefficient`: one that starts later, if any."""
+    day = day or timezone.localdate()
+    titles = list(AwardTitle.objects.all())
+    by_title: dict[int, list[TitleCoefficient]] = defaultdict(list)
+    for row in TitleCoefficient.objects.order_by("title_id", "-valid_from"):
+        by_title[row.title_id].append(row)
+    for title in titles:
+        rows = by_title.get(title.pk, [])
+        title.coefficient_now = next((r for r in rows if r.valid_from <= day), None)
+        title.next_coefficient = next((r for r in reversed(rows) if r.valid_from > day), None)
+    return titles
+
+
+def base_salaries() -> QuerySet[BaseSalary]:
+    return BaseSalary.objects.order_by("-valid_from")
 
 
 def plan_list(*, actor: Actor, year: int | None = None) -> QuerySet[Plan]:
@@ -328,6 +358,13 @@ def ballot_page(*, meeting: Meeting, member: MeetingMember) -> dict:
         "voted": BallotReceipt.objects.filter(meeting=meeting, member=member).exists(),
         "ballots": BallotReceipt.objects.filter(meeting=meeting).count(),
         "present": MeetingMember.objects.filter(meeting=meeting, present=True).count(),
+        "results": list(
+            Ballot.objects.filter(meeting=meeting)
+            .select_related("proposal__person", "proposal__unit", "proposal__title")
+            .order_by("id")
+        )
+        if meeting.voting_closed_at
+        else [],
     }
 
 
@@ -428,6 +465,10 @@ def eligibility_of(
 
 def review_list(*, actor: Actor, plan: Plan):
     return Review.objects.for_actor(actor).filter(plan=plan).select_related("unit")
+
+
+def review_get(*, actor: Actor, pk) -> Review:
+    return get_for_actor(Review.objects.select_related("plan__unit", "unit__parent"), actor, pk)
 
 
 def own_person(*, actor: Actor) -> Person:

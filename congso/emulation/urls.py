@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from congso.emulation.views import council, decisions, plans, proposals
+from congso.emulation.views import catalogue, council, decisions, plans, proposals
 
 app_name = "emulation"
 urlpatterns = [
@@ -12,6 +12,7 @@ urlpatterns = [
     path("ke-hoach/<int:pk>/dang-ky/", plans.plan_register, name="plan_register"),
     path("ke-hoach/<int:pk>/don-doc/", plans.plan_urge, name="plan_urge"),
     path("ke-hoach/<int:pk>/so-ket/", plans.plan_review, name="plan_review"),
+    path("so-ket/<int:pk>/bao-cao.docx", plans.review_docx, name="review_docx"),
     path("dang-ky/<int:pk>/buoc/", plans.registration_step, name="registration_step"),
     path("don-vi/<int:pk>/", proposals.unit_eligibility, name="eligibility"),
     path("don-vi/<int:pk>/de-nghi/", proposals.unit_propose, name="propose"),
@@ -23,6 +24,9 @@ urlpatterns = [
     path("hoi-dong/tao/", council.meeting_create, name="meeting_create"),
     path("hoi-dong/<int:pk>/", council.meeting_page, name="meeting"),
     path("hoi-dong/<int:pk>/kiem-phieu/", council.meeting_tally, name="meeting_tally"),
+    path("hoi-dong/<int:pk>/mo-bo-phieu/", council.voting_open, name="voting_open"),
+    path("hoi-dong/<int:pk>/phieu-bau/", council.ballot, name="ballot"),
+    path("hoi-dong/<int:pk>/ket-thuc-bo-phieu/", council.voting_close, name="voting_close"),
     path("hoi-dong/<int:pk>/bien-ban.docx", council.meeting_minutes, name="minutes"),
     path("hoi-dong/<int:pk>/quyet-dinh/", decisions.decision_create, name="decision_create"),
     path("quyet-dinh/<int:pk>/", decisions.decision_page, name="decision"),
@@ -30,4 +34,10 @@ urlpatterns = [
     path("khen-thuong/<int:pk>/", decisions.award_page, name="award"),
     path("khen-thuong/<int:pk>/chung-nhan.pdf", decisions.award_certificate, name="certificate"),
     path("khen-thuong/<int:pk>/huy/", decisions.award_revoke, name="award_revoke"),
+    path("danh-muc/", catalogue.catalogue_page, name="catalogue"),
+    path("danh-muc/them/", catalogue.title_create, name="catalogue_create"),
+    path("danh-muc/<int:pk>/", catalogue.title_page, name="catalogue_title"),
+    path("danh-muc/<int:pk>/sua/", catalogue.title_update, name="catalogue_update"),
+    path("danh-muc/<int:pk>/he-so/", catalogue.coefficient_add, name="catalogue_coefficient"),
+    path("luong-co-so/them/", catalogue.base_salary_add, name="base_salary_add"),
 ]

@@ -10,11 +10,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from congso.common.permissions import Cap
 from congso.emulation import documents, selectors, services
-from congso.emulation.models import MemberRole, ProposalState
+from congso.emulation.models import BallotMode, MemberRole, ProposalState
 from congso.emulation.rules import EmulationError
 from congso.emulation.views._common import fail, parse_day, to_int, year_of
 from congso.org.models import Person
@@ -57,6 +57,7 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
             held_on=held_on,
             place=request.POST.get("place", ""),
             members=members,
+            ballot_mode=request.POST.get("ballot_mode") or BallotMode.PAPER,
         )
     except (EmulationError, PermissionDenied) as exc:
         fail(request, exc)
@@ -79,7 +80,11 @@ def meeting_page(request: HttpRequest, pk: int) -> HttpResponse:
         "passed": [p for p in agenda if p.state == ProposalState.PASSED],
         "can_manage": actor.can(Cap.EMULATION_MANAGE, meeting.unit_id),
         "today": timezone.localdate(),
+        "electronic": meeting.ballot_mode == BallotMode.ELECTRONIC,
+        "ballot_url": request.build_absolute_uri(reverse("emulation:ballot", args=[meeting.pk])),
+        "ballots_cast": meeting.receipts.count(),
     }
+    context["ballot_qr"] = documents.qr_svg(context["ballot_url"])
     return render(request, "emulation/meeting.html", context)
 
 
@@ -113,3 +118,74 @@ def meeting_minutes(request: HttpRequest, pk: int) -> HttpResponse:
     response = HttpResponse(documents.minutes_docx(meeting), content_type=documents.DOCX_MIME)
     response["Content-Disposition"] = f'attachment; filename="bien-ban-{meeting.pk}.docx"'
     return response
+
+
+def _recusals(request: HttpRequest) -> dict[int, list[int]]:
+    """The related members declared per candidate: checkboxes named `recused-<proposal>`."""
+    found: dict[int, list[int]] = {}
+    for key in request.POST:
+        if key.startswith("recused-") and (proposal := to_int(key.removeprefix("recused-"))):
+            found[proposal] = [to_int(v) for v in request.POST.getlist(key)]
+    return found
+
+
+@login_required
+@require_POST
+def voting_open(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = request.actor
+    meeting = selectors.meeting_get(actor=actor, pk=pk)
+    try:
+        services.voting_open(actor=actor, meeting=meeting, recused=_recusals(request))
+    except (EmulationError, PermissionDenied) as exc:
+        fail(request, exc)
+    else:
+        messages.success(request, _("Đã mở bỏ phiếu điện tử: thành viên có mặt mở phiếu bầu."))
+    return redirect("emulation:meeting", meeting.pk)
+
+
+def _choices(request: HttpRequest) -> dict[int, str]:
+    return {
+        to_int(key.removeprefix("v")): value
+        for key, value in request.POST.items()
+        if key.startswith("v") and key[1:].isdigit()
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def ballot(request: HttpRequest, pk: int) -> HttpResponse:
+    """A member's secret ballot, on their phone during the meeting."""
+    actor = request.actor
+    meeting, member = selectors.meeting_for_voter(actor=actor, pk=pk)
+    if request.method == "POST":
+        try:
+            services.ballot_cast(actor=actor, meeting=meeting, choices=_choices(request))
+        except EmulationError as exc:
+            fail(request, exc)
+        else:
+            messages.success(request, _("Đã ghi phiếu bầu của bạn. Phiếu là phiếu kín."))
+            return redirect("emulation:ballot", meeting.pk)
+    context = {
+        "meeting": meeting,
+        "member": member,
+        "is_chair": member.role == MemberRole.CHAIR,
+        **selectors.ballot_page(meeting=meeting, member=member),
+    }
+    chosen = _choices(request) if request.method == "POST" else {}
+    for count in context["candidates"]:
+        count.chosen = chosen.get(count.proposal_id)
+    return render(request, "emulation/ballot.html", context)
+
+
+@login_required
+@require_POST
+def voting_close(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = request.actor
+    meeting, _member = selectors.meeting_for_voter(actor=actor, pk=pk)
+    try:
+        services.voting_close(actor=actor, meeting=meeting)
+    except EmulationError as exc:
+        fail(request, exc)
+    else:
+        messages.success(request, _("Đã kết thúc bỏ phiếu và kiểm phiếu."))
+    return redirect("emulation:ballot", meeting.pk)

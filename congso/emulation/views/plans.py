@@ -15,14 +15,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from congso.common.permissions import Cap
-from congso.emulation import selectors, services
+from congso.emulation import documents, selectors, services
 from congso.emulation.models import (
     AwardTitle,
+    BallotMode,
     RegistrationState,
     ReviewKind,
     Subject,
 )
 from congso.emulation.rules import EmulationError
+from congso.emulation.services import catalogue
 from congso.emulation.views._common import fail, parse_day, to_int, year_of
 
 
@@ -48,6 +50,8 @@ def index(request: HttpRequest) -> HttpResponse:
         "decisions": selectors.decision_list(actor=actor)[:20],
         "titles": selectors.catalogue(),
         "can_manage": actor.has(Cap.EMULATION_MANAGE),
+        "can_edit_catalogue": catalogue.may_edit(actor),
+        "ballot_modes": BallotMode.choices,
     }
     context["plans"] = list({p.pk: p for p in context["plans"]}.values())
     return render(request, "emulation/index.html", context)
@@ -202,3 +206,13 @@ def plan_urge(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("Đã gửi %(n)s thông báo nhắc đăng ký.") % {"n": sent})
     return redirect(reverse("emulation:plan", args=[plan.pk]) + "#urging")
+
+
+@login_required
+@require_GET
+def review_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    review = selectors.review_get(actor=request.actor, pk=pk)
+    response = HttpResponse(documents.review_docx(review), content_type=documents.DOCX_MIME)
+    name = f"bao-cao-{review.kind.replace('_', '-')}-{review.plan.year}-{review.unit_id}.docx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
