@@ -15,10 +15,19 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from docxtpl import DocxTemplate
 
-from congso.emulation.models import Award, Ballot, Decision, Meeting, MeetingMember, Review
+from congso.emulation.models import (
+    Award,
+    Ballot,
+    CertificateDesign,
+    Decision,
+    Meeting,
+    MeetingMember,
+    Review,
+)
 from congso.emulation.services.awards import base_salary_on
 
 TEMPLATES = Path(__file__).parent / "docx"
+PLACE = "Lào Cai"  # the province's name in the place-and-date line (NĐ 30/2020)
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -32,7 +41,7 @@ def _header(unit, number: str, day) -> dict:
         "parent_name": parent.upper(),
         "agency_name": unit.name.upper(),
         "number": number,
-        "place": "Lào Cai",
+        "place": PLACE,
         "day": f"{day.day:02d}",
         "month": f"{day.month:02d}",
         "year_now": day.year,
@@ -174,11 +183,48 @@ def qr_svg(url: str) -> str:
     return segno.make(url, error="m", micro=False).svg_inline(scale=4, border=2, dark="#000")
 
 
+def authority(signer_title: str, unit_name: str) -> str:
+    """Who awards, as the certificate heads it: 'Giám đốc' of 'Sở Nội vụ' → 'Giám đốc Sở Nội
+    vụ'; a title that already names the unit stays; a shared word is not repeated ('Chủ tịch
+    UBND tỉnh' of 'Tỉnh Lào Cai' → 'Chủ tịch UBND Tỉnh Lào Cai')."""
+    title, unit = " ".join(signer_title.split()), " ".join(unit_name.split())
+    if not unit or unit.casefold() in title.casefold():
+        return title
+    words = title.split(" ")
+    if words and words[-1].casefold() == unit.split(" ")[0].casefold():
+        words = words[:-1]
+    return " ".join([*words, unit]).strip()
+
+
+def certificate_context(award: Award, verify_url: str) -> dict:
+    person = award.person
+    if person is not None:
+        salutation = _("Bà ") if person.sex == "F" else _("Ông ")
+        detail = ", ".join(part for part in (person.position, award.unit.name) if part)
+    else:
+        salutation = ""
+        detail = award.unit.parent.name if award.unit.parent_id else ""
+    return {
+        "award": award,
+        "qr": qr_svg(verify_url),
+        "verify_url": verify_url,
+        "authority": authority(award.decision.signer_title, award.decision.unit.name),
+        "salutation": salutation,
+        "detail": detail,
+        "place": PLACE,
+    }
+
+
+def certificate_template(award: Award) -> str:
+    """The design of the award's title or form (giấy khen, bằng khen, title certificate)."""
+    design = award.title.certificate
+    if design not in CertificateDesign.values:
+        design = CertificateDesign.DANH_HIEU
+    return f"emulation/certificates/{design}.html"
+
+
 def certificate_pdf(award: Award, verify_url: str) -> bytes:
     from weasyprint import HTML  # heavy import, only when a certificate is printed
 
-    html = render_to_string(
-        "emulation/certificate.html",
-        {"award": award, "qr": qr_svg(verify_url), "verify_url": verify_url},
-    )
+    html = render_to_string(certificate_template(award), certificate_context(award, verify_url))
     return HTML(string=html).write_pdf()

@@ -391,7 +391,11 @@ def decision_get(*, actor: Actor, pk) -> Decision:
 
 def award_get(*, actor: Actor, pk) -> Award:
     return get_for_actor(
-        Award.objects.select_related("decision", "title", "person", "unit"), actor, pk
+        Award.objects.select_related(
+            "decision__unit", "title", "person", "unit__parent", "proposal"
+        ),
+        actor,
+        pk,
     )
 
 
