@@ -90,6 +90,7 @@ def test_review_docx_is_in_state_format_with_headers_figures_and_narrative(world
     doc = Document(io.BytesIO(response.content))
 
     section = doc.sections[0]
+
     def mm(length) -> int:
         return round(length.mm)
 
@@ -101,7 +102,9 @@ def test_review_docx_is_in_state_format_with_headers_figures_and_narrative(world
     cells = _cells(doc)
     header = " ".join(cells[0])
     assert "TỈNH THỬ NGHIỆM" in header and "SỞ NỘI VỤ" in header
-    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in header and "Độc lập - Tự do - Hạnh phúc" in header
+    assert (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in header and "Độc lập - Tự do - Hạnh phúc" in header
+    )
     assert "/BC" in " ".join(cells[1])
     text = [p.text for p in doc.paragraphs]
     assert "BÁO CÁO" in text
