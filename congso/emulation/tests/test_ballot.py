@@ -277,3 +277,15 @@ def test_members_vote_from_the_page_and_the_chair_closes_it(world, officer, coun
     assert "Đã kết thúc bỏ phiếu và kiểm phiếu." in closed.text
     assert "Kết quả kiểm phiếu" in closed.text
     assert Ballot.objects.get(proposal=c["binh_p"]).agree == 1
+
+
+def test_a_member_s_tasks_link_to_the_ballot_until_the_chair_closes_it(council):
+    from congso.common.inbox import collect
+
+    c = council
+    _open(c)
+    member = actor_of(c["members"][0])
+    items = [i for i in collect(member) if i.kind == "Bỏ phiếu kín Hội đồng Thi đua – Khen thưởng"]
+    assert [i.url for i in items] == [reverse("emulation:ballot", args=[c["meeting"].pk])]
+    services.voting_close(actor=actor_of(c["chair"]), meeting=c["meeting"])
+    assert not [i for i in collect(member) if "Hội đồng" in i.kind]
