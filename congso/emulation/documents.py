@@ -12,7 +12,7 @@ import segno
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from docxtpl import DocxTemplate
 
 from congso.emulation.models import (
@@ -137,14 +137,14 @@ def minutes_docx(meeting: Meeting) -> bytes:
 
 
 REVIEW_FIGURES = (
-    ("registrations", _lazy("Đăng ký thi đua (tập thể, cá nhân)")),
-    ("registrations_approved", _lazy("Đăng ký đã được duyệt")),
-    ("registrations_pending", _lazy("Đăng ký đã gửi, chờ duyệt")),
-    ("proposals", _lazy("Đề nghị khen thưởng")),
-    ("awards", _lazy("Khen thưởng đã có quyết định")),
-    ("award_amount", _lazy("Tổng tiền thưởng (đồng)")),
-    ("initiatives", _lazy("Sáng kiến được công nhận")),
-    ("exemplars", _lazy("Gương điển hình, người tốt việc tốt được ghi nhận")),
+    ("registrations", gettext_lazy("Đăng ký thi đua (tập thể, cá nhân)")),
+    ("registrations_approved", gettext_lazy("Đăng ký đã được duyệt")),
+    ("registrations_pending", gettext_lazy("Đăng ký đã gửi, chờ duyệt")),
+    ("proposals", gettext_lazy("Đề nghị khen thưởng")),
+    ("awards", gettext_lazy("Khen thưởng đã có quyết định")),
+    ("award_amount", gettext_lazy("Tổng tiền thưởng (đồng)")),
+    ("initiatives", gettext_lazy("Sáng kiến được công nhận")),
+    ("exemplars", gettext_lazy("Gương điển hình, người tốt việc tốt được ghi nhận")),
 )
 
 
