@@ -133,6 +133,8 @@ def ballot_cast(*, actor: Actor, meeting: Meeting, choices: Mapping[int, str]) -
         counts = list(VoteCount.objects.filter(meeting=row).select_related("proposal__person"))
         allowed = {c.proposal_id: c for c in counts if member.person_id not in c.recused}
         barred = {c.proposal_id: c for c in counts if member.person_id in c.recused}
+        if not allowed:
+            raise EmulationError(_("Không có trường hợp nào bạn được bỏ phiếu."))
         for proposal_id in choices:
             if proposal_id in barred:
                 raise EmulationError(
