@@ -141,6 +141,9 @@ def test_the_officer_adds_a_coefficient_version_and_a_base_salary_on_pages(world
     assert "Từ 01/07/2026: hệ số 0,40" in response.text or "Từ 01/07/2026: hệ số 0.40" in (
         response.text
     )
+    listing = client.get(reverse("emulation:catalogue")).text
+    ldtt_row = listing[listing.index("Lao động tiên tiến</a>") :].split("</tr>")[0]
+    assert "(từ 01/07/2024)" in ldtt_row and "từ 01/07/2026" in ldtt_row  # in force, then next
     response = client.post(
         reverse("emulation:base_salary_add"),
         {"amount": "2.530.000", "valid_from": "01/07/2026"},

@@ -1,4 +1,5 @@
-"""Reads of the emulation app, always with the actor, through `for_actor`.
+"""Reads of the emulation app, always with the actor, through `for_actor`: the catalogue,
+plans, registrations, urging, eligibility, history, initiatives, proposals and reviews.
 
 Eligibility lists are built in a fixed number of queries whatever the number of people:
 people, published or final results (evaluation.selectors), open award freezes, CSTĐCS history
@@ -12,37 +13,29 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Q, QuerySet, TextField
+from django.db.models import QuerySet, TextField
 from django.db.models.functions import Cast
 from django.http import Http404
 from django.utils import timezone
 
-from congso.cases.models import AwardFreeze, Exemplar
+from congso.cases.models import AwardFreeze
 from congso.common.permissions import Cap
 from congso.common.scoping import Actor, get_for_actor
 from congso.emulation import rules
 from congso.emulation.models import (
-    Award,
     AwardTitle,
-    Ballot,
-    BallotReceipt,
     BaseSalary,
-    Decision,
     Initiative,
     InitiativeScope,
     InitiativeState,
-    Meeting,
-    MeetingMember,
     Plan,
     Proposal,
-    ProposalState,
     Registration,
     RegistrationState,
     Review,
     Subject,
     TitleCoefficient,
     TitleRecord,
-    VoteCount,
 )
 from congso.evaluation import selectors as evaluation
 from congso.org.models import OrgUnit, Person, UnitKind
@@ -72,19 +65,33 @@ def catalogue_title(*, pk) -> AwardTitle:
     return title
 
 
-def catalogue_with_coefficients(*, day: date | None = None) -> list[AwardTitle]:
-    """Every title and form (active or not), each with `coefficient_now`: the coefficient in
-    force on `day` (today), and `next_coefficient`: one that starts later, if any."""
+@dataclass(frozen=True)
+class CatalogueRow:
+    """A catalogue entry with the coefficient in force on a day and one that starts later."""
+
+    title: AwardTitle
+    now: TitleCoefficient | None
+    upcoming: TitleCoefficient | None
+
+
+def catalogue_with_coefficients(*, day: date | None = None) -> list[CatalogueRow]:
+    """Every title and form (active or not) with its coefficient in force on `day` (today)
+    and the next one, if any. Two queries."""
     day = day or timezone.localdate()
-    titles = list(AwardTitle.objects.all())
     by_title: dict[int, list[TitleCoefficient]] = defaultdict(list)
     for row in TitleCoefficient.objects.order_by("title_id", "-valid_from"):
         by_title[row.title_id].append(row)
-    for title in titles:
-        rows = by_title.get(title.pk, [])
-        title.coefficient_now = next((r for r in rows if r.valid_from <= day), None)
-        title.next_coefficient = next((r for r in reversed(rows) if r.valid_from > day), None)
-    return titles
+    rows = []
+    for title in AwardTitle.objects.all():
+        versions = by_title.get(title.pk, [])
+        rows.append(
+            CatalogueRow(
+                title=title,
+                now=next((r for r in versions if r.valid_from <= day), None),
+                upcoming=next((r for r in reversed(versions) if r.valid_from > day), None),
+            )
+        )
+    return rows
 
 
 def base_salaries() -> QuerySet[BaseSalary]:
@@ -121,10 +128,6 @@ def plan_readable(*, actor: Actor, pk) -> Plan:
     if plans_open_to(actor=actor, year=plan.year).filter(pk=plan.pk).exists():
         return plan
     raise Http404
-
-
-def ballot_of(*, proposal: Proposal):
-    return Ballot.objects.filter(proposal=proposal).select_related("meeting").first()
 
 
 def registration_list(*, actor: Actor, plan: Plan) -> QuerySet[Registration]:
@@ -310,229 +313,6 @@ def proposal_list(*, actor: Actor, year: int, unit: OrgUnit | None = None):
 
 def proposal_get(*, actor: Actor, pk) -> Proposal:
     return get_for_actor(Proposal.objects.select_related("person", "unit", "title"), actor, pk)
-
-
-def meeting_list(*, actor: Actor) -> QuerySet[Meeting]:
-    return Meeting.objects.for_actor(actor).select_related("unit")
-
-
-def meeting_get(*, actor: Actor, pk) -> Meeting:
-    return get_for_actor(Meeting.objects.select_related("unit"), actor, pk)
-
-
-def meeting_membership(*, actor: Actor, meeting: Meeting) -> MeetingMember | None:
-    """The actor's own seat at a meeting (None when they are not a member)."""
-    if not actor.person_id:
-        return None
-    return (
-        MeetingMember.objects.filter(meeting=meeting, person_id=actor.person_id)
-        .select_related("person")
-        .first()
-    )
-
-
-def meeting_for_voter(*, actor: Actor, pk) -> tuple[Meeting, MeetingMember]:
-    """A meeting read by one of its members (the ballot page): the seat is the scope, so a
-    member from another unit votes without reading the unit's other rows; 404 otherwise."""
-    meeting = (
-        Meeting.unscoped.select_related("unit").filter(pk=pk).first() if str(pk).isdigit() else None
-    )
-    member = meeting_membership(actor=actor, meeting=meeting) if meeting else None
-    if meeting is None or member is None:
-        raise Http404
-    return meeting, member
-
-
-def ballot_page(*, meeting: Meeting, member: MeetingMember) -> dict:
-    """What a member's ballot page shows: the candidates they may vote on, those they are
-    recused from, whether they have voted and how many have (never the counts before the
-    chair closes the ballot)."""
-    counts = list(
-        VoteCount.objects.filter(meeting=meeting)
-        .select_related("proposal__person", "proposal__unit", "proposal__title")
-        .order_by("id")
-    )
-    return {
-        "candidates": [c for c in counts if member.person_id not in c.recused],
-        "recused": [c for c in counts if member.person_id in c.recused],
-        "voted": BallotReceipt.objects.filter(meeting=meeting, member=member).exists(),
-        "ballots": BallotReceipt.objects.filter(meeting=meeting).count(),
-        "present": MeetingMember.objects.filter(meeting=meeting, present=True).count(),
-        "results": list(
-            Ballot.objects.filter(meeting=meeting)
-            .select_related("proposal__person", "proposal__unit", "proposal__title")
-            .order_by("id")
-        )
-        if meeting.voting_closed_at
-        else [],
-    }
-
-
-def meeting_agenda(*, actor: Actor, meeting: Meeting) -> QuerySet[Proposal]:
-    """Proposals of the meeting's year under the meeting's unit, waiting or tallied here."""
-    return (
-        Proposal.objects.for_actor(actor)
-        .in_subtree(meeting.unit)
-        .filter(year=meeting.year)
-        .exclude(state=ProposalState.WITHDRAWN)
-        .filter(Q(ballot__isnull=True) | Q(ballot__meeting=meeting))
-        .select_related("person", "unit", "title", "ballot")
-        .order_by("title__sort", "id")
-    )
-
-
-def decision_list(*, actor: Actor) -> QuerySet[Decision]:
-    return Decision.objects.for_actor(actor).select_related("unit")
-
-
-def decision_get(*, actor: Actor, pk) -> Decision:
-    return get_for_actor(Decision.objects.select_related("unit"), actor, pk)
-
-
-def award_get(*, actor: Actor, pk) -> Award:
-    return get_for_actor(
-        Award.objects.select_related(
-            "decision__unit", "title", "person", "unit__parent", "proposal"
-        ),
-        actor,
-        pk,
-    )
-
-
-def my_awards(*, actor: Actor) -> QuerySet[Award]:
-    if not actor.person_id:
-        return Award.objects.for_actor(actor).none()
-    return (
-        Award.objects.for_actor(actor)
-        .filter(person_id=actor.person_id)
-        .select_related("decision", "title")
-    )
-
-
-# Public reads (honour roll, verification): only what is final — awards under an issued
-# decision; confirmed exemplars. No actor: these pages are for citizens.
-
-
-def public_award(*, code: str) -> Award:
-    award = (
-        Award.unscoped.select_related("decision", "title", "unit")
-        .filter(code=code.strip().upper())
-        .first()
-    )
-    if award is None:
-        raise Http404
-    return award
-
-
-def _final_awards(year: int):
-    """Awards under an issued decision of `year`, not revoked: the only awards made public."""
-    return (
-        Award.unscoped.filter(decision__year=year, revoked_on__isnull=True)
-        .select_related("decision", "title", "unit")
-        .order_by("title__sort", "unit__sort_key", "subject_name")
-    )
-
-
-def honour_roll(*, year: int, unit: OrgUnit | None = None) -> list[Award]:
-    rows = _final_awards(year)
-    return list(rows.in_subtree(unit) if unit is not None else rows)
-
-
-def public_exemplars(*, year: int, unit: OrgUnit | None = None) -> list[Exemplar]:
-    rows = Exemplar.unscoped.filter(recognised_on__year=year)
-    if unit is not None:
-        rows = rows.in_subtree(unit)
-    return list(rows.select_related("person", "unit").order_by("-recognised_on")[:200])
-
-
-def honour_units(*, year: int) -> list[OrgUnit]:
-    """The agencies (and communes, the province) with a public award in `year`, for the
-    honour roll's unit filter: each award counts for its unit and every unit above it."""
-    ids: set[int] = set()
-    for path in _final_awards(year).values_list("unit__path", flat=True).distinct():
-        ids.update(int(part) for part in path.strip("/").split("/") if part)
-    return list(
-        OrgUnit.unscoped.filter(pk__in=ids)
-        .exclude(kind=UnitKind.DIVISION)
-        .order_by("depth", "sort_key")
-    )
-
-
-def public_unit(*, pk) -> OrgUnit:
-    """A unit named on a public page (404 for a division or an unknown id)."""
-    unit = (
-        OrgUnit.unscoped.exclude(kind=UnitKind.DIVISION).filter(pk=pk).first()
-        if str(pk).isdigit()
-        else None
-    )
-    if unit is None:
-        raise Http404
-    return unit
-
-
-@dataclass(frozen=True)
-class HonourEntry:
-    """One line of a public honour roll: only what the certificate verification page shows."""
-
-    subject_name: str
-    unit_name: str
-    title_name: str
-    decision_ref: str
-    signed_on: date
-    code: str
-    individual: bool
-
-
-@dataclass(frozen=True)
-class HonourExemplar:
-    person_name: str
-    unit_name: str
-    summary: str
-    recognised_on: date
-
-
-@dataclass(frozen=True)
-class HonourRoll:
-    unit_name: str
-    year: int
-    awards: tuple[HonourEntry, ...]
-    exemplars: tuple[HonourExemplar, ...]
-
-    def __bool__(self) -> bool:
-        return bool(self.awards or self.exemplars)
-
-
-def honour_roll_for(unit: OrgUnit, year: int) -> HonourRoll:
-    """The public honour roll of `unit` and the units below it for `year`, for other apps'
-    public pages (the reports app's page per agency): final awards only (under an issued
-    decision, not revoked) and confirmed exemplars, as plain rows without ids or amounts.
-    Three queries. Render it with the template `emulation/public/_honour_roll.html`."""
-    awards = tuple(
-        HonourEntry(
-            subject_name=a.subject_name,
-            unit_name=a.unit.name,
-            title_name=a.title.name,
-            decision_ref=a.decision.ref,
-            signed_on=a.decision.signed_on,
-            code=a.code,
-            individual=a.person_id is not None,
-        )
-        for a in honour_roll(year=year, unit=unit)
-    )
-    exemplars = tuple(
-        HonourExemplar(
-            person_name=e.person.full_name,
-            unit_name=e.unit.name,
-            summary=e.summary,
-            recognised_on=e.recognised_on,
-        )
-        for e in public_exemplars(year=year, unit=unit)
-    )
-    return HonourRoll(unit_name=unit.name, year=year, awards=awards, exemplars=exemplars)
-
-
-def honour_years() -> list[int]:
-    return sorted(set(Decision.unscoped.values_list("year", flat=True).distinct()), reverse=True)
 
 
 def eligibility_of(
