@@ -134,23 +134,23 @@ def test_the_officer_adds_a_coefficient_version_and_a_base_salary_on_pages(world
     ldtt = title("ldtt")
     response = client.post(
         reverse("emulation:catalogue_coefficient", args=[ldtt.pk]),
-        {"coefficient": "0,4", "valid_from": "01/07/2026"},
+        {"coefficient": "0,4", "valid_from": "01/07/2099"},
         follow=True,
     )
     assert "Đã thêm hệ số tiền thưởng theo ngày áp dụng." in _messages(response)
-    assert "Từ 01/07/2026: hệ số 0,40" in response.text or "Từ 01/07/2026: hệ số 0.40" in (
+    assert "Từ 01/07/2099: hệ số 0,40" in response.text or "Từ 01/07/2099: hệ số 0.40" in (
         response.text
     )
     listing = client.get(reverse("emulation:catalogue")).text
     ldtt_row = listing[listing.index("Lao động tiên tiến</a>") :].split("</tr>")[0]
-    assert "(từ 01/07/2024)" in ldtt_row and "từ 01/07/2026" in ldtt_row  # in force, then next
+    assert "(từ 01/07/2024)" in ldtt_row and "từ 01/07/2099" in ldtt_row  # in force, then next
     response = client.post(
         reverse("emulation:base_salary_add"),
-        {"amount": "2.530.000", "valid_from": "01/07/2026"},
+        {"amount": "2.530.000", "valid_from": "01/07/2099"},
         follow=True,
     )
     assert "Đã thêm mức lương cơ sở theo ngày áp dụng." in _messages(response)
-    assert BaseSalary.objects.get(valid_from=date(2026, 7, 1)).amount == 2_530_000
+    assert BaseSalary.objects.get(valid_from=date(2099, 7, 1)).amount == 2_530_000
     assert set(
         AuditEntry.objects.filter(action__startswith="emulation.").values_list("action", flat=True)
     ) == {"emulation.coefficient_add", "emulation.base_salary_add"}
