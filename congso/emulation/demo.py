@@ -186,7 +186,7 @@ def load_demo(*, rng: random.Random, log: Log) -> None:
         year=2025,
         number=15,
         signed_on=date(2026, 1, 15),
-        signer="Giám đốc Sở Nội vụ",
+        signer="Hoàng Minh Đức",
         signer_title="Giám đốc",
         subject="tặng danh hiệu thi đua năm 2025",
         proposals=passed,

@@ -10,13 +10,24 @@ from pathlib import Path
 
 import segno
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from docxtpl import DocxTemplate
 
-from congso.emulation.models import Award, Ballot, Decision, Meeting, MeetingMember
+from congso.emulation.models import (
+    Award,
+    Ballot,
+    CertificateDesign,
+    Decision,
+    Meeting,
+    MeetingMember,
+    Review,
+)
 from congso.emulation.services.awards import base_salary_on
 
 TEMPLATES = Path(__file__).parent / "docx"
+PLACE = "Lào Cai"  # the province's name in the place-and-date line (NĐ 30/2020)
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -30,7 +41,7 @@ def _header(unit, number: str, day) -> dict:
         "parent_name": parent.upper(),
         "agency_name": unit.name.upper(),
         "number": number,
-        "place": "Lào Cai",
+        "place": PLACE,
         "day": f"{day.day:02d}",
         "month": f"{day.month:02d}",
         "year_now": day.year,
@@ -125,15 +136,95 @@ def minutes_docx(meeting: Meeting) -> bytes:
     return _render("bien_ban_hop_hoi_dong.docx", context)
 
 
+REVIEW_FIGURES = (
+    ("registrations", gettext_lazy("Đăng ký thi đua (tập thể, cá nhân)")),
+    ("registrations_approved", gettext_lazy("Đăng ký đã được duyệt")),
+    ("registrations_pending", gettext_lazy("Đăng ký đã gửi, chờ duyệt")),
+    ("proposals", gettext_lazy("Đề nghị khen thưởng")),
+    ("awards", gettext_lazy("Khen thưởng đã có quyết định")),
+    ("award_amount", gettext_lazy("Tổng tiền thưởng (đồng)")),
+    ("initiatives", gettext_lazy("Sáng kiến được công nhận")),
+    ("exemplars", gettext_lazy("Gương điển hình, người tốt việc tốt được ghi nhận")),
+)
+
+
+def review_rows(review: Review) -> list[dict]:
+    """The review's figures as the report prints them (labels in order, amounts with dots)."""
+    rows = []
+    for n, (key, label) in enumerate(REVIEW_FIGURES, start=1):
+        value = int(review.figures.get(key, 0))
+        rows.append({"n": n, "label": str(label), "value": money(value)})
+    return rows
+
+
+def review_docx(review: Review) -> bytes:
+    """The unit's sơ kết / tổng kết report of a plan (NĐ 30/2020 layout)."""
+    day = timezone.localtime(review.updated_at).date()
+    kind = review.get_kind_display()
+    paragraphs = [line.strip() for line in review.narrative.splitlines() if line.strip()]
+    context = {
+        **_header(review.unit, "      /BC", day),
+        "kind_title": str(kind).upper(),
+        "kind_lower": str(kind).lower(),
+        "plan_name": review.plan.name,
+        "plan_unit": review.plan.unit.name,
+        "unit_name": review.unit.name,
+        "year": review.plan.year,
+        "figures_on": day.strftime("%d/%m/%Y"),
+        "rows": review_rows(review),
+        "narrative": paragraphs,
+        "signer_title": _("THỦ TRƯỞNG ĐƠN VỊ"),
+        "signer_name": "",
+    }
+    return _render("bao_cao_so_ket.docx", context)
+
+
 def qr_svg(url: str) -> str:
     return segno.make(url, error="m", micro=False).svg_inline(scale=4, border=2, dark="#000")
+
+
+def authority(signer_title: str, unit_name: str) -> str:
+    """Who awards, as the certificate heads it: 'Giám đốc' of 'Sở Nội vụ' → 'Giám đốc Sở Nội
+    vụ'; a title that already names the unit stays; a shared word is not repeated ('Chủ tịch
+    UBND tỉnh' of 'Tỉnh Lào Cai' → 'Chủ tịch UBND Tỉnh Lào Cai')."""
+    title, unit = " ".join(signer_title.split()), " ".join(unit_name.split())
+    if not unit or unit.casefold() in title.casefold():
+        return title
+    words = title.split(" ")
+    if words and words[-1].casefold() == unit.split(" ")[0].casefold():
+        words = words[:-1]
+    return " ".join([*words, unit]).strip()
+
+
+def certificate_context(award: Award, verify_url: str) -> dict:
+    person = award.person
+    if person is not None:
+        salutation = _("Bà ") if person.sex == "F" else _("Ông ")
+        detail = ", ".join(part for part in (person.position, award.unit.name) if part)
+    else:
+        salutation = ""
+        detail = award.unit.parent.name if award.unit.parent_id else ""
+    return {
+        "award": award,
+        "qr": qr_svg(verify_url),
+        "verify_url": verify_url,
+        "authority": authority(award.decision.signer_title, award.decision.unit.name),
+        "salutation": salutation,
+        "detail": detail,
+        "place": PLACE,
+    }
+
+
+def certificate_template(award: Award) -> str:
+    """The design of the award's title or form (giấy khen, bằng khen, title certificate)."""
+    design = award.title.certificate
+    if design not in CertificateDesign.values:
+        design = CertificateDesign.DANH_HIEU
+    return f"emulation/certificates/{design}.html"
 
 
 def certificate_pdf(award: Award, verify_url: str) -> bytes:
     from weasyprint import HTML  # heavy import, only when a certificate is printed
 
-    html = render_to_string(
-        "emulation/certificate.html",
-        {"award": award, "qr": qr_svg(verify_url), "verify_url": verify_url},
-    )
+    html = render_to_string(certificate_template(award), certificate_context(award, verify_url))
     return HTML(string=html).write_pdf()

@@ -38,10 +38,19 @@ class Rule(models.TextChoices):
     MERIT_COLLECTIVE = "merit_collective", _("Khen thưởng tập thể: hoàn thành tốt nhiệm vụ")
 
 
+class CertificateDesign(models.TextChoices):
+    """The printed design of an award's certificate (templates/emulation/certificates/)."""
+
+    GIAY_KHEN = "giay_khen", _("Giấy khen (thủ trưởng cơ quan, Chủ tịch UBND cấp huyện, xã)")
+    BANG_KHEN = "bang_khen", _("Bằng khen của Chủ tịch UBND tỉnh")
+    DANH_HIEU = "danh_hieu", _("Giấy chứng nhận danh hiệu thi đua")
+
+
 class AwardTitle(models.Model):
     """One title or form of award of the province's catalogue (Luật Thi đua, khen thưởng 2022),
-    with its legal basis, bonus coefficient and the council's vote threshold. Province-wide:
-    edited by a province emulation officer; never deleted once used (deactivated instead)."""
+    with its legal basis, the council's vote threshold and its certificate design; the bonus
+    coefficient is versioned by date (`TitleCoefficient`). Province-wide: edited by a province
+    emulation officer; never deleted once used (deactivated instead)."""
 
     code = models.SlugField(_("mã"), max_length=30, unique=True)
     name = models.CharField(_("tên"), max_length=160)
@@ -49,13 +58,16 @@ class AwardTitle(models.Model):
     subject = models.CharField(_("đối tượng"), max_length=12, choices=Subject.choices)
     rule = models.CharField(_("quy tắc xét"), max_length=20, choices=Rule.choices)
     basis = models.CharField(_("căn cứ"), max_length=200)
-    bonus_coefficient = models.DecimalField(
-        _("hệ số tiền thưởng"), max_digits=5, decimal_places=2, default=0
-    )
     vote_threshold_pct = models.DecimalField(
         _("tỷ lệ phiếu đồng ý tối thiểu (%)"), max_digits=5, decimal_places=2, default=50
     )
     issuer = models.CharField(_("cấp quyết định"), max_length=80, default="UBND")
+    certificate = models.CharField(
+        _("mẫu in"),
+        max_length=10,
+        choices=CertificateDesign.choices,
+        default=CertificateDesign.DANH_HIEU,
+    )
     active = models.BooleanField(_("đang dùng"), default=True)
     sort = models.PositiveSmallIntegerField(default=0)
 
@@ -66,6 +78,25 @@ class AwardTitle(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class TitleCoefficient(models.Model):
+    """The bonus coefficient of a title or form in force from a day (NĐ 152/2025): a decision
+    uses the coefficient in force on its signing day, so a change is a new row, never an
+    edit of an old one."""
+
+    title = models.ForeignKey(AwardTitle, on_delete=models.PROTECT, related_name="coefficients")
+    valid_from = models.DateField(_("áp dụng từ ngày"))
+    coefficient = models.DecimalField(_("hệ số tiền thưởng"), max_digits=5, decimal_places=2)
+
+    class Meta:
+        ordering = ["title_id", "-valid_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["title", "valid_from"], name="emulation_coef_from")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title_id} {self.valid_from}: {self.coefficient}"
 
 
 class BaseSalary(models.Model):
@@ -271,6 +302,11 @@ class Proposal(ScopedModel):
         return self.person.full_name if self.person_id else self.unit.name
 
 
+class BallotMode(models.TextChoices):
+    PAPER = "paper", _("Phiếu giấy (thư ký nhập kết quả kiểm phiếu)")
+    ELECTRONIC = "electronic", _("Bỏ phiếu điện tử (thành viên bỏ phiếu trên điện thoại)")
+
+
 class Meeting(ScopedModel):
     """A meeting of the Hội đồng Thi đua – Khen thưởng that votes on proposals."""
 
@@ -278,6 +314,11 @@ class Meeting(ScopedModel):
     held_on = models.DateField(_("ngày họp"))
     place = models.CharField(_("địa điểm"), max_length=200, blank=True)
     closed = models.BooleanField(default=False)
+    ballot_mode = models.CharField(
+        _("hình thức bỏ phiếu"), max_length=10, choices=BallotMode.choices, default="paper"
+    )
+    voting_opened_at = models.DateTimeField(null=True, blank=True)
+    voting_closed_at = models.DateTimeField(null=True, blank=True)
 
     view_capability = Cap.EMULATION_VIEW
 
@@ -325,6 +366,39 @@ class Ballot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.proposal_id}: {self.agree}/{self.members}"
+
+
+class VoteCount(models.Model):
+    """The running count of the electronic secret ballot on one candidate: counts only. It has
+    no link to any member and no time of a vote; who voted is `BallotReceipt`, which has no
+    link to a choice. `recused` lists the present members who may not vote on it."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="vote_counts")
+    proposal = models.OneToOneField(Proposal, on_delete=models.PROTECT, related_name="+")
+    recused = models.JSONField(default=list)
+    agree = models.PositiveSmallIntegerField(default=0)
+    disagree = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["meeting_id", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.meeting_id}: {self.proposal_id}"
+
+
+class BallotReceipt(models.Model):
+    """That a member cast their (one) electronic ballot at a meeting: who, never what."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="receipts")
+    member = models.ForeignKey(MeetingMember, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "member"], name="emulation_receipt_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting_id}: {self.member_id}"
 
 
 class Decision(ScopedModel):

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from congso.emulation import public
+from congso.emulation.views import public
 
 app_name = "honour"
 urlpatterns = [

@@ -87,28 +87,39 @@ ALLOWED: dict[tuple[str, str], str] = {
         "the published list (names and levels only) of a run in the actor's own agency, after "
         "publication: the list is announced to the agency's members (docs/evaluation.md)"
     ),
-    ("emulation/selectors.py", "plans_open_to"): (
+    ("emulation/selectors/core.py", "plans_open_to"): (
         "plans announced to the actor's own unit: those of its unit and the units above it (a "
         "plan applies to every unit below its unit); the actor's home unit names the ancestors"
     ),
-    ("emulation/selectors.py", "plan_readable"): (
+    ("emulation/selectors/core.py", "plan_readable"): (
         "a plan read through for_actor, or announced to the actor's unit (plans_open_to)"
     ),
-    ("emulation/selectors.py", "public_award"): (
+    ("emulation/selectors/council.py", "meeting_for_voter"): (
+        "a council member's ballot: the meeting is returned only with the actor's own seat at "
+        "it (MeetingMember of actor.person_id), 404 otherwise; members may sit for other units"
+    ),
+    ("emulation/selectors/public.py", "public_award"): (
         "public certificate verification (no login), by its unguessable code; final awards only"
     ),
-    ("emulation/selectors.py", "honour_roll"): "public honour roll (no login): decided awards only",
+    ("emulation/selectors/public.py", "_final_awards"): (
+        "public honour roll (no login): awards under an issued decision, not revoked"
+    ),
+    ("emulation/selectors/public.py", "honour_units"): (
+        "public honour roll (no login): the units above awards that are public"
+    ),
+    ("emulation/selectors/public.py", "public_unit"): (
+        "public honour roll (no login): a unit's name to filter by (no division)"
+    ),
     ("cases/selectors/public.py", "public_violation_counts"): (
         "public transparency pages (no login): counts by category of confirmed findings that "
         "stand, no name and no case number"
     ),
-    ("emulation/selectors.py", "public_exemplars"): (
+    ("emulation/selectors/public.py", "public_exemplars"): (
         "public honour roll (no login): exemplars the cases app confirmed"
     ),
-    (
-        "emulation/selectors.py",
-        "honour_years",
-    ): "public honour roll (no login): years with decisions",
+    ("emulation/selectors/public.py", "honour_years"): (
+        "public honour roll (no login): years with decisions"
+    ),
     ("cases/selectors/__init__.py", "confirmed_violations"): (
         "system look-up by person for the annual classification cap (no actor); the callers "
         "pass a person they fetched through for_actor"

@@ -110,6 +110,33 @@ def build_minutes() -> None:
     doc.save(HERE / "bien_ban_hop_hoi_dong.docx")
 
 
+def build_review() -> None:
+    """The unit's sơ kết / tổng kết report of a plan: the figures the system holds, then the
+    unit's own assessment (one paragraph per paragraph it wrote)."""
+    doc = _base()
+    _title(doc, "BÁO CÁO", "{{ kind_title }} {{ plan_name }}")
+    doc.add_paragraph(
+        "Thực hiện {{ plan_name }} của {{ plan_unit }}, {{ unit_name }} báo cáo {{ kind_lower }} "
+        "phong trào thi đua “Cán bộ, công chức, viên chức thi đua thực hiện văn hóa công sở” "
+        "năm {{ year }} như sau:"
+    )
+    doc.add_paragraph("I. KẾT QUẢ THEO SỐ LIỆU TRÊN HỆ THỐNG").runs[0].bold = True
+    doc.add_paragraph(
+        "Số liệu tổng hợp ngày {{ figures_on }}, gồm đơn vị và các đơn vị trực thuộc."
+    )
+    _table(doc, ("STT", "Chỉ tiêu", "Số liệu"), ("{{ r.n }}", "{{ r.label }}", "{{ r.value }}"))
+    doc.add_paragraph("II. ĐÁNH GIÁ CỦA ĐƠN VỊ").runs[0].bold = True
+    doc.add_paragraph("{%p for para in narrative %}")
+    doc.add_paragraph("{{ para }}")
+    doc.add_paragraph("{%p endfor %}")
+    receivers = doc.add_paragraph()
+    receivers.add_run("Nơi nhận:\n").bold = True
+    receivers.add_run("- {{ plan_unit }};\n- Lưu: VT.").italic = True
+    _signature(doc)
+    doc.save(HERE / "bao_cao_so_ket.docx")
+
+
 if __name__ == "__main__":
     build_decision()
     build_minutes()
+    build_review()

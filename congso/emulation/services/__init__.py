@@ -10,6 +10,13 @@ from congso.emulation.services.awards import (
     proposal_withdraw,
     tally_record,
 )
+from congso.emulation.services.ballot import ballot_cast, voting_close, voting_open
+from congso.emulation.services.catalogue import (
+    base_salary_add,
+    coefficient_add,
+    title_create,
+    title_update,
+)
 from congso.emulation.services.history import HISTORY_COLUMNS, ImportErrors, history_import
 from congso.emulation.services.plans import (
     plan_create,
@@ -24,6 +31,9 @@ __all__ = [
     "HISTORY_COLUMNS",
     "ImportErrors",
     "award_revoke",
+    "ballot_cast",
+    "base_salary_add",
+    "coefficient_add",
     "decision_issue",
     "history_import",
     "initiative_decide",
@@ -37,5 +47,9 @@ __all__ = [
     "registration_submit",
     "review_save",
     "tally_record",
+    "title_create",
+    "title_update",
     "urging_send",
+    "voting_close",
+    "voting_open",
 ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Sequence
 from datetime import date
+from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.http import Http404
@@ -21,6 +22,7 @@ from congso.emulation.models import (
     AwardKind,
     AwardTitle,
     Ballot,
+    BallotMode,
     BaseSalary,
     Decision,
     Initiative,
@@ -31,6 +33,7 @@ from congso.emulation.models import (
     Proposal,
     ProposalState,
     RecordSource,
+    TitleCoefficient,
     TitleRecord,
 )
 from congso.emulation.rules import EmulationError
@@ -192,16 +195,24 @@ def meeting_create(
     held_on: date,
     place: str,
     members: list[tuple[Person, str, bool]],
+    ballot_mode: str = BallotMode.PAPER,
 ) -> Meeting:
-    """A council meeting with its members: (person, role, present)."""
+    """A council meeting with its members: (person, role, present), voted on paper (the
+    secretary enters the tally) or electronically (services.ballot)."""
     require(actor, Cap.EMULATION_MANAGE, unit.pk)
+    if ballot_mode not in BallotMode.values:
+        raise EmulationError(_("Chọn hình thức bỏ phiếu."), field="ballot_mode")
     if not members:
         raise EmulationError(_("Hội đồng phải có thành viên."), field="members")
     if len({p.pk for p, _r, _p in members}) != len(members):
         raise EmulationError(_("Một người được ghi hai lần trong thành phần Hội đồng."), "members")
     with transaction.atomic():
         meeting = Meeting.unscoped.create(
-            unit=unit, year=year, held_on=held_on, place=nfc(place).strip()
+            unit=unit,
+            year=year,
+            held_on=held_on,
+            place=nfc(place).strip(),
+            ballot_mode=ballot_mode,
         )
         MeetingMember.objects.bulk_create(
             MeetingMember(meeting=meeting, person=p, role=role, present=present)
@@ -211,7 +222,11 @@ def meeting_create(
             actor=actor,
             action="emulation.meeting_create",
             obj=meeting,
-            new={"held_on": held_on.isoformat(), "members": [p.pk for p, *_x in members]},
+            new={
+                "held_on": held_on.isoformat(),
+                "members": [p.pk for p, *_x in members],
+                "ballot_mode": ballot_mode,
+            },
         )
     return meeting
 
@@ -233,6 +248,10 @@ def tally_record(
     require(actor, Cap.EMULATION_MANAGE, meeting.unit_id)
     if meeting.closed:
         raise EmulationError(_("Phiên họp đã kết thúc."))
+    if meeting.ballot_mode == BallotMode.ELECTRONIC:
+        raise EmulationError(
+            _("Phiên họp này bỏ phiếu điện tử: kết quả do hệ thống kiểm khi Chủ tịch kết thúc.")
+        )
     if min(agree, disagree, invalid) < 0:
         raise EmulationError(_("Số phiếu không được âm."), field="agree")
     if not proposal.unit.path.startswith(meeting.unit.path) or proposal.year != meeting.year:
@@ -309,6 +328,19 @@ def base_salary_on(day: date) -> int:
     return row.amount
 
 
+def coefficients_on(title_ids, day: date) -> dict[int, Decimal]:
+    """The bonus coefficient of each title in force on `day` (one query)."""
+    found: dict[int, Decimal] = {}
+    rows = (
+        TitleCoefficient.objects.filter(title_id__in=title_ids, valid_from__lte=day)
+        .order_by("title_id", "-valid_from")
+        .values_list("title_id", "coefficient")
+    )
+    for title_id, coefficient in rows:
+        found.setdefault(title_id, coefficient)
+    return found
+
+
 def _code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _i in range(10))
 
@@ -327,8 +359,9 @@ def decision_issue(
     meeting: Meeting | None = None,
 ) -> Decision:
     """Issue an award decision for proposals the council passed: one award each, with the
-    bonus (coefficient × base salary on the signing day) and a certificate code; the titles
-    enter the history. The number is unique per issuing unit and year."""
+    bonus (the coefficient and the base salary in force on the signing day) and a
+    certificate code; the titles enter the history. The number is unique per issuing unit
+    and year."""
     require(actor, Cap.EMULATION_MANAGE, unit.pk)
     if number <= 0:
         raise EmulationError(_("Số quyết định phải là số nguyên dương."), field="number")
@@ -356,6 +389,13 @@ def decision_issue(
                     raise EmulationError(
                         _("Đề nghị của %(name)s chưa được Hội đồng thông qua.")
                         % {"name": p.subject_name}
+                    )
+            coefficients = coefficients_on({p.title_id for p in locked}, signed_on)
+            for p in locked:
+                if p.title_id not in coefficients:
+                    raise EmulationError(
+                        _("Chưa khai báo hệ số tiền thưởng của “%(title)s” áp dụng tại ngày ký.")
+                        % {"title": p.title.name}
                     )
             decision = Decision.objects.create(
                 unit=unit,
@@ -385,7 +425,7 @@ def decision_issue(
                     title=p.title,
                     person=p.person,
                     subject_name=p.subject_name,
-                    amount=rules.bonus(p.title.bonus_coefficient, salary),
+                    amount=rules.bonus(coefficients[p.title_id], salary),
                     code=_code(),
                 )
                 p.state = ProposalState.AWARDED

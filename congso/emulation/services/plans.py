@@ -15,7 +15,7 @@ from congso.cases.services import notify_users
 from congso.common.audit import audit_record
 from congso.common.permissions import Cap, Role
 from congso.common.scoping import Actor, require
-from congso.common.text import nfc
+from congso.common.text import clean_free_text, nfc
 from congso.emulation.models import (
     Award,
     AwardTitle,
@@ -190,7 +190,7 @@ def review_save(
         raise EmulationError(_("Loại báo cáo không hợp lệ."), field="kind")
     if not unit.path.startswith(plan.unit.path):
         raise EmulationError(_("Đơn vị không thuộc phạm vi kế hoạch."), field="unit")
-    narrative = nfc(narrative).strip()
+    narrative = clean_free_text(narrative)  # the unit's paragraphs stay paragraphs
     if not narrative:
         raise EmulationError(_("Ghi nội dung đánh giá của đơn vị."), field="narrative")
     figures = _review_figures(plan=plan, unit=unit)

@@ -99,6 +99,19 @@ def _award(world, unit):
     )
 
 
+def _catalogue_title(world, unit):
+    # Province-wide (not scoped): only the province's emulation officer edits it, so the
+    # strongest user of agency A gets 404 like any other agency's.
+    return AwardTitle.objects.create(
+        code=f"moi_{unit.pk}",
+        name="Danh hiệu mới",
+        kind="title",
+        subject="individual",
+        rule="ldtt",
+        basis="Điều 24",
+    )
+
+
 def _page(name: str):
     return lambda row: reverse(name, args=[row.pk])
 
@@ -142,7 +155,7 @@ ROUTES = [
     ),
     _route(Registration, _registration, ["emulation:registration_step"], "post"),
     CrossAgencyRoute(model=TitleRecord, make=_record),
-    CrossAgencyRoute(model=Review, make=_review),
+    _route(Review, _review, ["emulation:review_docx"], "get"),
     _route(Initiative, _initiative, ["emulation:initiative_decide"], "post"),
     _route(
         Proposal,
@@ -153,7 +166,31 @@ ROUTES = [
     ),
     _route(Proposal, _proposal, ["emulation:proposal_withdraw"], "post"),
     _route(Meeting, _meeting, ["emulation:meeting", "emulation:minutes"], "get"),
-    _route(Meeting, _meeting, ["emulation:meeting_tally", "emulation:decision_create"], "post"),
+    _route(
+        Meeting,
+        _meeting,
+        [
+            "emulation:meeting_tally",
+            "emulation:decision_create",
+            "emulation:voting_open",
+            "emulation:ballot",
+            "emulation:voting_close",
+        ],
+        "post",
+    ),
+    _route(Meeting, _meeting, ["emulation:ballot"], "get"),
+    _route(
+        AwardTitle,
+        _catalogue_title,
+        ["emulation:catalogue_title"],
+        "get",
+    ),
+    _route(
+        AwardTitle,
+        _catalogue_title,
+        ["emulation:catalogue_update", "emulation:catalogue_coefficient"],
+        "post",
+    ),
     _route(Decision, _decision, ["emulation:decision", "emulation:decision_docx"], "get"),
     _route(
         Award,

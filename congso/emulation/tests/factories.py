@@ -2,10 +2,51 @@
 
 from __future__ import annotations
 
+import importlib
 from datetime import date
+from decimal import Decimal
 
-from congso.emulation.models import AwardTitle, Plan
+from congso.emulation.models import AwardTitle, BaseSalary, Plan, TitleCoefficient
 from congso.evaluation.models import Result, Run
+
+
+def seed_catalogue() -> None:
+    """The catalogue, its first coefficients and base salary as the migrations seed them, for
+    tests whose database was flushed (live-server browser tests)."""
+    catalogue = importlib.import_module("congso.emulation.migrations.0002_catalogue")
+    versions = importlib.import_module(
+        "congso.emulation.migrations.0004_ballot_coefficients_designs"
+    )
+    for (
+        code,
+        name,
+        kind,
+        subject,
+        rule,
+        basis,
+        coef,
+        threshold,
+        issuer,
+        sort,
+    ) in catalogue.CATALOGUE:
+        row, _ = AwardTitle.objects.update_or_create(
+            code=code,
+            defaults={
+                "name": name,
+                "kind": kind,
+                "subject": subject,
+                "rule": rule,
+                "basis": basis,
+                "vote_threshold_pct": Decimal(threshold),
+                "issuer": issuer,
+                "sort": sort,
+                "certificate": versions.DESIGNS.get(code, "danh_hieu"),
+            },
+        )
+        TitleCoefficient.objects.get_or_create(
+            title=row, valid_from=versions.FIRST_DAY, defaults={"coefficient": Decimal(coef)}
+        )
+    BaseSalary.objects.get_or_create(valid_from=date(2024, 7, 1), defaults={"amount": 2340000})
 
 
 def title(code: str) -> AwardTitle:

@@ -1,4 +1,5 @@
-"""Public pages (no login): the honour roll by year and the certificate verification page.
+"""Public pages (no login): the honour roll by year and unit, and the certificate
+verification page.
 They show only what is final: awards under an issued decision, confirmed exemplars. A code
 that does not exist answers the same 404 as any other missing page."""
 
@@ -10,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from congso.emulation import selectors
+from congso.emulation.services import catalogue
 
 
 @require_GET
@@ -19,11 +21,15 @@ def honour_roll(request: HttpRequest) -> HttpResponse:
         year = int(request.GET.get("nam") or (years[0] if years else timezone.localdate().year))
     except ValueError as exc:
         raise Http404 from exc
+    raw_unit = request.GET.get("don_vi", "")
+    unit = selectors.public_unit(pk=raw_unit) if raw_unit else None
+    scope = unit or selectors.public_unit(pk=catalogue.province_id())
     context = {
         "year": year,
         "years": years,
-        "awards": selectors.honour_roll(year=year),
-        "exemplars": selectors.public_exemplars(year=year),
+        "unit": unit,
+        "units": selectors.honour_units(year=year),
+        "roll": selectors.honour_roll_for(scope, year),
     }
     return render(request, "emulation/public/honour_roll.html", context)
 

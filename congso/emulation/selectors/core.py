@@ -1,4 +1,5 @@
-"""Reads of the emulation app, always with the actor, through `for_actor`.
+"""Reads of the emulation app, always with the actor, through `for_actor`: the catalogue,
+plans, registrations, urging, eligibility, history, initiatives, proposals and reviews.
 
 Eligibility lists are built in a fixed number of queries whatever the number of people:
 people, published or final results (evaluation.selectors), open award freezes, CSTĐCS history
@@ -10,31 +11,30 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 
-from django.db.models import Q, QuerySet, TextField
+from django.db.models import QuerySet, TextField
 from django.db.models.functions import Cast
 from django.http import Http404
+from django.utils import timezone
 
-from congso.cases.models import AwardFreeze, Exemplar
+from congso.cases.models import AwardFreeze
 from congso.common.permissions import Cap
 from congso.common.scoping import Actor, get_for_actor
 from congso.emulation import rules
 from congso.emulation.models import (
-    Award,
     AwardTitle,
-    Ballot,
-    Decision,
+    BaseSalary,
     Initiative,
     InitiativeScope,
     InitiativeState,
-    Meeting,
     Plan,
     Proposal,
-    ProposalState,
     Registration,
     RegistrationState,
     Review,
     Subject,
+    TitleCoefficient,
     TitleRecord,
 )
 from congso.evaluation import selectors as evaluation
@@ -56,6 +56,46 @@ def unit_get(*, actor: Actor, pk, capability: str = Cap.EMULATION_VIEW) -> OrgUn
 def catalogue(*, active_only: bool = True) -> QuerySet[AwardTitle]:
     rows = AwardTitle.objects.all()
     return rows.filter(active=True) if active_only else rows
+
+
+def catalogue_title(*, pk) -> AwardTitle:
+    title = AwardTitle.objects.filter(pk=pk).first() if str(pk).isdigit() else None
+    if title is None:
+        raise Http404
+    return title
+
+
+@dataclass(frozen=True)
+class CatalogueRow:
+    """A catalogue entry with the coefficient in force on a day and one that starts later."""
+
+    title: AwardTitle
+    now: TitleCoefficient | None
+    upcoming: TitleCoefficient | None
+
+
+def catalogue_with_coefficients(*, day: date | None = None) -> list[CatalogueRow]:
+    """Every title and form (active or not) with its coefficient in force on `day` (today)
+    and the next one, if any. Two queries."""
+    day = day or timezone.localdate()
+    by_title: dict[int, list[TitleCoefficient]] = defaultdict(list)
+    for row in TitleCoefficient.objects.order_by("title_id", "-valid_from"):
+        by_title[row.title_id].append(row)
+    rows = []
+    for title in AwardTitle.objects.all():
+        versions = by_title.get(title.pk, [])
+        rows.append(
+            CatalogueRow(
+                title=title,
+                now=next((r for r in versions if r.valid_from <= day), None),
+                upcoming=next((r for r in reversed(versions) if r.valid_from > day), None),
+            )
+        )
+    return rows
+
+
+def base_salaries() -> QuerySet[BaseSalary]:
+    return BaseSalary.objects.order_by("-valid_from")
 
 
 def plan_list(*, actor: Actor, year: int | None = None) -> QuerySet[Plan]:
@@ -88,10 +128,6 @@ def plan_readable(*, actor: Actor, pk) -> Plan:
     if plans_open_to(actor=actor, year=plan.year).filter(pk=plan.pk).exists():
         return plan
     raise Http404
-
-
-def ballot_of(*, proposal: Proposal):
-    return Ballot.objects.filter(proposal=proposal).select_related("meeting").first()
 
 
 def registration_list(*, actor: Actor, plan: Plan) -> QuerySet[Registration]:
@@ -279,86 +315,6 @@ def proposal_get(*, actor: Actor, pk) -> Proposal:
     return get_for_actor(Proposal.objects.select_related("person", "unit", "title"), actor, pk)
 
 
-def meeting_list(*, actor: Actor) -> QuerySet[Meeting]:
-    return Meeting.objects.for_actor(actor).select_related("unit")
-
-
-def meeting_get(*, actor: Actor, pk) -> Meeting:
-    return get_for_actor(Meeting.objects.select_related("unit"), actor, pk)
-
-
-def meeting_agenda(*, actor: Actor, meeting: Meeting) -> QuerySet[Proposal]:
-    """Proposals of the meeting's year under the meeting's unit, waiting or tallied here."""
-    return (
-        Proposal.objects.for_actor(actor)
-        .in_subtree(meeting.unit)
-        .filter(year=meeting.year)
-        .exclude(state=ProposalState.WITHDRAWN)
-        .filter(Q(ballot__isnull=True) | Q(ballot__meeting=meeting))
-        .select_related("person", "unit", "title", "ballot")
-        .order_by("title__sort", "id")
-    )
-
-
-def decision_list(*, actor: Actor) -> QuerySet[Decision]:
-    return Decision.objects.for_actor(actor).select_related("unit")
-
-
-def decision_get(*, actor: Actor, pk) -> Decision:
-    return get_for_actor(Decision.objects.select_related("unit"), actor, pk)
-
-
-def award_get(*, actor: Actor, pk) -> Award:
-    return get_for_actor(
-        Award.objects.select_related("decision", "title", "person", "unit"), actor, pk
-    )
-
-
-def my_awards(*, actor: Actor) -> QuerySet[Award]:
-    if not actor.person_id:
-        return Award.objects.for_actor(actor).none()
-    return (
-        Award.objects.for_actor(actor)
-        .filter(person_id=actor.person_id)
-        .select_related("decision", "title")
-    )
-
-
-# Public reads (honour roll, verification): only what is final — awards under an issued
-# decision; confirmed exemplars. No actor: these pages are for citizens.
-
-
-def public_award(*, code: str) -> Award:
-    award = (
-        Award.unscoped.select_related("decision", "title", "unit")
-        .filter(code=code.strip().upper())
-        .first()
-    )
-    if award is None:
-        raise Http404
-    return award
-
-
-def honour_roll(*, year: int) -> list[Award]:
-    return list(
-        Award.unscoped.filter(decision__year=year, revoked_on__isnull=True)
-        .select_related("decision", "title", "unit")
-        .order_by("title__sort", "unit__sort_key", "subject_name")
-    )
-
-
-def public_exemplars(*, year: int) -> list[Exemplar]:
-    return list(
-        Exemplar.unscoped.filter(recognised_on__year=year)
-        .select_related("person", "unit")
-        .order_by("-recognised_on")[:200]
-    )
-
-
-def honour_years() -> list[int]:
-    return sorted(set(Decision.unscoped.values_list("year", flat=True).distinct()), reverse=True)
-
-
 def eligibility_of(
     *,
     actor: Actor,
@@ -384,6 +340,10 @@ def eligibility_of(
 
 def review_list(*, actor: Actor, plan: Plan):
     return Review.objects.for_actor(actor).filter(plan=plan).select_related("unit")
+
+
+def review_get(*, actor: Actor, pk) -> Review:
+    return get_for_actor(Review.objects.select_related("plan__unit", "unit__parent"), actor, pk)
 
 
 def own_person(*, actor: Actor) -> Person:
