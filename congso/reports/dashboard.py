@@ -10,8 +10,12 @@ from datetime import date
 from django.utils.translation import gettext as _
 
 from congso.cases.selectors import confirmed_violations, violation_summary
+from congso.cases.selectors.rollups import violations_by_unit
 from congso.conduct.selectors import attestation_completion
-from congso.org.selectors import unit_children
+from congso.dissemination.selectors.rollups import completion_by_unit
+from congso.evaluation.selectors_reports import classification_by_unit
+from congso.org.selectors import head_counts, unit_children, unit_heads
+from congso.reports import accountability, panels
 from congso.reports.data import Chart, Table
 from congso.reports.formatting import number, pct_text, percent
 from congso.surveys.rules import Period
@@ -60,9 +64,13 @@ class UnitBoard:
     officers: list[Officer]
     chart: Chart
     tables: list[Table] = field(default_factory=list)
+    panels: panels.Panels | None = None
+    heads: list[accountability.HeadRow] = field(default_factory=list)
+    head_table: Table | None = None
+    sort: str = accountability.DEFAULT_SORT
 
 
-def unit_board(*, actor, unit, year: int) -> UnitBoard:
+def unit_board(*, actor, unit, year: int, sort: str = accountability.DEFAULT_SORT) -> UnitBoard:
     board = unit_dashboard(actor=actor, unit=unit, period=year_period(year))
     now = violation_summary(actor=actor, unit_path=unit.path, year=year)
     before = violation_summary(actor=actor, unit_path=unit.path, year=year - 1)
@@ -123,7 +131,8 @@ def unit_board(*, actor, unit, year: int) -> UnitBoard:
     )
     ranked = {row.key: row for row in board.agencies}
     children = []
-    for child in unit_children(actor=actor, unit=unit, on=date(year, 12, 31)):
+    units = list(unit_children(actor=actor, unit=unit, on=date(year, 12, 31)))
+    for child in units:
         row = ranked.get(child.pk)
         children.append(
             Child(
@@ -151,7 +160,8 @@ def unit_board(*, actor, unit, year: int) -> UnitBoard:
         [c.sipas for c in rated],
         "%",
     )
-    result = UnitBoard(unit, year, summary, categories, children, officers, chart)
+    result = UnitBoard(unit, year, summary, categories, children, officers, chart, sort=sort)
+    _add_panels(result, actor=actor, unit=unit, year=year, children=children, units=units)
     result.tables = [
         summary,
         categories,
@@ -165,8 +175,50 @@ def unit_board(*, actor, unit, year: int) -> UnitBoard:
             [_("Cán bộ"), _("Lượt đánh giá"), _("Chỉ số hài lòng")],
             [[o.name, number(o.n), pct_text(o.sipas)] for o in officers],
         ),
+        *result.panels.tables,
     ]
+    if result.head_table is not None:
+        result.tables.append(result.head_table)
     return result
+
+
+def _add_panels(
+    board: UnitBoard, *, actor, unit, year: int, children: list[Child], units: list
+) -> None:
+    """Classification, emulation, dissemination and training panels, and the heads'
+    accountability ranking of the units below (the per-unit rows are read once and serve both)."""
+    classification = tuple(
+        classification_by_unit(actor=actor, unit_path=unit.path, year=y) for y in (year, year - 1)
+    )
+    completion = tuple(completion_by_unit(actor=actor, unit=unit, year=y) for y in (year, year - 1))
+    table, chart = panels.classification_panel(
+        year=year, by_unit_now=classification[0], by_unit_before=classification[1]
+    )
+    emulation, titles = panels.emulation_panel(actor=actor, unit=unit, year=year)
+    done, done_chart = panels.completion_panel(
+        actor=actor, unit=unit, year=year, by_unit_now=completion[0], by_unit_before=completion[1]
+    )
+    board.panels = panels.Panels(table, chart, emulation, titles, done, done_chart)
+    if not children:
+        return
+    satisfaction = {
+        c.pk: (c.sipas, None if c.sipas is None or c.change is None else c.sipas - c.change)
+        for c in children
+    }
+    board.heads = accountability.head_rows(
+        unit=unit,
+        children=units,
+        heads=unit_heads(actor=actor, unit_ids=[u.pk for u in units]),
+        staff=head_counts(actor=actor, units=units),
+        satisfaction=satisfaction,
+        violations=tuple(
+            violations_by_unit(actor=actor, unit_path=unit.path, year=y) for y in (year, year - 1)
+        ),
+        classification=classification,
+        completion=completion,
+        sort=board.sort,
+    )
+    board.head_table = accountability.head_table(board.heads, board.sort)
 
 
 @dataclass
