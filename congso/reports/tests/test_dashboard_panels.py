@@ -145,3 +145,18 @@ def test_heads_of_a_sub_unit_come_from_that_unit_only(world):
     board = _board(world, world.agency_b).context["board"]
     row = next(r for r in board.heads if r.pk == unit.pk)
     assert row.head == "Vũ Văn Trưởng (Trưởng phòng)"
+
+
+def test_an_agency_leaders_panels_leave_out_other_agencies(world):
+    # admin_a holds Leadership on agency A only: agency B's figures never reach its panels
+    results(world.agency_b, YEAR, ["HTXSNV", "HTTNV"], prefix="Khác")
+    awards(world.agency_b, YEAR, ["ldtt"])
+    registrations(world.agency_b, YEAR, ["submitted"])
+    results(world.division_a, YEAR, ["HTNV"])
+    page = login_client(world.admin_a).get(reverse("reports:dashboard"), {"nam": YEAR})
+    board = page.context["board"]
+    assert board.unit == world.agency_a
+    assert _row(board.panels.classification, "Tổng số")[1] == "1"
+    assert _row(board.panels.emulation, "Lượt đăng ký thi đua (đã gửi)")[1] == "0"
+    assert _row(board.panels.emulation, "Danh hiệu, hình thức khen thưởng đã quyết định")[1] == "0"
+    assert [r.name for r in board.heads] == ["Phòng Tổ chức"]
