@@ -98,7 +98,15 @@ def dashboard(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     return render(
         request,
         "reports/dashboard.html",
-        {"board": board, "year": year, "sorts": sorts, **context},
+        {
+            "board": board,
+            "year": year,
+            "sorts": sorts,
+            "head_rows": zip(board.heads, board.head_table.rows, strict=True)
+            if board.head_table
+            else [],
+            **context,
+        },
     )
 
 

@@ -1,14 +1,25 @@
-"""Violations grouped by unit, for the reports app's dashboards (the heads' accountability
-view rolls these rows up to each unit below the one shown). Two grouped queries, whatever the
-number of cases; rows out of the actor's reach are left out."""
+"""Violations grouped by unit and category, for the reports app's dashboards: the page's
+totals, its table by category and the heads' accountability view (which rolls the rows up to
+each unit below the one shown) all come from these rows. One grouped query per year, whatever
+the number of cases (the days to conclusion are summed by the database); rows out of the
+actor's reach are left out. Same definitions as `violation_summary`."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, Q
+from django.db.models import (
+    Count,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    Q,
+    Sum,
+)
+from django.db.models.functions import TruncDate
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from congso.cases.choices import CaseKind
 from congso.cases.models import Case
@@ -18,7 +29,7 @@ from congso.common.scoping import Actor
 
 @dataclass
 class UnitViolations:
-    """Misconduct cases opened in a year in one unit (not its subtree)."""
+    """Misconduct cases opened in a year (in one unit and category, or summed)."""
 
     detected: int = 0
     confirmed: int = 0
@@ -36,34 +47,59 @@ class UnitViolations:
         return round(self.days_total / self.concluded, 1) if self.concluded else None
 
 
-def violations_by_unit(*, actor: Actor, unit_path: str, year: int) -> dict[str, UnitViolations]:
-    """Per unit path of the subtree at `unit_path`: misconduct cases opened in `year` (local
-    time), confirmed (a finding state, not reversed), and days from opening to conclusion —
-    the same definitions as `violation_summary`."""
+def _days(value) -> int:
+    """A summed duration as whole days (SQLite and PostgreSQL both give a timedelta)."""
+    if value is None:
+        return 0
+    if isinstance(value, timedelta):
+        return value.days
+    return int(value) // 86_400_000_000  # microseconds, as Django stores durations on SQLite
+
+
+def violation_rows(
+    *, actor: Actor, unit_path: str, year: int
+) -> dict[tuple[str, str], UnitViolations]:
+    """Per (unit path, category name) of the subtree at `unit_path`: misconduct cases opened
+    in `year` (local time), confirmed (a finding state, not reversed), concluded, and the sum
+    of days from the (local) opening date to the conclusion date. A case concluded before the
+    day it was opened counts 0 days, as in `violation_summary`."""
     tz = timezone.get_current_timezone()
     start = timezone.make_aware(datetime.combine(date(year, 1, 1), time.min), tz)
     end = timezone.make_aware(datetime.combine(date(year + 1, 1, 1), time.min), tz)
-    cases = Case.objects.for_actor(actor).filter(
-        kind=CaseKind.MISCONDUCT,
-        unit__path__startswith=unit_path,
-        created_at__gte=start,
-        created_at__lt=end,
+    opened = TruncDate("created_at", tzinfo=tz)
+    concluded = Q(confirmed_on__isnull=False)
+    days = ExpressionWrapper(F("confirmed_on") - opened, output_field=DurationField())
+    rows = (
+        Case.objects.for_actor(actor)
+        .filter(
+            kind=CaseKind.MISCONDUCT,
+            unit__path__startswith=unit_path,
+            created_at__gte=start,
+            created_at__lt=end,
+        )
+        .values("unit__path", "category__name")
+        .annotate(
+            detected=Count("id"),
+            confirmed=Count("id", filter=Q(state__in=list(FINDING_STATES), reversed=False)),
+            concluded=Count("id", filter=concluded),
+            days=Sum(days, filter=concluded & Q(confirmed_on__gte=opened)),
+        )
+        .order_by()
     )
-    finding = Q(state__in=list(FINDING_STATES), reversed=False)
+    blank = gettext("Chưa phân loại")
+    return {
+        (row["unit__path"], row["category__name"] or blank): UnitViolations(
+            row["detected"], row["confirmed"], row["concluded"], _days(row["days"])
+        )
+        for row in rows
+    }
+
+
+def violations_by_unit(*, actor: Actor, unit_path: str, year: int) -> dict[str, UnitViolations]:
+    """`violation_rows` summed per unit path."""
     out: dict[str, UnitViolations] = {}
-    for row in (
-        cases.values("unit__path")
-        .annotate(detected=Count("id"), confirmed=Count("id", filter=finding))
-        .order_by()
-    ):
-        out[row["unit__path"]] = UnitViolations(row["detected"], row["confirmed"])
-    for path, opened, concluded in (
-        cases.filter(confirmed_on__isnull=False)
-        .values_list("unit__path", "created_at", "confirmed_on")
-        .order_by()
-        .iterator(chunk_size=5000)
-    ):
-        row = out.setdefault(path, UnitViolations())
-        row.concluded += 1
-        row.days_total += max((concluded - timezone.localtime(opened, tz).date()).days, 0)
+    for (path, _category), row in violation_rows(
+        actor=actor, unit_path=unit_path, year=year
+    ).items():
+        out.setdefault(path, UnitViolations()).add(row)
     return out
