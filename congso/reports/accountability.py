@@ -68,8 +68,18 @@ class HeadRow:
                 worse += 1
         return better, worse
 
+    def compared(self) -> int:
+        """How many measures have a figure both this year and the year before."""
+        return sum(
+            1
+            for attr, _up, _label in SORTS.values()
+            if getattr(self, attr).now is not None and getattr(self, attr).before is not None
+        )
+
     @property
     def trend_text(self) -> str:
+        if not self.compared():
+            return _("chưa có số liệu năm trước để so sánh")
         better, worse = self.trend()
         return _("%(b)s tốt lên, %(w)s kém đi") % {"b": better, "w": worse}
 

@@ -160,3 +160,13 @@ def test_an_agency_leaders_panels_leave_out_other_agencies(world):
     assert _row(board.panels.emulation, "Lượt đăng ký thi đua (đã gửi)")[1] == "0"
     assert _row(board.panels.emulation, "Danh hiệu, hình thức khen thưởng đã quyết định")[1] == "0"
     assert [r.name for r in board.heads] == ["Phòng Tổ chức"]
+
+
+def test_trend_says_when_the_year_before_has_nothing_to_compare(world):
+    empty = make_unit("Phòng Mới", kind="division", parent=world.agency_b)  # no staff, no data
+    results(world.agency_a, YEAR, ["HTTNV"])
+    row = next(r for r in _board(world, world.agency_b).context["board"].heads if r.pk == empty.pk)
+    assert row.trend_text == "chưa có số liệu năm trước để so sánh"
+    # a unit with staff: no confirmed violation in either year is a figure (nothing changed)
+    row = next(r for r in _board(world).context["board"].heads if r.name == "Sở Nội vụ")
+    assert row.trend_text == "0 tốt lên, 0 kém đi"
