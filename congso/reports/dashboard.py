@@ -14,7 +14,7 @@ from congso.cases.selectors.rollups import UnitViolations, violation_rows
 from congso.conduct.selectors import attestation_completion
 from congso.dissemination.selectors.rollups import completion_by_unit
 from congso.evaluation.selectors_reports import classification_by_unit
-from congso.org.selectors import head_counts, unit_children, unit_heads
+from congso.org.selectors import unit_children, unit_heads
 from congso.reports import accountability, panels
 from congso.reports.data import Chart, Table
 from congso.reports.formatting import number, pct_text, percent
@@ -37,12 +37,14 @@ def _change(now, before) -> str:
     return ("+" if delta > 0 else "") + number(float(delta))
 
 
-def _sum_by(rows: dict, part: int | None) -> dict:
-    """`violation_rows` summed by one part of their (unit path, category) key (None: all)."""
-    out: dict = {None: UnitViolations()} if part is None else {}
-    for key, row in rows.items():
-        out.setdefault(None if part is None else key[part], UnitViolations()).add(row)
-    return out
+def _sums(rows: dict) -> tuple[UnitViolations, dict, dict]:
+    """`violation_rows` summed in one pass: in all, by category name, by unit path."""
+    total, by_category, by_path = UnitViolations(), {}, {}
+    for (path, category), row in rows.items():
+        total.add(row)
+        by_category.setdefault(category, UnitViolations()).add(row)
+        by_path.setdefault(path, UnitViolations()).add(row)
+    return total, by_category, by_path
 
 
 @dataclass
@@ -84,8 +86,9 @@ def unit_board(*, actor, unit, year: int, sort: str = accountability.DEFAULT_SOR
     violations = tuple(
         violation_rows(actor=actor, unit_path=unit.path, year=y) for y in (year, year - 1)
     )
-    now, before = (_sum_by(rows, None)[None] for rows in violations)
-    by_category, by_category_before = (_sum_by(rows, 1) for rows in violations)
+    (now, by_category, by_path), (before, by_category_before, by_path_before) = (
+        _sums(rows) for rows in violations
+    )
     completion = attestation_completion(actor=actor, unit=unit, on=date(year, 12, 31))
     staff = sum(r.staff for r in completion)
     attested = sum(r.attested for r in completion)
@@ -179,7 +182,8 @@ def unit_board(*, actor, unit, year: int, sort: str = accountability.DEFAULT_SOR
         year=year,
         children=children,
         units=units,
-        violations=violations,
+        violations=(by_path, by_path_before),
+        staff={r.unit_id: r.staff for r in completion[1:]},  # active staff of each child
     )
     result.tables = [
         summary,
@@ -210,6 +214,7 @@ def _add_panels(
     children: list[Child],
     units: list,
     violations: tuple,
+    staff: dict[int, int],
 ) -> None:
     """Classification, emulation, dissemination and training panels, and the heads'
     accountability ranking of the units below (the per-unit rows are read once and serve both)."""
@@ -235,9 +240,9 @@ def _add_panels(
         unit=unit,
         children=units,
         heads=unit_heads(actor=actor, unit_ids=[u.pk for u in units]),
-        staff=head_counts(actor=actor, units=units),
+        staff=staff,
         satisfaction=satisfaction,
-        violations=tuple(_sum_by(rows, 0) for rows in violations),
+        violations=violations,
         classification=classification,
         completion=completion,
         sort=board.sort,
