@@ -61,7 +61,10 @@ def _days_expression(year: int) -> RawSQL | None:
         }
         if len(offsets) != 1:
             return None
-        seconds = int(offsets.pop().total_seconds())
+        offset = offsets.pop()
+        if offset is None:
+            return None
+        seconds = int(offset.total_seconds())
         sql = (
             'MAX(CAST(julianday("cases_case"."confirmed_on") - julianday(date('
             f'"cases_case"."created_at", \'{seconds:+d} seconds\')) AS INTEGER), 0)'
@@ -90,7 +93,7 @@ def violation_rows(
     )
     concluded = Q(confirmed_on__isnull=False)
     days = _days_expression(year)
-    sums = {
+    sums: dict[str, Count | Sum] = {
         "detected": Count("id"),
         "confirmed": Count("id", filter=Q(state__in=list(FINDING_STATES), reversed=False)),
         "concluded": Count("id", filter=concluded),
@@ -105,6 +108,8 @@ def violation_rows(
         for unit_id, category_id, opened, on in cases.filter(concluded).values_list(
             "unit_id", "category_id", "created_at", "confirmed_on"
         ):
+            if on is None:
+                continue
             gap = max((on - timezone.localtime(opened, tz).date()).days, 0)
             slow[(unit_id, category_id)] = slow.get((unit_id, category_id), 0) + gap
     names = dict(ViolationCategory.objects.values_list("id", "name"))
