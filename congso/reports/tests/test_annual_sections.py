@@ -99,3 +99,18 @@ def test_emulation_section_figures_equal_the_awards_and_registrations_in_the_dat
     assert "- Tổng tiền thưởng: 3.000.000 đồng" in paragraphs
     titles = {r[0]: r[1] for t in tables for r in t if len(r) == 2}
     assert titles["Lao động tiên tiến"] == "2" and titles["Tập thể lao động tiên tiến"] == "1"
+
+
+def test_every_table_repeats_its_header_row_on_each_page(world):
+    import io
+
+    from docx import Document
+
+    acknowledged_campaign(world.agency_a, [world.alice])  # a table of campaigns
+    report = build_annual_report(actor=system_actor(), unit=world.province, year=YEAR)
+    doc = Document(io.BytesIO(render_docx(report)))
+    body_tables = [t for t in doc.tables if len(t.columns) > 2]  # the header is a 2-column grid
+    assert body_tables
+    for table in body_tables:
+        first = table.rows[0]._tr
+        assert first.xpath("./w:trPr/w:tblHeader"), table.rows[0].cells[0].text
