@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count
 
+from congso.common.permissions import Cap
 from congso.common.scoping import Actor
 from congso.evaluation.models import PUBLISHED_STATES, Result, Run
 from congso.org.models import OrgUnit
@@ -69,7 +70,11 @@ def classification_by_unit(*, actor: Actor, unit_path: str, year: int) -> dict[s
     )
     if not runs:
         return {}
-    paths = dict(OrgUnit.unscoped.filter(path__startswith=unit_path).values_list("id", "path"))
+    paths = dict(
+        OrgUnit.objects.for_actor(actor, Cap.EVALUATION_VIEW)
+        .filter(path__startswith=unit_path)
+        .values_list("id", "path")
+    )
     rows = (
         Result.objects.for_actor(actor)
         .filter(run_id__in=runs, unit_id__in=list(paths))

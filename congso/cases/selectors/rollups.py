@@ -18,6 +18,7 @@ from django.utils.translation import gettext
 from congso.cases.choices import CaseKind
 from congso.cases.models import Case
 from congso.cases.rules import FINDING_STATES
+from congso.common.permissions import Cap
 from congso.common.scoping import Actor
 from congso.conduct.models import ViolationCategory
 from congso.org.models import OrgUnit
@@ -84,7 +85,11 @@ def violation_rows(
     tz = timezone.get_current_timezone()
     start = timezone.make_aware(datetime.combine(date(year, 1, 1), time.min), tz)
     end = timezone.make_aware(datetime.combine(date(year + 1, 1, 1), time.min), tz)
-    paths = dict(OrgUnit.unscoped.filter(path__startswith=unit_path).values_list("id", "path"))
+    paths = dict(
+        OrgUnit.objects.for_actor(actor, Cap.CASES_VIEW)
+        .filter(path__startswith=unit_path)
+        .values_list("id", "path")
+    )
     cases = Case.objects.for_actor(actor).filter(
         kind=CaseKind.MISCONDUCT,
         unit_id__in=list(paths),
