@@ -5,11 +5,14 @@ Renders through the Django test client, for a province-wide leader: the overview
 `/quan-triet/hoan-thanh/` (all 20 campaigns with their completion, year over year), one
 campaign's page `/quan-triet/dot/<id>/` (per-unit rows, chart, the people directly in the
 root) and the same page drilled down to an agency. Server time is the wall time of each
-request. Target: p95 < 200 ms (issue 11, point 11).
+request. Target: p95 < 200 ms (issue 11, point 11). Also printed: the process CPU time per
+request (the machine may be shared: wall time grows with the load average, which is printed
+too) and the number of queries of each page, which does not grow with the number of staff.
 """
 
 from __future__ import annotations
 
+import os
 import random
 import time
 from datetime import date, datetime, timedelta
@@ -61,6 +64,13 @@ def build_campaigns(root, people, n: int, rng: random.Random) -> list[Campaign]:
             )
         Receipt.objects.bulk_create(batch, batch_size=5000)
     rebuild(campaign_ids=[c.pk for c in campaigns])
+    if connection.vendor == "postgresql":
+        # A production table is vacuumed and analysed by autovacuum; right after this bulk
+        # load it may not be yet, and without the visibility map PostgreSQL cannot count
+        # staff from the index alone. Do what autovacuum would do, now, so runs compare.
+        with connection.cursor() as cursor:
+            for table in ("org_person", "org_orgunit", "dissemination_completioncount"):
+                cursor.execute(f"VACUUM ANALYZE {table}")
     return campaigns
 
 
@@ -82,6 +92,7 @@ def run(options: dict) -> dict:
         assert client.get(url).status_code == 200
     durations: list[float] = []
     by_url: dict[str, list[float]] = {url: [] for url in urls}
+    cpu_start = time.process_time()
     for _round in range(options.get("rounds", 10)):
         for url in urls:
             start = time.perf_counter()
@@ -90,6 +101,7 @@ def run(options: dict) -> dict:
             durations.append(elapsed)
             by_url[url].append(elapsed)
             assert response.status_code == 200
+    cpu_ms = (time.process_time() - cpu_start) * 1000 / max(1, len(durations))
     queries = {}
     for url in urls:
         with CaptureQueriesContext(connection) as ctx:
@@ -103,6 +115,8 @@ def run(options: dict) -> dict:
         **figures,
         "p95_ms_by_url": {u: round(percentile(v, 95), 1) for u, v in by_url.items()},
         "queries_by_url": queries,
+        "cpu_ms_per_request": round(cpu_ms, 1),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
         "target": "p95 < 200 ms",
         "pass": figures["p95_ms"] < 200,
     }

@@ -101,3 +101,67 @@ def test_completion_drill_down_from_province_to_person(page, live_server, browse
     assert "Nguyễn Thị Hoa" in body and "Đã xác nhận đúng hạn" in body
     assert "Trần Văn Bình" in body and "Chưa mở" in body
     screenshot(page, "dissemination-completion-agency")
+
+
+def test_staff_marks_notices_read_on_a_phone(phone, live_server, browser_world):
+    from congso.dissemination.models import Notice
+    from congso.dissemination.tests.factories import make_campaign
+
+    campaign = make_campaign(browser_world.agency_a)
+    for step, text in ((1, "Văn bản 1847/QĐ-TTg cần đọc."), (2, "Sắp đến hạn xác nhận.")):
+        Notice.objects.create(
+            campaign=campaign,
+            version=campaign.version,
+            step=step,
+            user=browser_world.alice,
+            key=f"b-{step}",
+            text=text,
+        )
+    log_in(phone, live_server, "alice")
+    assert phone.inner_text("header .badge").startswith("2")
+    screenshot(phone, "dissemination-notices-360px")
+    assert not has_horizontal_overflow(phone)
+    phone.click("li.notice.unread form button[type=submit] >> nth=0")
+    phone.wait_for_load_state()
+    assert phone.inner_text("header .badge").startswith("1")
+    phone.click("text=Đánh dấu tất cả đã đọc")
+    phone.wait_for_load_state()
+    assert phone.locator("header .badge").count() == 0
+    assert not Notice.objects.filter(read_at__isnull=True).exists()
+    screenshot(phone, "dissemination-notices-read-360px")
+
+
+def test_organiser_uploads_a_course_file_and_a_participant_downloads_it(
+    page, phone, live_server, browser_world, tmp_path
+):
+    from datetime import date
+
+    from congso.dissemination.models import Course, Participation
+    from congso.dissemination.tests.factories import pdf_bytes
+
+    course = Course.objects.create(
+        unit=browser_world.agency_a,
+        title="Bồi dưỡng văn hóa công vụ",
+        start_on=date(2026, 3, 2),
+        end_on=date(2026, 3, 4),
+    )
+    Participation.objects.create(
+        course=course, unit=browser_world.agency_a, person=browser_world.alice.person
+    )
+    upload = tmp_path / "bai-giang.pdf"
+    upload.write_bytes(pdf_bytes(2))
+    log_in(page, live_server, "head_a")
+    page.goto(f"{live_server.url}/quan-triet/tuyen-truyen/lop/{course.pk}/")
+    page.fill("#id_title", "Bài giảng chuyên đề 1")
+    page.set_input_files("#id_file", str(upload))
+    page.click("#files-title ~ form button[type=submit]")
+    page.wait_for_load_state()
+    assert "Đã tải lên tài liệu" in page.inner_text("main")
+    screenshot(page, "dissemination-course-files")
+    log_in(phone, live_server, "alice")
+    phone.goto(f"{live_server.url}/quan-triet/cua-toi/")
+    link = phone.locator("a", has_text="Bài giảng chuyên đề 1")
+    response = phone.context.request.get(f"{live_server.url}{link.get_attribute('href')}")
+    assert response.ok and response.body().startswith(b"%PDF-")
+    screenshot(phone, "dissemination-my-record-files-360px")
+    assert not has_horizontal_overflow(phone)

@@ -5,7 +5,10 @@ from __future__ import annotations
 from django.apps import apps
 from django.urls import reverse
 
+from congso.common.inbox import unread_count
 from congso.common.nav import entry_allowed
+
+INBOX_URL_NAME = "common:my_tasks"
 
 
 def layout(request):
@@ -24,7 +27,10 @@ def layout(request):
             for check, url_name, label in getattr(config, "nav_entries", ()):
                 if entry_allowed(actor, check):
                     url = reverse(url_name)
-                    nav.append({"url": url, "label": label, "active": False})
+                    item = {"url": url, "label": label, "active": False, "badge": 0}
+                    if url_name == INBOX_URL_NAME:  # unread notices next to 'Việc của tôi'
+                        item["badge"] = unread_count(actor)
+                    nav.append(item)
     # Highlight only the most specific entry: /to-chuc/can-bo/ is "Cán bộ", not also "Tổ chức".
     matches = [item for item in nav if request.path.startswith(item["url"])]
     if matches:

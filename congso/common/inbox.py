@@ -6,13 +6,18 @@ shared file. A provider is called as `provider(actor)` and returns an iterable o
 the actor's own person (never someone else's work); it must run a fixed number of queries,
 whatever the number of items. `collect` merges and sorts them: overdue first, then by due date,
 items without a due date last.
+
+Notices (reminders, escalations) come the same way: `my_notices = ["dotted.path"]` names a
+function `provider(actor) -> NoticeFeed` (the actor's own recent notices, read or not, and where
+to mark them all read) and `unread_notices = ["dotted.path"]` a function `count(actor) -> int`
+(one query); the page lists the feeds and the menu shows the sum of the counts.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from django.apps import apps
 from django.utils import timezone
@@ -59,6 +64,53 @@ def collect(actor, *, today: date | None = None) -> list[TaskItem]:
             item.title,
         ),
     )
+
+
+@dataclass(frozen=True)
+class NoticeItem:
+    """One notice to the person: its text, when, where it leads, whether it was read and
+    where to POST to mark it read."""
+
+    text: str
+    created_at: datetime
+    url: str
+    read: bool
+    read_url: str
+
+
+@dataclass(frozen=True)
+class NoticeFeed:
+    """One app's recent notices for the person, and where to POST to mark them all read."""
+
+    items: list[NoticeItem]
+    read_all_url: str
+
+    @property
+    def unread(self) -> int:
+        return sum(1 for item in self.items if not item.read)
+
+
+def _declared(attribute: str) -> list[Callable]:
+    return [
+        import_string(path)
+        for config in apps.get_app_configs()
+        for path in getattr(config, attribute, ())
+    ]
+
+
+def notice_feeds(actor) -> list[NoticeFeed]:
+    """Every app's notice feed for the actor (empty feeds left out)."""
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        return []
+    feeds = [provider(actor) for provider in _declared("my_notices")]
+    return [feed for feed in feeds if feed.items]
+
+
+def unread_count(actor) -> int:
+    """Unread notices of the actor across the apps (for the menu): one query per app."""
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        return 0
+    return sum(count(actor) for count in _declared("unread_notices"))
 
 
 def has_inbox(actor) -> bool:

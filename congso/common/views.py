@@ -20,7 +20,7 @@ from congso.common import services
 from congso.common.audit import audit_verify
 from congso.common.audit_labels import action_label, change_rows, object_label
 from congso.common.forms import AuditFilterForm, HolidayForm, holiday_initial
-from congso.common.inbox import collect
+from congso.common.inbox import collect, notice_feeds
 from congso.common.params import parse_page, parse_year
 from congso.common.permissions import Cap
 from congso.common.selectors import (
@@ -57,7 +57,8 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
         return redirect("cases:monitor_home")
     today = timezone.localdate()
     items = [(item, item.overdue(today)) for item in collect(request.actor, today=today)]
-    return render(request, "common/my_tasks.html", {"items": items})
+    feeds = notice_feeds(request.actor)
+    return render(request, "common/my_tasks.html", {"items": items, "feeds": feeds})
 
 
 def home(request: HttpRequest) -> HttpResponse:

@@ -156,3 +156,9 @@ def acknowledge(request, campaign_id: int, payload: AcknowledgeIn):
     except ValidationError as exc:
         raise HttpError(400, " ".join(exc.messages)) from None
     return _mine(selectors.my_campaign_get(actor=request.auth, pk=campaign_id))
+
+
+# Sessions and training (api_training.py) share the /dissemination/ prefix.
+from congso.dissemination.api_training import router as training_router  # noqa: E402
+
+router.add_router("", training_router)

@@ -12,4 +12,12 @@ class DisseminationConfig(AppConfig):
         ("dissemination.ack", "dissemination:my_record", _("Học tập của tôi")),
     ]
     my_tasks = ["congso.dissemination.inbox.my_tasks"]
+    my_notices = ["congso.dissemination.inbox.my_notices"]
+    unread_notices = ["congso.dissemination.inbox.unread_notices"]
     evaluation_evidence = ["congso.dissemination.evidence.person_evidence"]
+
+    def ready(self) -> None:
+        from congso.dissemination.rollup import on_people_changed
+        from congso.org.signals import people_changed
+
+        people_changed.connect(on_people_changed, dispatch_uid="dissemination-rollup")

@@ -39,6 +39,11 @@ class VersionForm(forms.Form):
     note = forms.CharField(label=_("Ghi chú"), max_length=300, required=False)
 
 
+class MaterialForm(forms.Form):
+    title = forms.CharField(label=_("Tên tài liệu"), max_length=200)
+    file = forms.FileField(label=_("Tệp (PDF, Word, Excel, PowerPoint; tối đa 20 MB)"))
+
+
 class CampaignForm(forms.Form):
     unit = forms.TypedChoiceField(
         label=_("Gửi đến đơn vị (và toàn bộ đơn vị trực thuộc)"), coerce=int

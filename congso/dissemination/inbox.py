@@ -6,9 +6,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from congso.common.inbox import TaskItem
+from congso.common.inbox import NoticeFeed, NoticeItem, TaskItem
 from congso.dissemination import selectors
 from congso.dissemination.reminders import head_notices
+from congso.dissemination.rules import ReminderStep
 
 
 def my_tasks(actor) -> list[TaskItem]:
@@ -55,3 +56,28 @@ def my_tasks(actor) -> list[TaskItem]:
             )
         )
     return items
+
+
+def my_notices(actor) -> NoticeFeed:
+    """The actor's reminders and escalations, newest first (one query)."""
+    items = []
+    for notice in selectors.my_notices(actor=actor):
+        url = reverse("dissemination:read", args=[notice.campaign_id])
+        if notice.step >= ReminderStep.HEAD:
+            url = reverse("dissemination:campaign", args=[notice.campaign_id])
+            if notice.about_unit_id:
+                url += f"?don_vi={notice.about_unit_id}"
+        items.append(
+            NoticeItem(
+                text=notice.text,
+                created_at=notice.created_at,
+                url=url,
+                read=notice.read_at is not None,
+                read_url=reverse("dissemination:notice_read", args=[notice.pk]),
+            )
+        )
+    return NoticeFeed(items=items, read_all_url=reverse("dissemination:notices_read"))
+
+
+def unread_notices(actor) -> int:
+    return selectors.my_unread_notice_count(actor=actor)

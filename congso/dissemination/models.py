@@ -263,6 +263,9 @@ class Course(ScopedModel):
     materials = models.TextField(_("tài liệu, đường dẫn"), blank=True)
     questions = models.JSONField(_("câu hỏi kiểm tra"), default=list, blank=True)
     pass_mark = models.PositiveSmallIntegerField(_("điểm đạt (%)"), null=True, blank=True)
+    # The course's id in an outside training system (LMS) that pushes it through the API;
+    # unique within the unit, empty for courses entered on the pages.
+    external_ref = models.CharField(_("mã lớp ở hệ thống đào tạo"), max_length=100, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     view_capability = Cap.DISSEMINATION_VIEW
@@ -271,6 +274,46 @@ class Course(ScopedModel):
         ordering = ["-start_on", "-id"]
         verbose_name = _("lớp bồi dưỡng")
         verbose_name_plural = _("lớp bồi dưỡng")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "external_ref"],
+                condition=~models.Q(external_ref=""),
+                name="dissem_course_ref_once",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class MaterialKind(models.TextChoices):
+    PDF = "pdf", "PDF"
+    DOCX = "docx", "Word (.docx)"
+    XLSX = "xlsx", "Excel (.xlsx)"
+    PPTX = "pptx", "PowerPoint (.pptx)"
+
+
+class CourseMaterial(ScopedModel):
+    """A file of a course (PDF, or a Word, Excel or PowerPoint document without macros),
+    checked by its content. `unit` is the course's unit; participants download it too."""
+
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="files")
+    title = models.CharField(_("tên tài liệu"), max_length=200)
+    kind = models.CharField(max_length=5, choices=MaterialKind.choices)
+    file = models.FileField(upload_to="dissemination/materials/%Y/")
+    size = models.PositiveIntegerField(default=0)
+    sha256 = models.CharField(max_length=64)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    view_capability = Cap.DISSEMINATION_VIEW
+
+    class Meta:
+        ordering = ["course_id", "id"]
+        verbose_name = _("tài liệu lớp bồi dưỡng")
+        verbose_name_plural = _("tài liệu lớp bồi dưỡng")
 
     def __str__(self) -> str:
         return self.title

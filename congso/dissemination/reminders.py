@@ -6,7 +6,8 @@ Run daily by `congso dissemination send-reminders` (cron) or the db_worker task
 caught up) sends nothing twice. Notices are rows shown on "Việc của tôi" and mails through
 Django's mail (SMTP from the environment; files under var/mail in development and the demo).
 The query count does not grow with the number of recipients: per campaign, one query for the
-late recipients' accounts and one bulk insert.
+late recipients' accounts and one bulk insert. This module is the one writer of `Notice`
+(sending, and marking read by its addressee).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -218,17 +220,45 @@ def _mail(notices: list[Notice]) -> int:
 
 
 def head_notices(*, actor, days: int = 30):
-    """The actor's escalations of the last `days` days (for 'Việc của tôi')."""
+    """The actor's unread escalations of the last `days` days (for 'Việc của tôi'; marking
+    one read takes it off the list)."""
     if actor is None or actor.user_id is None:
         return []
     since = timezone.now() - timedelta(days=days)
     return list(
         Notice.objects.filter(
-            user_id=actor.user_id, step__gte=ReminderStep.HEAD, created_at__gte=since
+            user_id=actor.user_id,
+            step__gte=ReminderStep.HEAD,
+            created_at__gte=since,
+            read_at__isnull=True,
         )
         .select_related("campaign")
         .order_by("-created_at")[:20]
     )
 
 
-__all__ = ["head_notices", "send_reminders"]
+def notice_mark_read(*, actor, pk) -> Notice:
+    """Mark one of the actor's own notices read (404 for anyone else's, or no such notice).
+    Marking it again keeps the first time."""
+    if actor is None or actor.user_id is None:
+        raise Http404
+    try:
+        notice = Notice.objects.get(pk=int(pk), user_id=actor.user_id)
+    except (Notice.DoesNotExist, TypeError, ValueError):
+        raise Http404 from None
+    if notice.read_at is None:
+        notice.read_at = timezone.now()
+        notice.save(update_fields=["read_at"])
+    return notice
+
+
+def notices_mark_all_read(*, actor) -> int:
+    """Mark every unread notice of the actor read; returns how many."""
+    if actor is None or actor.user_id is None:
+        return 0
+    return Notice.objects.filter(user_id=actor.user_id, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+
+
+__all__ = ["head_notices", "notice_mark_read", "notices_mark_all_read", "send_reminders"]

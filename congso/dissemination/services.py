@@ -285,7 +285,16 @@ def acknowledge(*, actor: Actor, campaign: Campaign, answers: Sequence[int | Non
         receipt.acknowledged_at = now
         receipt.on_time = acknowledged_on_time(timezone.localdate(now), campaign.due_on)
         receipt.save(update_fields=["acknowledged_at", "on_time"])
-        count_acknowledgement(receipt=receipt, unit_id=person.unit_id, category=person.category)
+        # Counted where the person is now: the row lock orders this with a concurrent transfer
+        # (org moves the counts of acknowledgements committed before it, in its transaction).
+        unit_id, category, active = (
+            Person.unscoped.select_for_update()
+            .filter(pk=person.pk)
+            .values_list("unit_id", "category", "is_active")
+            .get()
+        )
+        if active:
+            count_acknowledgement(receipt=receipt, unit_id=unit_id, category=category)
         audit_record(
             actor=actor,
             action="dissemination.acknowledge",

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from congso.dissemination.views import documents, reading, sessions, training
+from congso.dissemination.views import documents, materials, reading, sessions, training
 
 app_name = "dissemination"
 urlpatterns = [
@@ -34,5 +34,10 @@ urlpatterns = [
     path("tuyen-truyen/lop/<int:pk>/", training.course_detail, name="course"),
     path("tuyen-truyen/lop/<int:pk>/tham-gia/", training.course_mark, name="course_mark"),
     path("tuyen-truyen/lop/<int:pk>/kiem-tra/", training.course_quiz, name="course_quiz"),
+    path("tuyen-truyen/lop/<int:pk>/tai-lieu/", materials.material_add, name="material_add"),
+    path("tuyen-truyen/tai-lieu/<int:pk>/", materials.material_file, name="material_file"),
+    path("tuyen-truyen/tai-lieu/<int:pk>/xoa/", materials.material_delete, name="material_delete"),
     path("cua-toi/", training.my_record, name="my_record"),
+    path("thong-bao/da-doc/", reading.notices_read, name="notices_read"),
+    path("thong-bao/<int:pk>/da-doc/", reading.notice_read, name="notice_read"),
 ]

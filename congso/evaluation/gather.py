@@ -9,6 +9,7 @@ inspections through the award freeze) and earlier results (count-once, R7).
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -22,13 +23,20 @@ from congso.cases.choices import CaseKind
 from congso.cases.models import AwardFreeze, Case, Measure
 from congso.cases.rules import FINDING_STATES
 from congso.common.scoping import subtree
-from congso.evaluation import rules
+from congso.evaluation import leaders, rules
 from congso.evaluation.models import LeaveRecord, Result, Sheet, SheetState, YearFacts
 from congso.org.models import Assignment, OrgUnit, Person, UnitKind
 from congso.policy.facts import CaseFacts, Discipline, Violation
 
 CATEGORIES = ("cong_chuc", "can_bo", "vien_chuc")
 CULTURE_KINDS = {"office": "office_culture", "public_place": "public_place_culture"}
+LEADER_UNIT_FIELDS = (
+    "completed_share",
+    "on_time_share",
+    "exceeded_share",
+    "subordinates_htnv_plus_share",
+    "subordinates_httnv_plus_share",
+)
 
 
 @dataclass
@@ -75,6 +83,11 @@ class PersonInputs:
             value = getattr(f, name)
             if value is not None:
                 data[name] = str(value)
+        if f.unit is not None:  # NĐ 90/48 leaders: the figures of the unit led (leaders.py)
+            for name in LEADER_UNIT_FIELDS:
+                value = getattr(f.unit, name)
+                if value is not None:
+                    data[f"unit_{name}"] = str(value)
         return data
 
 
@@ -221,7 +234,22 @@ def gather(
                 pid in frozen,
             )
         )
+    if person_ids is None:
+        leaders.attach_unit_figures(out, year=year, parents=units)
+    else:
+        _leaders_with_their_unit(out, year)
     return out
+
+
+def _leaders_with_their_unit(out: list[PersonInputs], year: int) -> None:
+    """Gathering a few people (review marking): a leader's unit figures need the whole unit
+    led, read as a run reads it."""
+    for item in out:
+        if leaders.judged_on_unit(item, year):
+            team = gather(year=year, unit=OrgUnit.unscoped.get(pk=item.unit_id))
+            same = next((x for x in team if x.person_id == item.person_id), None)
+            if same is not None and same.facts.unit is not None:
+                item.facts = dataclasses.replace(item.facts, unit=same.facts.unit)
 
 
 def _inputs(

@@ -45,13 +45,15 @@ class EvaluationSettings(ScopedModel):
 
 class Product(ScopedModel):
     """A product of a job position with its standard units (NĐ 335: assigned and completed
-    work converted to standard products)."""
+    work converted to standard products). A retired product is offered to no new sheet line;
+    the lines that used it keep it (and its standard units)."""
 
     position = models.CharField(_("vị trí việc làm"), max_length=120)
     code = models.CharField(_("mã sản phẩm"), max_length=32)
     name = models.CharField(_("tên sản phẩm"), max_length=255)
     measure = models.CharField(_("đơn vị tính"), max_length=40)
     standard_units = models.DecimalField(_("số sản phẩm chuẩn"), max_digits=8, decimal_places=2)
+    retired_on = models.DateField(_("ngừng sử dụng từ"), null=True, blank=True)
 
     view_capability = Cap.EVALUATION_VIEW
 

@@ -12,9 +12,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Final
+from typing import Any, Final
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from congso.common.text import nfc
 
 ZERO: Final = Decimal(0)
 HUNDRED: Final = Decimal(100)
@@ -110,7 +113,8 @@ def check_share(value: object, *, field: str, label) -> Decimal:
 
 @dataclass(frozen=True)
 class Line:
-    """One product line of a sheet (standard units, percentages 0–100)."""
+    """One product line of a sheet: quantities in the product's measure, `units` standard
+    products per item (1 without a catalogue product), percentages 0–100."""
 
     assigned: Decimal
     completed: Decimal
@@ -119,6 +123,7 @@ class Line:
     major_errors: int = 0
     delays: int = 0
     objective_cause: bool = False
+    units: Decimal = Decimal(1)
 
 
 def line_score(line: Line) -> Decimal:
@@ -137,11 +142,12 @@ def line_score(line: Line) -> Decimal:
 
 
 def task_points(lines: Sequence[Line]) -> Decimal:
-    """70 × the lines' scores weighted by assigned standard units, to the hundredth."""
-    weight = sum((line.assigned for line in lines), ZERO)
+    """70 × the lines' scores weighted by the assigned standard products (quantity × the
+    product's standard units), to the hundredth."""
+    weight = sum((line.assigned * line.units for line in lines), ZERO)
     if not lines or weight <= 0:
         return ZERO
-    score = sum((line.assigned * line_score(line) for line in lines), ZERO) / weight
+    score = sum((line.assigned * line.units * line_score(line) for line in lines), ZERO) / weight
     return (TASK_MAX * score / HUNDRED).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
@@ -315,3 +321,51 @@ def propose_kept(group: str, allowed: int, candidates: Sequence[tuple[int, Decim
         boundary = ranked[allowed - 1][1]
         ties = tuple(pk for pk, points in ranked if points == boundary)
     return QuotaProposal(group, allowed, kept, ties)
+
+
+# ---------------------------------------------------------------------------------------------
+# The product catalogue
+# ---------------------------------------------------------------------------------------------
+
+PRODUCT_FIELDS: Final = (
+    ("position", _("Vị trí việc làm"), 120),
+    ("code", _("Mã sản phẩm"), 32),
+    ("name", _("Tên sản phẩm"), 255),
+    ("measure", pgettext_lazy("product", "Đơn vị tính"), 40),
+)
+MAX_STANDARD_UNITS: Final = Decimal(100000)
+
+
+def check_product(raw: Mapping[str, object]) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """One catalogue item as typed or imported: the four texts required and within their
+    lengths, the standard units a number above 0 and at most 100,000 (two decimals). Returns
+    the clean values and every error as (field, Vietnamese message without the field name),
+    so the page and the Excel import name the field or the column themselves."""
+    clean: dict[str, Any] = {}
+    errors: list[tuple[str, str]] = []
+    for key, _label, length in PRODUCT_FIELDS:
+        value = nfc(" ".join(str(raw.get(key) if raw.get(key) is not None else "").split()))
+        if not value:
+            errors.append((key, str(_("không được để trống."))))
+        elif len(value) > length:
+            errors.append((key, str(_("dài quá %(n)s ký tự.") % {"n": length})))
+        clean[key] = value
+    try:
+        units = Decimal(str(raw.get("standard_units") or "").strip().replace(",", "."))
+        if not units.is_finite() or not ZERO < units <= MAX_STANDARD_UNITS:
+            raise ArithmeticError
+        if units != units.quantize(CENT):
+            raise ArithmeticError
+    except ArithmeticError:
+        errors.append(
+            ("standard_units", str(_("phải là số lớn hơn 0, tối đa 100000, hai chữ số thập phân.")))
+        )
+    else:
+        clean["standard_units"] = units
+    return clean, errors
+
+
+def product_label(key: str) -> str:
+    """The Vietnamese name of a catalogue field (for a message that names it)."""
+    names = {k: str(label) for k, label, _n in PRODUCT_FIELDS}
+    return names.get(key, str(_("Số sản phẩm chuẩn")))

@@ -7,7 +7,7 @@ number of queries whatever the number of rows).
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from congso.common.evidence import EvidenceItem, collect_evidence
@@ -23,6 +23,7 @@ from congso.evaluation.models import (
     Sheet,
     SheetState,
 )
+from congso.evaluation.services import lines
 from congso.org.models import OrgUnit, UnitKind
 
 
@@ -158,8 +159,83 @@ def appeal_get(*, actor: Actor, pk) -> ResultAppeal:
     )
 
 
-def product_list(*, actor: Actor, unit: OrgUnit) -> QuerySet[Product]:
-    return Product.objects.for_actor(actor).in_subtree(unit)
+def product_list(
+    *, actor: Actor, unit: OrgUnit, position: str = "", retired: bool | None = None
+) -> QuerySet[Product]:
+    """The unit's own catalogue (products kept at `unit`), by position and code; `position`
+    narrows to one job position, `retired` to retired (True) or in-use (False) products."""
+    rows = Product.objects.for_actor(actor).filter(unit=unit).order_by("position", "code")
+    if position:
+        rows = rows.filter(position=position)
+    if retired is not None:
+        rows = rows.filter(retired_on__isnull=not retired)
+    return rows
+
+
+def product_positions(*, actor: Actor, unit: OrgUnit) -> list[str]:
+    return list(
+        Product.objects.for_actor(actor)
+        .filter(unit=unit)
+        .order_by("position")
+        .values_list("position", flat=True)
+        .distinct()
+    )
+
+
+def product_get(*, actor: Actor, pk, capability: str = Cap.EVALUATION_VIEW) -> Product:
+    return get_for_actor(Product, actor, pk, capability=capability)
+
+
+def sheet_products(*, actor: Actor, sheet: Sheet) -> list[Product]:
+    """The products a line of `sheet` may name: the catalogues of the sheet's unit and the
+    units above it, not retired. `sheet` was read through the actor's scope (the person
+    reads the catalogue that applies to their own sheet without reading the unit's lists)."""
+    get_for_actor(Sheet, actor, sheet.pk)
+    return lines.offered_products(sheet)
+
+
+def sheet_progress(*, actor: Actor, unit: OrgUnit, year: int) -> dict[tuple[str, int], dict]:
+    """Per period of `year` (months, then quarters, in order), how many of the unit's sheets
+    are at each step: `self` (the person has not submitted), `submitted` (waiting for the
+    head), `assessed` (the head has scored, not finalised), `final`. One grouped query."""
+    rows = (
+        Sheet.objects.for_actor(actor)
+        .in_subtree(unit)
+        .filter(year=year)
+        .values("period_kind", "number", "state")
+        .annotate(n=Count("id"), assessed=Count("assessed_by"))
+        .order_by("period_kind", "number")
+    )
+    out: dict[tuple[str, int], dict] = {}
+    for row in rows:
+        counts = out.setdefault(
+            (row["period_kind"], row["number"]),
+            {"self": 0, "submitted": 0, "assessed": 0, "final": 0},
+        )
+        if row["state"] == SheetState.HEAD:
+            counts["assessed"] += row["assessed"]
+            counts["submitted"] += row["n"] - row["assessed"]
+        else:
+            counts[row["state"]] += row["n"]
+    return dict(sorted(out.items()))
+
+
+def open_sheets(*, actor: Actor, unit: OrgUnit, year: int) -> QuerySet[Sheet]:
+    return sheet_list(actor=actor, unit=unit, year=year).exclude(state=SheetState.FINAL)
+
+
+def level_counts(*, actor: Actor, runs) -> dict[str, int]:
+    """How many results of `runs` are at each level (one grouped query)."""
+    if not runs:
+        return {}
+    rows = (
+        _results(actor)
+        .filter(run__in=list(runs))
+        .values("classification")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return {row["classification"]: row["n"] for row in rows}
 
 
 def leave_list(*, actor: Actor, unit: OrgUnit) -> QuerySet[LeaveRecord]:

@@ -6,6 +6,7 @@ ACTIONS = {
     "org.counter_create": _("Thêm quầy phục vụ"),
     "org.demo_people_load": _("Nạp dữ liệu mẫu cán bộ"),
     "org.people_import": _("Nhập danh sách cán bộ từ Excel"),
+    "org.person_category": _("Thay đổi đối tượng cán bộ"),
     "org.person_create": _("Thêm cán bộ"),
     "org.person_transfer": _("Điều động cán bộ"),
     "org.person_update": _("Sửa thông tin cán bộ"),

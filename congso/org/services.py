@@ -5,15 +5,26 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from congso.common.audit import Change, audit_record, audit_record_many
 from congso.common.permissions import Cap
 from congso.common.scoping import Actor, require
 from congso.common.text import nfc, person_sort_key, search_key, split_full_name
 from congso.org.imports.plan import COMPARED_FIELDS, ExistingPerson, plan_import
-from congso.org.models import Assignment, OrgUnit, Person, ServiceCounter
+from congso.org.models import (
+    Assignment,
+    CategoryRecord,
+    OrgUnit,
+    Person,
+    ServiceCounter,
+    StaffCategory,
+)
 from congso.org.rules import subtree_path
+from congso.org.signals import PersonChange, Placement, send_people_changed
 
 if TYPE_CHECKING:
     from congso.org.imports.plan import Plan, Update
@@ -80,6 +91,10 @@ def person_prepare(person: Person) -> Person:
     return person
 
 
+def _placement(person: Person) -> Placement:
+    return Placement(person.unit_id, person.category, person.is_active)
+
+
 def person_snapshot(person: Person) -> dict[str, Any]:
     return {field: getattr(person, field) for field in PERSON_FIELDS}
 
@@ -94,6 +109,9 @@ def person_create(*, actor: Actor | None, unit: OrgUnit, start_date: date, **fie
         Assignment.objects.create(
             person=person, unit=unit, position=person.position, start_date=start_date
         )
+        CategoryRecord.objects.create(
+            person=person, unit=unit, category=person.category, valid_from=start_date
+        )
         audit_record(
             actor=actor, action="org.person_create", obj=person, new=person_snapshot(person)
         )
@@ -101,12 +119,15 @@ def person_create(*, actor: Actor | None, unit: OrgUnit, start_date: date, **fie
 
 
 def person_update(*, actor: Actor | None, person: Person, **fields: Any) -> Person:
-    """Change a person's own fields (not the unit: use person_transfer)."""
+    """Change a person's own fields (not the unit: use person_transfer). A new category goes
+    through person_category_change, valid from today."""
     require(actor, Cap.PEOPLE_MANAGE, person.unit_id)
     fields.pop("unit", None)
     fields.pop("unit_id", None)
+    category = fields.pop("category", None)
     with transaction.atomic():
         old = person_snapshot(person)
+        before = _placement(person)
         for name, value in fields.items():
             setattr(person, name, value)
         person_prepare(person)
@@ -122,7 +143,56 @@ def person_update(*, actor: Actor | None, person: Person, **fields: Any) -> Pers
                 old={k: old[k] for k in changed},
                 new={k: new[k] for k in changed},
             )
+            send_people_changed([PersonChange(person.pk, before, _placement(person))])
+        if category is not None and category != person.category:
+            person_category_change(
+                actor=actor, person=person, category=category, on=timezone.localdate()
+            )
     return person
+
+
+def person_category_change(
+    *, actor: Actor | None, person: Person, category: str, on: date
+) -> CategoryRecord | None:
+    """The one writer of a person's category: set it and record it valid from `on` (today
+    or earlier, not before the latest record; a record of the same day is replaced).
+    Campaigns target categories, so the history explains the recipients of a past day."""
+    require(actor, Cap.PEOPLE_MANAGE, person.unit_id)
+    if category not in StaffCategory.values:
+        raise ValidationError({"category": _("Đối tượng không hợp lệ.")})
+    if on > timezone.localdate():
+        raise ValidationError({"on": _("Ngày thay đổi đối tượng không được sau hôm nay.")})
+    with transaction.atomic():
+        current = Person.unscoped.select_for_update().values_list("category", flat=True)
+        old = current.get(pk=person.pk)
+        latest = CategoryRecord.unscoped.filter(person=person).order_by("-valid_from").first()
+        if latest is not None and on < latest.valid_from:
+            raise ValidationError(
+                {
+                    "on": _(
+                        "Đối tượng đã được ghi nhận từ ngày %(day)s; ngày thay đổi không được "
+                        "trước ngày đó."
+                    )
+                    % {"day": latest.valid_from.strftime("%d/%m/%Y")}
+                }
+            )
+        if category == old:
+            return None
+        before = Placement(person.unit_id, old, person.is_active)
+        person.category = category
+        person.save(update_fields=["category", "updated_at"])
+        send_people_changed([PersonChange(person.pk, before, _placement(person))])
+        record, _created = CategoryRecord.unscoped.update_or_create(
+            person=person, valid_from=on, defaults={"category": category, "unit_id": person.unit_id}
+        )
+        audit_record(
+            actor=actor,
+            action="org.person_category",
+            obj=person,
+            old={"category": old},
+            new={"category": category, "on": on},
+        )
+    return record
 
 
 def person_transfer(
@@ -133,6 +203,7 @@ def person_transfer(
     require(actor, Cap.PEOPLE_MANAGE, to_unit.pk)
     with transaction.atomic():
         old_unit = person.unit_id
+        before = _placement(person)
         Assignment.objects.filter(person=person, end_date__isnull=True).update(end_date=on)
         new_position = nfc(position) if position is not None else person.position
         assignment = Assignment.objects.create(
@@ -141,6 +212,7 @@ def person_transfer(
         person.unit = to_unit
         person.position = new_position
         person.save(update_fields=["unit", "position", "updated_at"])
+        send_people_changed([PersonChange(person.pk, before, _placement(person))])
         audit_record(
             actor=actor,
             action="org.person_transfer",
@@ -211,7 +283,7 @@ def people_import_apply(
         if plan.errors or dry_run or not (plan.creates or plan.updates):
             return plan
         changes = _import_creates(plan.creates, today=today)
-        changes += _import_updates(plan.updates)
+        changes += _import_updates(plan.updates, today=today)
         summary = {
             "source": source,
             "rows": len(rows),
@@ -240,6 +312,15 @@ def _import_creates(rows: list[StaffRow], *, today: date) -> list[Change]:
         for person, row in zip(people, rows, strict=True)
     ]
     Assignment.unscoped.bulk_create(assignments, batch_size=_IMPORT_BATCH)
+    CategoryRecord.unscoped.bulk_create(
+        [
+            CategoryRecord(
+                person=p, unit_id=p.unit_id, category=p.category, valid_from=a.start_date
+            )
+            for p, a in zip(people, assignments, strict=True)
+        ],
+        batch_size=_IMPORT_BATCH,
+    )
     return [
         Change(
             action="org.person_create",
@@ -252,11 +333,10 @@ def _import_creates(rows: list[StaffRow], *, today: date) -> list[Change]:
     ]
 
 
-def _import_updates(updates: list[Update]) -> list[Change]:
+def _import_updates(updates: list[Update], *, today: date) -> list[Change]:
     """Bulk-update changed people; transfers close the open assignment and open a new one on
-    the transfer day (person_update and person_transfer, in batches)."""
-    from django.utils import timezone
-
+    the transfer day; a new category is recorded valid from today (person_update,
+    person_transfer and person_category_change, in batches)."""
     now = timezone.now()
     people: list[Person] = []
     changes: list[Change] = []
@@ -319,8 +399,39 @@ def _import_updates(updates: list[Update]) -> list[Change]:
                 end_date=on
             )
     Assignment.unscoped.bulk_create(opening, batch_size=_IMPORT_BATCH)
+    _import_categories(
+        [p for p, u in zip(people, updates, strict=True) if "category" in u.new], today=today
+    )
     _import_bulk_update(people, updates)
+    send_people_changed(
+        [
+            PersonChange(
+                p.pk,
+                Placement(
+                    u.person.unit_id, u.person.values["category"], u.person.values["is_active"]
+                ),
+                _placement(p),
+            )
+            for p, u in zip(people, updates, strict=True)
+        ]
+    )
     return changes
+
+
+def _import_categories(people: list[Person], *, today: date) -> None:
+    """Record the new category of imported people valid from today (replacing a record of
+    the same day, as person_category_change does)."""
+    ids = [p.pk for p in people]
+    for start in range(0, len(ids), _IMPORT_BATCH):
+        chunk = ids[start : start + _IMPORT_BATCH]
+        CategoryRecord.unscoped.filter(person_id__in=chunk, valid_from=today).delete()
+    CategoryRecord.unscoped.bulk_create(
+        [
+            CategoryRecord(person_id=p.pk, unit_id=p.unit_id, category=p.category, valid_from=today)
+            for p in people
+        ],
+        batch_size=_IMPORT_BATCH,
+    )
 
 
 def _import_bulk_update(people: list[Person], updates: list[Update]) -> None:

@@ -57,6 +57,16 @@ ALLOWED: dict[tuple[str, str], str] = {
         "system look-up by person for the evaluation and emulation rules (no actor); the "
         "callers pass a person they fetched through for_actor"
     ),
+    ("dissemination/selectors/training.py", "_materials"): (
+        "course files in reach (CourseMaterial.objects.for_actor, dissemination.view) or of a "
+        "course the actor is on (their own Participation rows, read through for_actor with the "
+        "self capability); the outer filter only joins the two scoped subqueries"
+    ),
+    ("org/selectors.py", "categories_on"): (
+        "category records written in a unit the actor reaches (CategoryRecord.objects."
+        "for_actor) or of a person the actor reaches today (Person.objects.for_actor); the "
+        "outer filter only joins the two scoped subqueries"
+    ),
     ("dissemination/selectors/__init__.py", "my_campaigns"): (
         "the recipient rule: campaigns sent to an ancestor of the unit on the actor's own person "
         "record (read through for_actor with the self capability), filtered by category"

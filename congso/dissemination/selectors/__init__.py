@@ -187,6 +187,7 @@ def my_campaign_get(*, actor: Actor, pk) -> MyCampaign:
 
 
 def my_notices(*, actor: Actor, limit: int = 20) -> list[Notice]:
+    """The actor's own latest notices, read or not (never anyone else's)."""
     if actor is None or actor.user_id is None:
         return []
     return list(
@@ -194,6 +195,12 @@ def my_notices(*, actor: Actor, limit: int = 20) -> list[Notice]:
         .select_related("campaign")
         .order_by("-created_at", "-id")[:limit]
     )
+
+
+def my_unread_notice_count(*, actor: Actor) -> int:
+    if actor is None or actor.user_id is None:
+        return 0
+    return Notice.objects.filter(user_id=actor.user_id, read_at__isnull=True).count()
 
 
 def my_sessions(*, actor: Actor, now: datetime | None = None) -> list[StudySession]:
@@ -296,13 +303,21 @@ from congso.dissemination.selectors.training import (  # noqa: E402
     UnitRecord,
     activity_get,
     activity_list,
+    course_by_ref,
     course_get,
     course_list,
+    course_materials,
+    course_participants,
+    material_get,
+    material_manage_get,
+    materials_of_my_courses,
     my_course_participation,
     my_participation,
     my_quizzes,
     participants,
     person_record,
+    report_person_get,
+    session_attendance_list,
     unit_members,
     unit_record,
 )
@@ -318,9 +333,15 @@ __all__ = [
     "activity_list",
     "campaign_completion",
     "campaign_totals",
+    "course_by_ref",
     "course_get",
     "course_list",
+    "course_materials",
+    "course_participants",
     "explain_recipients",
+    "material_get",
+    "material_manage_get",
+    "materials_of_my_courses",
     "my_course_participation",
     "my_participation",
     "my_quizzes",
@@ -330,6 +351,8 @@ __all__ = [
     "people_status_all",
     "percent",
     "person_record",
+    "report_person_get",
+    "session_attendance_list",
     "unit_members",
     "unit_record",
 ]

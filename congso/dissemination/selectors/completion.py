@@ -25,6 +25,7 @@ from congso.dissemination.rules import (
     unit_ids_of_path,
 )
 from congso.org.models import Assignment, OrgUnit, Person
+from congso.org.selectors import categories_on
 
 MAX_PEOPLE = 500
 
@@ -56,11 +57,14 @@ def _completion_root(campaign: Campaign, unit: OrgUnit) -> OrgUnit:
     raise Http404
 
 
-def _recipients(actor: Actor, campaign: Campaign, root: OrgUnit):
+def _recipients(actor: Actor, campaign: Campaign, root: OrgUnit, unit_ids=None):
+    """Active people of `root`'s subtree in the campaign's categories. With `unit_ids` (the
+    subtree's visible units, already read) the subtree is an IN list that the index
+    (unit, is_active, category) answers without reading the people rows (count with
+    `Count("*")`: counting "id" would need the rows, and PostgreSQL then scans the table)."""
+    people = Person.objects.for_actor(actor, Cap.DISSEMINATION_REPORT).filter(is_active=True)
     people = (
-        Person.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
-        .in_subtree(root)
-        .filter(is_active=True)
+        people.filter(unit_id__in=unit_ids) if unit_ids is not None else people.in_subtree(root)
     )
     categories = parse_categories(campaign.categories)
     if categories:
@@ -85,12 +89,10 @@ def _acknowledged(actor: Actor, campaign: Campaign, root: OrgUnit):
     return receipts
 
 
-def _counts(actor: Actor, campaign: Campaign, root: OrgUnit):
-    """Rollup rows of the campaign's current version in `root`'s subtree (chosen categories)."""
-    counts = (
-        CompletionCount.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
-        .in_subtree(root)
-        .filter(campaign=campaign, version_id=campaign.version_id)
+def _counts(actor: Actor, campaign: Campaign, unit_ids):
+    """Rollup rows of the campaign's current version in the given units (chosen categories)."""
+    counts = CompletionCount.objects.for_actor(actor, Cap.DISSEMINATION_REPORT).filter(
+        campaign=campaign, version_id=campaign.version_id, unit_id__in=unit_ids
     )
     categories = parse_categories(campaign.categories)
     if categories:
@@ -100,43 +102,49 @@ def _counts(actor: Actor, campaign: Campaign, root: OrgUnit):
 
 def campaign_completion(*, actor: Actor, campaign: Campaign, unit: OrgUnit) -> list[CompletionRow]:
     """Recipients today and acknowledgements of the current version, for `unit`'s own staff
-    and each visible child's subtree. Four grouped queries, whatever the number of people."""
+    and each visible child's subtree. Three queries, whatever the number of people."""
     root = _completion_root(campaign, unit)
-    units = dict(
+    subtree = list(
         OrgUnit.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
         .in_subtree(root)
-        .values_list("id", "path")
+        .order_by("sort_key", "id")
+        .values_list("id", "path", "name", "parent_id")
     )
+    units = {unit_id: path for unit_id, path, _name, _parent in subtree}
+    ids = sorted(units)
     staff = {
         row["unit_id"]: row["n"]
-        for row in _recipients(actor, campaign, root).values("unit_id").annotate(n=Count("id"))
+        for row in _recipients(actor, campaign, root, ids)
+        .order_by()
+        .values("unit_id")
+        .annotate(n=Count("*"))
     }
     done: dict[int, tuple[int, int]] = {
         row["unit_id"]: (row["n"], row["t"])
-        for row in _counts(actor, campaign, root)
+        for row in _counts(actor, campaign, ids)
+        .order_by()
         .values("unit_id")
         .annotate(n=Sum("acknowledged"), t=Sum("on_time"))
     }
-    children = (
-        OrgUnit.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
-        .filter(parent=root)
-        .order_by("sort_key")
-        .values_list("id", "name", "path")
-    )
+    children = [(u, name) for u, _path, name, parent in subtree if parent == root.pk]
+    # Sum each unit into the child of `root` its path goes through ("/1/5/23/" → 5 under /1/).
+    depth = len(root.path.strip("/").split("/"))
+    sums: dict[int, list[int]] = {}
+    for unit_id, path in units.items():
+        parts = path.strip("/").split("/")
+        if len(parts) <= depth:
+            continue
+        total = sums.setdefault(int(parts[depth]), [0, 0, 0, 0])
+        ack, on_time = done.get(unit_id, (0, 0))
+        total[0] += staff.get(unit_id, 0)
+        total[1] += ack
+        total[2] += on_time
+        total[3] += 1
     own = done.get(root.pk, (0, 0))
     rows = [CompletionRow(root.pk, root.name, staff.get(root.pk, 0), own[0], own[1], False, True)]
-    for child_id, name, path in children:
-        members = [u for u, p in units.items() if p.startswith(path)]
-        rows.append(
-            CompletionRow(
-                child_id,
-                name,
-                sum(staff.get(u, 0) for u in members),
-                sum(done.get(u, (0, 0))[0] for u in members),
-                sum(done.get(u, (0, 0))[1] for u in members),
-                len(members) > 1,
-            )
-        )
+    for child_id, name in children:
+        recipients, ack, on_time, members = sums.get(child_id, (0, 0, 0, 0))
+        rows.append(CompletionRow(child_id, name, recipients, ack, on_time, members > 1))
     return rows
 
 
@@ -168,13 +176,17 @@ def people_status(*, actor: Actor, campaign: Campaign, unit: OrgUnit) -> list[Pe
     they did (not opened, opened, acknowledged on time or late). Two queries."""
     root = _completion_root(campaign, unit)
     people = list(
-        _recipients(actor, campaign, root).filter(unit=root).order_by("sort_key", "id")[:MAX_PEOPLE]
+        _recipients(actor, campaign, root, [root.pk])
+        .only("id", "full_name", "unit_id")
+        .order_by("sort_key", "id")[:MAX_PEOPLE]
     )
     receipts = {
         r.person_id: r
-        for r in Receipt.objects.for_actor(actor, Cap.DISSEMINATION_REPORT).filter(
+        for r in Receipt.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
+        .filter(
             campaign=campaign, version_id=campaign.version_id, person_id__in=[p.pk for p in people]
         )
+        .only("id", "person_id", "opened_at", "acknowledged_at", "on_time")
     }
     return [PersonStatus(p, receipts.get(p.pk)) for p in people]
 
@@ -216,41 +228,50 @@ def overview(*, actor: Actor, unit: OrgUnit, limit: int = 50) -> list[CampaignSu
     )
     if not campaigns:
         return []
-    # Recipients per (category) in each campaign's own root: one grouped query per distinct root.
+    # Each campaign counts in its own root (its unit when inside `unit`, else `unit`): per
+    # distinct root, one query for the visible units, one for the staff per category and one
+    # for the rollup per campaign and category. Typically one root.
     roots = {c.unit_id: (c.unit if c.unit.path.startswith(unit.path) else unit) for c in campaigns}
     staff_by_root: dict[int, dict[str, int]] = {}
-    for root_key, root in roots.items():
-        staff_by_root[root_key] = {
+    done: dict[int, int] = {}
+    by_root: dict[int, list[Campaign]] = {}
+    for c in campaigns:
+        by_root.setdefault(roots[c.unit_id].pk, []).append(c)
+    for root_pk, members in by_root.items():
+        root = roots[members[0].unit_id]
+        ids = list(
+            OrgUnit.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
+            .in_subtree(root)
+            .values_list("id", flat=True)
+        )
+        staff_by_root[root_pk] = {
             row["category"]: row["n"]
             for row in Person.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
-            .in_subtree(root)
-            .filter(is_active=True)
+            .filter(unit_id__in=ids, is_active=True)
+            .order_by()
             .values("category")
-            .annotate(n=Count("id"))
+            .annotate(n=Count("*"))
         }
-    done_rows = (
-        CompletionCount.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
-        .in_subtree(unit)
-        .filter(campaign_id__in=[c.pk for c in campaigns])
-        .values("campaign_id", "version_id", "category", "unit__path")
-        .annotate(n=Sum("acknowledged"))
-    )
-    done: dict[int, int] = {}
-    by_pk = {c.pk: c for c in campaigns}
-    for row in done_rows:
-        c = by_pk[row["campaign_id"]]
-        categories = parse_categories(c.categories)
-        if row["version_id"] != c.version_id:
-            continue
-        if categories and row["category"] not in categories:
-            continue
-        if not row["unit__path"].startswith(roots[c.unit_id].path):
-            continue
-        done[c.pk] = done.get(c.pk, 0) + row["n"]
+        by_pk = {c.pk: c for c in members}
+        rows = (
+            CompletionCount.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
+            .filter(campaign_id__in=list(by_pk), unit_id__in=ids)
+            .order_by()
+            .values("campaign_id", "version_id", "category")
+            .annotate(n=Sum("acknowledged"))
+        )
+        for row in rows:
+            c = by_pk[row["campaign_id"]]
+            categories = parse_categories(c.categories)
+            if row["version_id"] != c.version_id:
+                continue
+            if categories and row["category"] not in categories:
+                continue
+            done[c.pk] = done.get(c.pk, 0) + row["n"]
     result = []
     for c in campaigns:
         categories = parse_categories(c.categories)
-        staff = staff_by_root[c.unit_id]
+        staff = staff_by_root[roots[c.unit_id].pk]
         total = sum(n for cat, n in staff.items() if not categories or cat in categories)
         result.append(CampaignSummary(c, total, done.get(c.pk, 0)))
     return result
@@ -271,13 +292,20 @@ def explain_recipients(
     *, actor: Actor, campaign: Campaign, unit: OrgUnit, day: date
 ) -> list[Explanation]:
     """Everyone who ever worked directly in `unit`, and whether they receive the campaign on
-    `day` and why (worked there that day or not, category, not started). Two queries."""
+    `day` and why (worked there that day or not, category that day, not started). The
+    category is the one recorded for that day (org's category history). Four queries."""
     target = Targeting(campaign.unit.path, parse_categories(campaign.categories), campaign.start_on)
     assignments = list(
         Assignment.objects.for_actor(actor, Cap.DISSEMINATION_REPORT)
         .filter(unit=unit)
         .select_related("person")
         .order_by("person__sort_key", "person_id", "-start_date")[: MAX_PEOPLE * 2]
+    )
+    categories = categories_on(
+        actor=actor,
+        person_ids=[a.person_id for a in assignments],
+        day=day,
+        capability=Cap.DISSEMINATION_REPORT,
     )
     seen: dict[int, Explanation] = {}
     for a in assignments:
@@ -288,7 +316,7 @@ def explain_recipients(
         reason = recipient_reason(
             target,
             unit_path=unit.path if covers else None,
-            category=a.person.category,
+            category=categories.get(a.person_id, a.person.category),
             active=True if covers else a.person.is_active,
             day=day,
         )

@@ -14,8 +14,10 @@ from congso.dissemination.models import (
     Activity,
     Attendance,
     Course,
+    CourseMaterial,
     Participation,
     Receipt,
+    StudySession,
 )
 from congso.dissemination.rules import (
     percent,
@@ -192,4 +194,90 @@ def my_quizzes(*, actor: Actor) -> list[Participation]:
         .filter(person_id=actor.person_id, course__isnull=False, course__pass_mark__isnull=False)
         .exclude(passed=True)
         .select_related("course")[:20]
+    )
+
+
+# --- API reads and course materials ----------------------------------------------------------
+
+
+def session_attendance_list(*, actor: Actor, session: StudySession) -> list[Attendance]:
+    """Who was present at a session, with their names, in order of arrival."""
+    return list(
+        Attendance.objects.for_actor(actor, Cap.DISSEMINATION_VIEW)
+        .filter(session=session)
+        .select_related("person")
+        .order_by("at", "id")[: MAX_PEOPLE * 10]
+    )
+
+
+def course_participants(*, actor: Actor, course: Course) -> list[Participation]:
+    return list(
+        Participation.objects.for_actor(actor, Cap.DISSEMINATION_VIEW)
+        .filter(course=course)
+        .select_related("person")
+        .order_by("person__sort_key", "person_id")[: MAX_PEOPLE * 10]
+    )
+
+
+def course_by_ref(*, actor: Actor, unit_id: int, ref: str) -> Course:
+    """The course an outside system knows as `ref` in a unit the actor manages, else 404."""
+    course = (
+        Course.objects.for_actor(actor, Cap.DISSEMINATION_MANAGE)
+        .filter(unit_id=unit_id, external_ref=ref)
+        .select_related("unit")
+        .first()
+    )
+    if course is None or not ref:
+        raise Http404
+    return course
+
+
+def report_person_get(*, actor: Actor, pk) -> Person:
+    """A person whose training record the actor may read (dissemination.report), else 404."""
+    return get_for_actor(Person.objects.all(), actor, pk, capability=Cap.DISSEMINATION_REPORT)
+
+
+def course_materials(*, actor: Actor, course: Course) -> list[CourseMaterial]:
+    """A course's files for whoever may see the course: its viewers, or one of its
+    participants (the course page or the participant's own pages)."""
+    return list(_materials(actor).filter(course=course).order_by("id"))
+
+
+def materials_of_my_courses(*, actor: Actor, course_ids) -> dict[int, list[CourseMaterial]]:
+    """Files of the given courses the actor takes part in (for their own record page)."""
+    found: dict[int, list[CourseMaterial]] = {}
+    for m in _materials(actor).filter(course_id__in=list(course_ids)).order_by("course_id", "id"):
+        found.setdefault(m.course_id, []).append(m)
+    return found
+
+
+def _materials(actor: Actor):
+    """Materials in the actor's reach (dissemination.view on the course's unit) or of a
+    course the actor is a participant of (through their own Participation rows)."""
+    visible = Q(pk__in=CourseMaterial.objects.for_actor(actor, Cap.DISSEMINATION_VIEW).values("pk"))
+    if actor.person_id is None:
+        return CourseMaterial.unscoped.filter(visible)
+    mine = Participation.objects.for_actor(actor, Cap.DISSEMINATION_ACK).filter(
+        person_id=actor.person_id, course__isnull=False
+    )
+    return CourseMaterial.unscoped.filter(visible | Q(course_id__in=mine.values("course_id")))
+
+
+def material_get(*, actor: Actor, pk) -> CourseMaterial:
+    """One course file the actor may download (a viewer of the course or a participant)."""
+    try:
+        material = _materials(actor).select_related("course").filter(pk=int(pk)).first()
+    except (TypeError, ValueError):
+        material = None
+    if material is None:
+        raise Http404
+    return material
+
+
+def material_manage_get(*, actor: Actor, pk) -> CourseMaterial:
+    return get_for_actor(
+        CourseMaterial.objects.select_related("course"),
+        actor,
+        pk,
+        capability=Cap.DISSEMINATION_MANAGE,
     )

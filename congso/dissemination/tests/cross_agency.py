@@ -14,8 +14,10 @@ from congso.dissemination.models import (
     Campaign,
     CompletionCount,
     Course,
+    CourseMaterial,
     Document,
     DocumentVersion,
+    Notice,
     Participation,
     Receipt,
     StudySession,
@@ -91,6 +93,41 @@ def _count(world, unit):
     campaign = make_campaign(unit)
     return CompletionCount.unscoped.create(
         campaign=campaign, version=campaign.version, unit=unit, category="cong_chuc", acknowledged=1
+    )
+
+
+def _material(world, unit):
+    from django.core.files.base import ContentFile
+
+    course = _course(world, unit)
+    return CourseMaterial.unscoped.create(
+        course=course,
+        unit=unit,
+        title="Bài giảng",
+        kind="pdf",
+        file=ContentFile(b"%PDF-1.4", name="tai-lieu.pdf"),
+        size=8,
+        sha256="0" * 64,
+    )
+
+
+def _lms_course(world, unit):
+    course = _course(world, unit)
+    course.external_ref = "LMS-42"
+    course.save(update_fields=["external_ref"])
+    return course
+
+
+def _notice(world, unit):
+    """A reminder to agency B's head (notices belong to their addressee)."""
+    campaign = make_campaign(unit)
+    return Notice.objects.create(
+        campaign=campaign,
+        version=campaign.version,
+        step=1,
+        user=world.charlie,
+        key=f"cross-{campaign.pk}",
+        text="Văn bản cần đọc.",
     )
 
 
@@ -210,6 +247,67 @@ ROUTES = [
         url_names=["dissemination:course_mark", "dissemination:course_quiz"],
         methods=("post",),
     ),
+    CrossAgencyRoute(
+        model=Course,
+        make=_course,
+        pages=[_page("dissemination:material_add")],
+        url_names=["dissemination:material_add"],
+        methods=("post",),
+    ),
+    CrossAgencyRoute(
+        model=Course,
+        make=_course,
+        api=[lambda row: f"/api/v1/dissemination/courses/{row.pk}"],
+        url_names=["api:dissemination_course"],
+        methods=("get",),
+    ),
+    CrossAgencyRoute(
+        model=Course,
+        make=_lms_course,
+        api=[
+            lambda row: f"/api/v1/dissemination/units/{row.unit_id}/courses/{row.external_ref}",
+            lambda row: (
+                f"/api/v1/dissemination/units/{row.unit_id}/courses/{row.external_ref}/results"
+            ),
+        ],
+        url_names=["api:dissemination_course_upsert", "api:dissemination_course_results"],
+        methods=("put",),
+    ),
+    CrossAgencyRoute(
+        model=CourseMaterial,
+        make=_material,
+        pages=[_page("dissemination:material_file")],
+        url_names=["dissemination:material_file"],
+        methods=("get",),
+    ),
+    CrossAgencyRoute(
+        model=CourseMaterial,
+        make=_material,
+        pages=[_page("dissemination:material_delete")],
+        url_names=["dissemination:material_delete"],
+        methods=("post",),
+    ),
+    CrossAgencyRoute(
+        model=StudySession,
+        make=_session,
+        api=[lambda row: f"/api/v1/dissemination/sessions/{row.pk}"],
+        url_names=["api:dissemination_session"],
+        methods=("get",),
+    ),
     CrossAgencyRoute(model=Participation, make=_participation),
+    CrossAgencyRoute(
+        model=Participation,
+        make=_participation,
+        api=[lambda row: f"/api/v1/dissemination/people/{row.person_id}/training"],
+        url_names=["api:dissemination_person_training"],
+        methods=("get",),
+    ),
     CrossAgencyRoute(model=CompletionCount, make=_count),
+    CrossAgencyRoute(
+        model=Notice,
+        make=_notice,
+        pages=[_page("dissemination:notice_read")],
+        url_names=["dissemination:notice_read"],
+        methods=("post",),
+    ),
 ]

@@ -21,13 +21,14 @@ from congso.dissemination.forms import CampaignForm, DocumentForm, VersionForm
 from congso.dissemination.views.common import add_errors, read_upload, require_cap, unit_choices
 
 
-def _status_label(status: str) -> str:
+def _status_labels() -> dict[str, str]:
+    """Labels of a recipient's status, translated once per request (not once per person)."""
     return {
         "unread": _("Chưa mở"),
         "opened": _("Đã mở, chưa xác nhận"),
         "on_time": _("Đã xác nhận đúng hạn"),
         "late": _("Đã xác nhận quá hạn"),
-    }[status]
+    }
 
 
 @login_required
@@ -203,6 +204,7 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
     total = sum(r.recipients for r in rows)
     done = sum(r.acknowledged for r in rows)
     people = selectors.people_status(actor=actor, campaign=campaign, unit=unit)
+    labels = _status_labels()
     context = {
         "campaign": campaign,
         "unit": unit,
@@ -211,7 +213,7 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "done": done,
         "on_time": sum(r.on_time for r in rows),
         "percent": selectors.percent(done, total),
-        "people": [(p, _status_label(p.status)) for p in people],
+        "people": [(p, labels[p.status]) for p in people],
         "chart": charts.completion_bars(rows),
         "parent_id": unit.parent_id
         if unit.pk != campaign.unit_id and actor.can(Cap.DISSEMINATION_REPORT, unit.parent_id)
@@ -228,12 +230,13 @@ def campaign_export(request: HttpRequest, pk: int) -> HttpResponse:
     actor = request.actor
     campaign = selectors.campaign_get(actor=actor, pk=pk, capability=Cap.DISSEMINATION_REPORT)
     unit = _drill_unit(request, campaign)
+    labels = _status_labels()
     rows = (
         (
             s.person.staff_code,
             s.person.full_name,
             s.person.unit.name,
-            _status_label(s.status),
+            labels[s.status],
             timezone.localtime(s.receipt.opened_at) if s.receipt else None,
             timezone.localtime(s.receipt.acknowledged_at)
             if s.receipt and s.receipt.acknowledged_at

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from congso.dissemination import selectors, services
+from congso.dissemination import reminders, selectors, services
 from congso.dissemination.views.documents import _pdf_response
 
 
@@ -58,3 +58,20 @@ def acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "dissemination/read.html", context, status=400)
     messages.success(request, _("Cảm ơn bạn đã xác nhận đã đọc văn bản."))
     return redirect("dissemination:read", pk=pk)
+
+
+@login_required
+@require_POST
+def notice_read(request: HttpRequest, pk: int) -> HttpResponse:
+    """Mark one of one's own notices read (404 for anyone else's)."""
+    reminders.notice_mark_read(actor=request.actor, pk=pk)
+    return redirect("common:my_tasks")
+
+
+@login_required
+@require_POST
+def notices_read(request: HttpRequest) -> HttpResponse:
+    """Mark all of one's notices read."""
+    count = reminders.notices_mark_all_read(actor=request.actor)
+    messages.success(request, _("Đã đánh dấu %(n)s thông báo là đã đọc.") % {"n": count})
+    return redirect("common:my_tasks")

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from congso.common.permissions import Cap
 from congso.dissemination import selectors, training
-from congso.dissemination.forms import ActivityForm, CourseForm
+from congso.dissemination.forms import ActivityForm, CourseForm, MaterialForm
 from congso.dissemination.views.common import add_errors, require_cap, unit_choices
 
 
@@ -114,11 +114,21 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def course_context(request, course, **extra) -> dict:
+    """The course page: participants, and the course's files with an upload form for its
+    organiser."""
+    context = _target_context(request, course, "course", **extra)
+    context["files"] = selectors.course_materials(actor=request.actor, course=course)
+    if context["can_manage"]:
+        context.setdefault("material_form", MaterialForm())
+    return context
+
+
 @login_required
 @require_GET
 def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
     course = selectors.course_get(actor=request.actor, pk=pk)
-    return render(request, "dissemination/target.html", _target_context(request, course, "course"))
+    return render(request, "dissemination/target.html", course_context(request, course))
 
 
 def _mark(request, target, kind: str, detail_name: str) -> HttpResponse:
@@ -126,7 +136,12 @@ def _mark(request, target, kind: str, detail_name: str) -> HttpResponse:
     try:
         training.participants_mark(actor=request.actor, target=target, person_ids=ids)
     except ValidationError as exc:
-        context = _target_context(request, target, kind, error=" ".join(exc.messages))
+        error = " ".join(exc.messages)
+        context = (
+            course_context(request, target, error=error)
+            if kind == "course"
+            else _target_context(request, target, kind, error=error)
+        )
         return render(request, "dissemination/target.html", context, status=400)
     messages.success(request, _("Đã ghi nhận người tham gia."))
     return redirect(detail_name, pk=target.pk)
@@ -174,6 +189,7 @@ def course_quiz(request: HttpRequest, pk: int) -> HttpResponse:
         "mine": mine,
         "questions": list(enumerate(course.questions)),
         "error": error,
+        "files": selectors.course_materials(actor=actor, course=course),
     }
     return render(request, "dissemination/quiz.html", context, status=400 if error else 200)
 
@@ -190,4 +206,12 @@ def my_record(request: HttpRequest) -> HttpResponse:
         if actor.person_id
         else None
     )
-    return render(request, "dissemination/record.html", {"record": record})
+    files = (
+        selectors.materials_of_my_courses(
+            actor=actor, course_ids=[p.course_id for p in record.participation if p.course_id]
+        )
+        if record
+        else {}
+    )
+    rows = [(p, files.get(p.course_id, [])) for p in record.participation] if record else []
+    return render(request, "dissemination/record.html", {"record": record, "training": rows})

@@ -4,7 +4,6 @@ first; one bad row (row and column named) and nothing is written."""
 from __future__ import annotations
 
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -14,6 +13,7 @@ from congso.common.permissions import Cap
 from congso.common.scoping import Actor, require
 from congso.common.text import nfc
 from congso.common.xlsx import ImportErrors, import_rows
+from congso.evaluation import rules
 from congso.evaluation.models import LeaveKind, LeaveRecord, Product
 from congso.org.models import OrgUnit, Person
 
@@ -46,24 +46,23 @@ def _day(value) -> date | None:
 
 
 def catalogue_import(*, actor: Actor | None, unit: OrgUnit, content: bytes) -> int:
-    """Add or update the unit's products from an Excel sheet (columns CATALOGUE_COLUMNS)."""
+    """Add or update the unit's products from an Excel sheet (columns CATALOGUE_COLUMNS); a
+    retired product imported again is in use again."""
     require(actor, Cap.EVALUATION_MANAGE, unit.pk)
     errors, items = [], {}
+    keys = ("position", "code", "name", "measure", "standard_units")
+    column = dict(zip(keys, CATALOGUE_COLUMNS, strict=True))
     for number, row in import_rows(content, CATALOGUE_COLUMNS):
-        position, code, name, measure = (_text(row[c]) for c in CATALOGUE_COLUMNS[:4])
-        for col, value in zip(CATALOGUE_COLUMNS[:4], (position, code, name, measure), strict=True):
-            if not value:
-                errors.append((number, col, _("không được để trống.")))
-        try:
-            units = Decimal(_text(row["Số sản phẩm chuẩn"]).replace(",", "."))
-            if not units.is_finite() or units <= 0 or units > 100000:
-                raise InvalidOperation
-        except InvalidOperation:
-            errors.append((number, "Số sản phẩm chuẩn", _("phải là số lớn hơn 0.")))
+        clean, problems = rules.check_product(
+            {key: row[col] for key, col in zip(keys, CATALOGUE_COLUMNS, strict=True)}
+        )
+        errors += [(number, column[field], message) for field, message in problems]
+        if problems:
             continue
+        code = clean["code"]
         if code in items:
             errors.append((number, "Mã sản phẩm", _("mã trùng với một dòng phía trên.")))
-        items[code] = (position, name, measure, units)
+        items[code] = (clean["position"], clean["name"], clean["measure"], clean["standard_units"])
     if errors:
         raise ImportErrors(errors)
     with transaction.atomic():
@@ -76,6 +75,7 @@ def catalogue_import(*, actor: Actor | None, unit: OrgUnit, content: bytes) -> i
                     "name": name,
                     "measure": measure,
                     "standard_units": units,
+                    "retired_on": None,
                 },
             )
         audit_record(

@@ -4,7 +4,7 @@ nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -22,6 +22,7 @@ from congso.common.text import nfc
 from congso.evaluation import rules
 from congso.evaluation.models import EvaluationSettings, Sheet, SheetLine, SheetState
 from congso.evaluation.rules import EvaluationError
+from congso.evaluation.services import lines as lines_mod
 from congso.org.models import Assignment, OrgUnit, Person
 
 
@@ -98,43 +99,10 @@ def sheet_open(
     return sheet
 
 
-def _lines(sheet: Sheet, raw_lines: Sequence[Mapping[str, Any]]) -> list[SheetLine]:
-    lines = []
-    for raw in raw_lines:
-        line = rules.check_line(raw)
-        lines.append(
-            SheetLine(
-                sheet=sheet,
-                product_id=raw.get("product_id") or None,
-                label=nfc(str(raw.get("label") or ""))[:255],
-                assigned=line.assigned,
-                completed=line.completed,
-                quality_pct=line.quality_pct,
-                timeliness_pct=line.timeliness_pct,
-                major_errors=line.major_errors,
-                delays=line.delays,
-                objective_cause=line.objective_cause,
-            )
-        )
-    return lines
-
-
 def _task_points(raw: Mapping[str, Any], lines: list[SheetLine]) -> Decimal:
+    """From the product lines when there are any, else the points as typed (or pushed)."""
     if lines:
-        return rules.task_points(
-            [
-                rules.Line(
-                    x.assigned,
-                    x.completed,
-                    x.quality_pct,
-                    x.timeliness_pct,
-                    x.major_errors,
-                    x.delays,
-                    x.objective_cause,
-                )
-                for x in lines
-            ]
-        )
+        return lines_mod.task_points_of(lines)
     return rules.check_points(
         raw.get("task_points", ""),
         maximum=rules.TASK_MAX,
@@ -171,6 +139,7 @@ def _snapshot(sheet: Sheet) -> dict[str, Any]:
         "on_time_share": sheet.on_time_share,
         "exceeded_share": sheet.exceeded_share,
         "failed_share": sheet.failed_share,
+        "lines": lines_mod.lines_snapshot(sheet),
     }
 
 
@@ -190,7 +159,7 @@ def sheet_self_assess(
             sheet.self_common = rules.check_common(
                 data.get("common", {}), weights_for(sheet.unit_id)
             )
-            lines = _lines(sheet, data.get("lines", []))
+            lines = lines_mod.build_lines(sheet, data.get("lines", []))
             sheet.self_task_points = _task_points(data, lines)
         else:
             for name, value in _shares(data).items():
@@ -198,9 +167,8 @@ def sheet_self_assess(
         sheet.self_comment = nfc(str(data.get("comment", "")))
         if submit:
             sheet.state = SheetState.HEAD
-        if lines or "lines" in data:
-            sheet.lines.all().delete()
-            SheetLine.objects.bulk_create(lines)
+        if sheet.uses_points and (lines or "lines" in data):
+            lines_mod.replace_lines(sheet, lines)
         sheet.save()
         audit_record(
             actor=actor, action="evaluation.sheet_self", obj=sheet, old=old, new=_snapshot(sheet)
@@ -255,11 +223,10 @@ def _apply_head(sheet: Sheet, data: Mapping[str, Any]) -> None:
         common = rules.check_common(data.get("common", {}), weights_for(sheet.unit_id))
         sheet.head_common = common
         sheet.common_points = rules.common_total(common)
-        lines = _lines(sheet, data["lines"]) if data.get("lines") else []
+        lines = lines_mod.build_lines(sheet, data.get("lines") or [])
         sheet.task_points = _task_points(data, lines)
-        if lines:
-            sheet.lines.all().delete()
-            SheetLine.objects.bulk_create(lines)
+        if lines or "lines" in data:  # the page sent its lines: they replace the stored ones
+            lines_mod.replace_lines(sheet, lines)
     else:
         for name, value in _shares(data).items():
             setattr(sheet, name, value)

@@ -99,7 +99,9 @@ def _routes(model, make, gets, posts, api=()) -> list[CrossAgencyRoute]:
     page = {
         name: (
             _unit_page(name)
-            if name.startswith("evaluation:unit") or "_import" in name
+            if name.startswith(("evaluation:unit", "evaluation:catalogue"))
+            or "_import" in name
+            or name == "evaluation:product_create"
             else _page(name)
         )
         for name in [*gets, *posts]
@@ -140,6 +142,8 @@ ROUTES = [
             "evaluation:run_xlsx",
             "evaluation:run_docx",
             "evaluation:unit",
+            "evaluation:catalogue",
+            "evaluation:catalogue_xlsx",
         ],
         [
             "evaluation:run_step",
@@ -148,6 +152,7 @@ ROUTES = [
             "evaluation:unit_settings",
             "evaluation:catalogue_import",
             "evaluation:leave_import",
+            "evaluation:product_create",
         ],
         [("api:evaluation_run", lambda row: f"/api/v1/evaluation/runs/{row.pk}")],
     ),
@@ -160,7 +165,12 @@ ROUTES = [
     ),
     *_routes(ResultAppeal, _appeal, [], ["evaluation:appeal_answer"]),
     CrossAgencyRoute(model=EvaluationSettings, make=_settings),
-    CrossAgencyRoute(model=Product, make=_product),
+    *_routes(
+        Product,
+        _product,
+        ["evaluation:product_edit"],
+        ["evaluation:product_edit", "evaluation:product_retire"],
+    ),
     CrossAgencyRoute(model=LeaveRecord, make=_leave),
     CrossAgencyRoute(model=YearFacts, make=_year_facts),
 ]

@@ -47,7 +47,10 @@ def test_catalogue_with_a_bad_row_names_row_and_column_and_writes_nothing():
     with pytest.raises(ImportErrors) as caught:
         catalogue_import(actor=None, unit=world.agency_a, content=content)
     lines = caught.value.lines()
-    assert "Dòng 3, cột “Số sản phẩm chuẩn”: phải là số lớn hơn 0." in lines
+    assert (
+        "Dòng 3, cột “Số sản phẩm chuẩn”: phải là số lớn hơn 0, tối đa 100000, "
+        "hai chữ số thập phân." in lines
+    )
     assert "Dòng 4, cột “Mã sản phẩm”: không được để trống." in lines
     assert not Product.unscoped.exists()
 

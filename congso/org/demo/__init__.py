@@ -26,7 +26,7 @@ from congso.accounts.services import grant_role
 from congso.common.audit import audit_record
 from congso.common.permissions import SECOND_FACTOR_ROLES, Role
 from congso.org.demo.people import allocate, draw_name, draw_person, profiles, read_csv
-from congso.org.models import Assignment, OrgUnit, Person, UnitKind
+from congso.org.models import Assignment, CategoryRecord, OrgUnit, Person, UnitKind
 from congso.org.services import counter_create, person_create, unit_create
 
 PROVINCE_NAME = "Tỉnh Lào Cai"
@@ -285,6 +285,16 @@ def _build_people(tree: _Tree, rng: random.Random, staff_count: int, log: Log) -
             )
         )
     Assignment.objects.bulk_create(assignments, batch_size=2000)
+    first: dict[int, date] = {}
+    for a in assignments:
+        first[a.person_id] = min(a.start_date, first.get(a.person_id, a.start_date))
+    CategoryRecord.objects.bulk_create(
+        [
+            CategoryRecord(person=p, unit=p.unit, category=p.category, valid_from=first[p.pk])
+            for p in people
+        ],
+        batch_size=2000,
+    )
     audit_record(
         actor=None,
         action="org.demo_people_load",

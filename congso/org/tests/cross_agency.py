@@ -7,7 +7,7 @@ transfer and edit pages are tried with GET and POST.
 from __future__ import annotations
 
 from congso.common.testing import CrossAgencyRoute, make_person, make_unit
-from congso.org.models import Assignment, OrgUnit, Person, ServiceCounter
+from congso.org.models import Assignment, CategoryRecord, OrgUnit, Person, ServiceCounter
 from congso.org.services import counter_create
 
 API = "/api/v1/org"
@@ -23,6 +23,10 @@ def _person(world, unit) -> Person:
 
 def _assignment(world, unit) -> Assignment:
     return _person(world, unit).assignments.get()
+
+
+def _category_record(world, unit) -> CategoryRecord:
+    return _person(world, unit).category_records.get()
 
 
 def _counter(world, unit) -> ServiceCounter:
@@ -70,6 +74,13 @@ ROUTES = [
         pages=[lambda assignment: f"/to-chuc/can-bo/{assignment.person_id}/"],
         api=[lambda assignment: f"{API}/people/{assignment.person_id}"],
         url_names=["org:person", "api:org_person_get"],
+        methods=("get",),
+    ),
+    CrossAgencyRoute(
+        model=CategoryRecord,
+        make=_category_record,
+        pages=[lambda record: f"/to-chuc/can-bo/{record.person_id}/"],
+        url_names=["org:person"],
         methods=("get",),
     ),
     CrossAgencyRoute(

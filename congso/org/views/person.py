@@ -70,6 +70,7 @@ def _render_person(request: HttpRequest, person: Person, *, status: int = 200, *
     context = {
         "person": person,
         "history": history,
+        "categories": selectors.category_history(actor=actor, person=person),
         "unit_linked": actor.can(Cap.ORG_VIEW, person.unit_id),
         "can_manage": can_manage,
         "transfer_form": forms.get("transfer_form")

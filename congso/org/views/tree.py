@@ -10,8 +10,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from congso.common.charts import bar_chart
 from congso.common.permissions import Cap
 from congso.org import selectors
 from congso.org.forms import TreeFilterForm
@@ -69,13 +71,8 @@ def tree(request: HttpRequest) -> HttpResponse:
 
 
 def _category_chart(categories: list[selectors.CategoryCount]) -> dict:
-    """Geometry of the server-made SVG bar chart (28 px a row, bars 240 px at most)."""
-    width = 240
-    bars = [
-        {"label": c.label, "count": c.count, "y": 28 * i, "width": round(width * c.percent / 100)}
-        for i, c in enumerate(categories)
-    ]
-    return {"bars": bars, "height": 28 * len(bars), "width": width, "count_x": 140 + width + 10}
+    """The server-made SVG bar chart of staff by category (common.charts)."""
+    return bar_chart([(c.label, c.count) for c in categories], title=_("Cán bộ theo đối tượng"))
 
 
 @login_required

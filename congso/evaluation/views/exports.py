@@ -54,12 +54,12 @@ def result_docx(request: HttpRequest, pk: int) -> HttpResponse:
     return _docx(content, f"phieu-ket-qua-{result.run.year}-{result.person_id}.docx")
 
 
-def _import(request: HttpRequest, pk: int, service, label) -> HttpResponse:
+def _import(request: HttpRequest, pk: int, service, label, back: str) -> HttpResponse:
     unit = selectors.unit_get(actor=request.actor, pk=pk, capability=Cap.EVALUATION_MANAGE)
     upload = request.FILES.get("file")
     if upload is None or upload.size > MAX_UPLOAD:
         messages.error(request, _("Hãy chọn tệp Excel (.xlsx) không quá 5 MB."))
-        return redirect("evaluation:unit", pk=unit.pk)
+        return redirect(back, pk=unit.pk)
     try:
         count = service(actor=request.actor, unit=unit, content=upload.read())
         messages.success(
@@ -69,16 +69,16 @@ def _import(request: HttpRequest, pk: int, service, label) -> HttpResponse:
         messages.error(request, _("Không nhập dòng nào. ") + " ".join(exc.lines()[:20]))
     except PermissionDenied:
         messages.error(request, _("Bạn không có quyền thực hiện việc này."))
-    return redirect("evaluation:unit", pk=unit.pk)
+    return redirect(back, pk=unit.pk)
 
 
 @login_required
 @require_POST
 def catalogue_import(request: HttpRequest, pk: int) -> HttpResponse:
-    return _import(request, pk, do_catalogue, _("Danh mục sản phẩm"))
+    return _import(request, pk, do_catalogue, _("Danh mục sản phẩm"), "evaluation:catalogue")
 
 
 @login_required
 @require_POST
 def leave_import(request: HttpRequest, pk: int) -> HttpResponse:
-    return _import(request, pk, do_leave, _("Thời gian nghỉ"))
+    return _import(request, pk, do_leave, _("Thời gian nghỉ"), "evaluation:unit")
