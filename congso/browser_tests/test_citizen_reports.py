@@ -122,8 +122,8 @@ def test_login_page_links_to_the_portal(citizen, live_server):
 
 
 def test_social_monitor_files_and_follows_from_its_home(browser, live_server, agencies):
-    from congso.accounts.permissions import Role
     from congso.browser_tests.conftest import log_in
+    from congso.common.permissions import Role
     from congso.common.testing import make_user
 
     monitor = make_user("mttq_tinh", roles=[(Role.SOCIAL_MONITOR, agencies.province)])

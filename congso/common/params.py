@@ -84,7 +84,7 @@ def parse_page(value: object) -> int:
 class Period:
     """A calendar month, quarter or year: [start, end) as first-of-month dates."""
 
-    kind: str  # "month" | "quarter" | "year"
+    kind: str  # "month" | "quarter" | "half" | "year"
     start: date
     end: date
 
@@ -125,6 +125,9 @@ def period_of(kind: str, day: date) -> Period:
     if kind == "quarter":
         start = date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
         return Period(kind, start, add_months(start, 3))
+    if kind == "half":  # unit reports upward (reports.unit_reports): 6 tháng
+        start = date(day.year, 1 if day.month <= 6 else 7, 1)
+        return Period(kind, start, add_months(start, 6))
     if kind == "year":
         return Period(kind, date(day.year, 1, 1), date(day.year + 1, 1, 1))
     raise ValueError(kind)

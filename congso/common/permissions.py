@@ -98,6 +98,8 @@ class Cap:
     EMULATION_MANAGE = "emulation.manage"
     # The annual report on the directive and the leadership dashboards (reports app).
     REPORTS_VIEW = "reports.view"
+    # Write and submit the unit's periodic report on the directive, review the units below.
+    REPORTS_UNIT = "reports.unit"
 
 
 SUBTREE_ROLES = frozenset(
@@ -120,6 +122,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     Role.STAFF: frozenset({Cap.ORG_VIEW, Cap.CONDUCT_VIEW}),
     Role.UNIT_HEAD: frozenset(
         {
+            Cap.REPORTS_UNIT,
             Cap.DISSEMINATION_VIEW,
             Cap.DISSEMINATION_MANAGE,
             Cap.DISSEMINATION_REPORT,
@@ -148,6 +151,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     ),
     Role.EMULATION_OFFICER: frozenset(
         {
+            Cap.REPORTS_UNIT,
             Cap.DISSEMINATION_VIEW,
             Cap.DISSEMINATION_MANAGE,
             Cap.DISSEMINATION_REPORT,
@@ -204,6 +208,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     Role.SOCIAL_MONITOR: frozenset({Cap.CASES_FILE_AS_MONITOR}),
     Role.LEADERSHIP: frozenset(
         {
+            Cap.REPORTS_UNIT,
             Cap.DISSEMINATION_VIEW,
             Cap.DISSEMINATION_REPORT,
             Cap.ORG_VIEW,

@@ -7,9 +7,9 @@ the whole province may change it; every change writes an audit row keyed by the 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
@@ -38,33 +38,65 @@ def fields_update(
     values: Mapping[str, Any],
     also: Mapping[str, Any] | None = None,
     context: Mapping[str, Any] | None = None,
+    prepare: Callable[[Any], object] | None = None,
+    snapshot: Callable[[Any], Mapping[str, Any]] | None = None,
+    save_fields: Iterable[str] | Literal["all"] | None = None,
+    audit_whole: bool = False,
+    audit_object: tuple[str, str] | None = None,
 ) -> dict[str, tuple[Any, Any]]:
     """The "set the fields, save, audit old → new" step of every service that edits a row.
 
-    Sets each field of `values`; when at least one changes, also sets `also` (timestamps, not
-    audited), saves only those fields (`update_fields`) and writes one audit row with the old
-    and new values of the changed fields (`context` added to both, to name the row). Nothing is
-    saved or audited when no value changes. Call it inside the service's transaction, after the
-    permission and state checks. Returns {field: (old, new)} of the changed fields.
+    Sets each field of `values`, then runs `prepare(obj)` when given (normalise, derive, and
+    validate: it may raise, before anything is saved). When at least one value changes, also
+    sets `also` (timestamps, not audited), saves (`save_fields`: by default only the changed
+    fields and `also`; "all" saves the whole row) and writes one audit row with the old and
+    new values of the changed fields (`context` added to both, to name the row). Nothing is
+    saved or audited when no value changes. Call it inside the service's transaction, after
+    the permission and state checks. Returns {name: (old, new)} of the changed values.
+
+    What is compared is, by default, each field of `values`; with `snapshot` it is the dict
+    `snapshot(obj)` gives before and after (values as the audit log shows them, derived ones
+    included); `audit_whole` then puts the whole snapshots in the audit row instead of the
+    changed entries. `audit_object` (object type, object id) names the row in the audit log
+    when its primary key is not its name (a calendar day).
     """
-    changed: dict[str, tuple[Any, Any]] = {}
+    before = dict(snapshot(obj)) if snapshot else {}
+    plain_before = {} if snapshot else {name: _plain(obj, name) for name in values}
     for name, value in values.items():
-        old = _plain(obj, name)
         setattr(obj, name, value)
-        new = _plain(obj, name)
-        if new != old:
-            changed[name] = (old, new)
+    if prepare is not None:
+        prepare(obj)
+    if snapshot:
+        after = dict(snapshot(obj))
+        changed = {k: (before.get(k), v) for k, v in after.items() if v != before.get(k)}
+    else:
+        changed = {}
+        for name, old in plain_before.items():
+            new = _plain(obj, name)
+            if new != old:
+                changed[name] = (old, new)
     if not changed:
         return changed
     for name, value in (also or {}).items():
         setattr(obj, name, value)
-    obj.save(update_fields=[*changed, *(also or {})])
+    if save_fields == "all":
+        obj.save()
+    else:
+        obj.save(update_fields=[*(changed if save_fields is None else save_fields), *(also or {})])
+    if audit_whole:
+        old_values, new_values = before, after
+    else:
+        old_values = {name: pair[0] for name, pair in changed.items()}
+        new_values = {name: pair[1] for name, pair in changed.items()}
+    object_type, object_id = audit_object or ("", "")
     audit_record(
         actor=actor,
         action=action,
-        obj=obj,
-        old={**(context or {}), **{name: pair[0] for name, pair in changed.items()}},
-        new={**(context or {}), **{name: pair[1] for name, pair in changed.items()}},
+        obj=None if audit_object else obj,
+        object_type=object_type,
+        object_id=object_id,
+        old={**(context or {}), **old_values},
+        new={**(context or {}), **new_values},
     )
     return changed
 
@@ -143,22 +175,21 @@ def holiday_update(
     _require_province(actor)
     with transaction.atomic():
         _check_free(day, exclude_pk=holiday.pk)
-        old = _snapshot(holiday)
-        holiday.date, holiday.kind = day, kind
-        holiday.name, holiday.basis = nfc(name), _basis(basis, projected)
-        holiday.full_clean(validate_unique=False)
-        new = _snapshot(holiday)
-        changed = [key for key in new if new[key] != old[key]]
-        if changed:
-            holiday.save(update_fields=["date", "kind", "name", "basis"])
-            audit_record(
-                actor=actor,
-                action="common.holiday_update",
-                object_type="common.holiday",
-                object_id=old["date"].isoformat(),
-                old={key: old[key] for key in changed},
-                new={key: new[key] for key in changed},
-            )
+        fields_update(
+            actor=actor,
+            obj=holiday,
+            action="common.holiday_update",
+            values={
+                "date": day,
+                "kind": kind,
+                "name": nfc(name),
+                "basis": _basis(basis, projected),
+            },
+            prepare=lambda entry: entry.full_clean(validate_unique=False),
+            snapshot=_snapshot,
+            save_fields=["date", "kind", "name", "basis"],
+            audit_object=("common.holiday", holiday.date.isoformat()),
+        )
     return holiday
 
 

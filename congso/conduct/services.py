@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy
 from congso.common.audit import audit_record
 from congso.common.permissions import Cap
 from congso.common.scoping import Actor, require
+from congso.common.services import fields_update
 from congso.common.text import nfc
 from congso.conduct.models import (
     Attestation,
@@ -196,13 +197,15 @@ def clause_update(
     _require_draft(clause.version)
     fields = _clean_clause_fields(number=number, title=title, text=text, category=category)
     with transaction.atomic():
-        old = _clause_snapshot(clause)
-        for name, value in fields.items():
-            setattr(clause, name, value)
-        new = _clause_snapshot(clause)
-        if new != old:
-            clause.save(update_fields=["number", "title", "text", "category"])
-            audit_record(actor=actor, action="conduct.clause_update", obj=clause, old=old, new=new)
+        fields_update(
+            actor=actor,
+            obj=clause,
+            action="conduct.clause_update",
+            values=fields,
+            snapshot=_clause_snapshot,
+            save_fields=["number", "title", "text", "category"],
+            audit_whole=True,  # a clause's rows show it whole, before and after
+        )
     return clause
 
 

@@ -4,7 +4,11 @@ from congso.common.views import healthz
 
 from .api import api
 
+# The citizen pages come first: the survey form behind a QR code is the busiest path, and
+# Django tries the patterns in order (no other prefix overlaps /cong-dan/).
 urlpatterns = [
+    path("cong-dan/cong-khai/", include("congso.reports.urls_public")),
+    path("cong-dan/", include("congso.portal.urls")),
     path("healthz", healthz, name="healthz"),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -19,7 +23,5 @@ urlpatterns = [
     path("thi-dua/", include("congso.emulation.urls")),
     path("vinh-danh/", include("congso.emulation.public_urls")),
     path("bao-cao/", include("congso.reports.urls")),
-    path("cong-dan/cong-khai/", include("congso.reports.urls_public")),
-    path("cong-dan/", include("congso.portal.urls")),
     path("", include("congso.common.urls")),
 ]

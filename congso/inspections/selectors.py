@@ -150,12 +150,20 @@ class UnitScore:
     score: Score
 
 
-def unit_scores(*, actor: Actor, year: int) -> list[UnitScore]:
+def unit_scores(
+    *, actor: Actor, year: int, start: date | None = None, end: date | None = None
+) -> list[UnitScore]:
     """Inspection score per inspected unit for `year` (finished visits only; see
-    rules.Score for the formula). Two queries."""
+    rules.Score for the formula), or for visits on [start, end) when both are given (the
+    unit reports' quarters and half-years). Two queries."""
+    when = (
+        Q(visit__visit_on__gte=start, visit__visit_on__lt=end)
+        if start is not None and end is not None
+        else Q(visit__visit_on__year=year)
+    )
     items = (
         ChecklistItem.objects.for_actor(actor, Cap.INSPECTIONS_VIEW)
-        .filter(visit__status=VisitStatus.DONE, visit__visit_on__year=year)
+        .filter(when, visit__status=VisitStatus.DONE)
         .values("unit_id", "unit__name")
         .annotate(
             compliant=Count("id", filter=Q(result=ItemResult.COMPLIANT)),

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from congso.common.audit import Change, audit_record, audit_record_many
 from congso.common.permissions import Cap
 from congso.common.scoping import Actor, require
+from congso.common.services import fields_update
 from congso.common.text import nfc, person_sort_key, search_key, split_full_name
 from congso.org.imports.plan import COMPARED_FIELDS, ExistingPerson, plan_import
 from congso.org.models import (
@@ -126,29 +127,28 @@ def person_update(*, actor: Actor | None, person: Person, **fields: Any) -> Pers
     fields.pop("unit_id", None)
     category = fields.pop("category", None)
     with transaction.atomic():
-        old = person_snapshot(person)
         before = _placement(person)
-        for name, value in fields.items():
-            setattr(person, name, value)
-        person_prepare(person)
-        person.full_clean()
-        new = person_snapshot(person)
-        changed = [k for k in new if new[k] != old[k]]
+        changed = fields_update(
+            actor=actor,
+            obj=person,
+            action="org.person_update",
+            values=fields,
+            prepare=_prepared_and_valid,
+            snapshot=person_snapshot,
+            save_fields="all",  # the derived name parts and keys, and updated_at
+        )
         if changed:
-            person.save()
-            audit_record(
-                actor=actor,
-                action="org.person_update",
-                obj=person,
-                old={k: old[k] for k in changed},
-                new={k: new[k] for k in changed},
-            )
             send_people_changed([PersonChange(person.pk, before, _placement(person))])
         if category is not None and category != person.category:
             person_category_change(
                 actor=actor, person=person, category=category, on=timezone.localdate()
             )
     return person
+
+
+def _prepared_and_valid(person: Person) -> None:
+    person_prepare(person)
+    person.full_clean()
 
 
 def person_category_change(

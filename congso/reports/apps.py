@@ -9,4 +9,6 @@ class ReportsConfig(AppConfig):
     nav_entries = [
         ("reports.view", "reports:dashboard", _("Tổng quan lãnh đạo")),
         ("reports.view", "reports:annual", _("Báo cáo năm")),
+        ("reports.unit", "reports:unit_reports", _("Báo cáo định kỳ")),
     ]
+    my_tasks = ["congso.reports.unit_reports.inbox.my_tasks"]

@@ -82,7 +82,9 @@ SECTIONS: list[Section] = [
 ]
 
 
-def build_sections(actor, unit, year: int) -> list[SectionData]:
+def build_sections(actor, unit, year) -> list[SectionData]:
+    """Every section for `unit`'s subtree; `year` is a year or a `common.params.Period` (the
+    unit reports' quarters and half-years)."""
     result = []
     for section in SECTIONS:
         if not apps.is_installed(section.app):

@@ -67,7 +67,8 @@ def _body(sub, report: AnnualReport) -> list:
     sub.add_heading(_("A. KẾT QUẢ THỰC HIỆN"), level=1)
     if not report.has_data:
         para(
-            _("Năm %(year)s chưa có số liệu về việc thực hiện Chỉ thị trên hệ thống.")
+            getattr(report, "no_data_text", "")
+            or _("Năm %(year)s chưa có số liệu về việc thực hiện Chỉ thị trên hệ thống.")
             % {"year": report.year}
         )
     figure_no = 0
@@ -119,6 +120,11 @@ def _body(sub, report: AnnualReport) -> list:
         items = report.gathered(attr)
         for item in items or [empty]:
             para(f"- {item}")
+    # A unit report's extra parts (its children's reports), as (heading, paragraphs).
+    for heading, paragraphs in getattr(report, "extra_parts", ()):
+        sub.add_heading(heading, level=1)
+        for text, bold in paragraphs:
+            para(text, bold=bold)
     return appendix
 
 
@@ -187,8 +193,9 @@ def render_docx(report: AnnualReport, template: Path = TEMPLATE) -> bytes:
         "number": report.number,
         "place": report.place,
         "date_text": date_text(report.issued_on),
-        "subject": _("Kết quả thực hiện Chỉ thị về văn hóa công sở năm %(year)s")
-        % {"year": report.year},
+        "subject": getattr(report, "subject", "")
+        or _("Kết quả thực hiện Chỉ thị về văn hóa công sở năm %(year)s") % {"year": report.year},
+        "abbrev": getattr(report, "abbrev", ""),
         "body": BODY_MARKER,
         "recipients": report.recipients,
         "signer_title": report.signer_title,

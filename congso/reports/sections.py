@@ -1,6 +1,7 @@
 """The annual report as a list of sections, one per point of the directive.
 
-Each section is a function `(actor, unit, year) -> SectionData` that reads other apps'
+Each section is a function `(actor, unit, period) -> SectionData` (`period` a
+`common.params.Period`, or a plain year: see reports/periods.py) that reads other apps'
 selectors only (never their models), returns its figures (each with its trace), tables, charts
 and a narrative prefilled from the figures. A section whose capability has no data for the
 year, or whose app is not installed, says so plainly (`available=False`).
@@ -10,12 +11,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 
 from django.utils.translation import gettext as _
 
 from congso.reports.data import Chart, Figure, SectionData, Table
 from congso.reports.formatting import number, pct_text, percent
+from congso.reports.periods import (
+    as_period,
+    before,
+    dmy,
+    in_period,
+    is_year,
+    last_day,
+    period_name,
+    period_title,
+    within,
+)
 
 
 @dataclass(frozen=True)
@@ -39,10 +50,10 @@ def _absent_app(key: str, point: int, title: str, app: str) -> SectionData:
     )
 
 
-def _no_data(data: SectionData, year: int) -> SectionData:
+def _no_data(data: SectionData, period) -> SectionData:
     data.available = False
-    data.absent_reason = _("Năm %(year)s chưa có số liệu của nội dung này trên hệ thống.") % {
-        "year": year
+    data.absent_reason = _("%(period)s chưa có số liệu của nội dung này trên hệ thống.") % {
+        "period": period_title(as_period(period))
     }
     return data
 
@@ -50,18 +61,19 @@ def _no_data(data: SectionData, year: int) -> SectionData:
 # --- point 2: codes of conduct ---------------------------------------------------------------
 
 
-def conduct_section(actor, unit, year: int) -> SectionData:
+def conduct_section(actor, unit, period) -> SectionData:
     from congso.conduct.selectors import attestation_completion
 
+    period = as_period(period)
     data = SectionData("conduct", 2, _("Quy chế văn hóa công sở và việc cam kết thực hiện"))
-    on = date(year, 12, 31)
+    on = last_day(period)
     rows = attestation_completion(actor=actor, unit=unit, on=on)
     staff = sum(r.staff for r in rows)
     attested = sum(r.attested for r in rows)
     if staff == 0 or attested == 0:
         # No attestation of a version in force on 31/12: the year has no conduct data (a
         # year before the codes were adopted), not "0 % attested" of today's staff.
-        return _no_data(data, year)
+        return _no_data(data, period)
     trace = _(
         "conduct.selectors.attestation_completion(đơn vị %(unit)s, ngày %(on)s): cán bộ đang "
         "công tác trong cây đơn vị; đã cam kết = có bản cam kết với phiên bản quy chế có hiệu "
@@ -119,22 +131,29 @@ def conduct_section(actor, unit, year: int) -> SectionData:
 # --- point 2 and 6: inspections --------------------------------------------------------------
 
 
-def inspections_section(actor, unit, year: int) -> SectionData:
+def inspections_section(actor, unit, period) -> SectionData:
     from congso.inspections.selectors import unit_scores
     from congso.org.selectors import unit_list
 
+    period = as_period(period)
     data = SectionData("inspections", 2, _("Thanh tra, kiểm tra việc thực hiện văn hóa công sở"))
     inside = set(
         unit_list(actor=actor).filter(path__startswith=unit.path).values_list("id", flat=True)
     )
-    rows = [r for r in unit_scores(actor=actor, year=year) if r.unit_id in inside]
+    year = period.start.year
+    scores = (
+        unit_scores(actor=actor, year=year)
+        if is_year(period)
+        else unit_scores(actor=actor, year=year, start=period.start, end=period.end)
+    )
+    rows = [r for r in scores if r.unit_id in inside]
     if not rows:
-        return _no_data(data, year)
+        return _no_data(data, period)
     trace = _(
-        "inspections.selectors.unit_scores(năm %(year)s): các hạng mục kiểm tra của các cuộc "
-        "kiểm tra đã kết thúc trong năm, đơn vị được kiểm tra thuộc %(unit)s; điểm = đạt / "
+        "inspections.selectors.unit_scores(%(period)s): các hạng mục kiểm tra của các cuộc "
+        "kiểm tra đã kết thúc %(inside)s, đơn vị được kiểm tra thuộc %(unit)s; điểm = đạt / "
         "(đạt + không đạt) × 100"
-    ) % {"year": year, "unit": unit.name}
+    ) % {"period": period_name(period), "inside": in_period(period), "unit": unit.name}
     visits = sum(r.visits for r in rows)
     compliant = sum(r.score.compliant for r in rows)
     failing = sum(r.score.non_compliant for r in rows)
@@ -163,9 +182,10 @@ def inspections_section(actor, unit, year: int) -> SectionData:
         )
     ]
     data.narrative = _(
-        "Trong năm đã tiến hành %(visits)s cuộc kiểm tra tại %(units)s đơn vị; phát hiện "
+        "%(within)s đã tiến hành %(visits)s cuộc kiểm tra tại %(units)s đơn vị; phát hiện "
         "%(failing)s hạng mục không đạt, tỷ lệ hạng mục đạt %(score)s."
     ) % {
+        "within": within(period),
         "visits": number(visits),
         "units": number(len(rows)),
         "failing": number(failing),
@@ -186,29 +206,40 @@ def inspections_section(actor, unit, year: int) -> SectionData:
 # --- point 3: citizen satisfaction -----------------------------------------------------------
 
 
-def surveys_section(actor, unit, year: int) -> SectionData:
-    from congso.surveys.rules import ELEMENT_NAMES, QUESTION_KEYS, Period
+def surveys_section(actor, unit, period) -> SectionData:
+    from congso.surveys.rules import ELEMENT_NAMES, QUESTION_KEYS
     from congso.surveys.selectors import unit_dashboard
 
+    period = as_period(period)
     data = SectionData("surveys", 3, _("Mức độ hài lòng của người dân, tổ chức (SIPAS)"))
-    period = Period("year", date(year, 1, 1), date(year + 1, 1, 1))
     board = unit_dashboard(actor=actor, unit=unit, period=period)
     if board.overall.n == 0:
-        return _no_data(data, year)
+        return _no_data(data, period)
     trace = _(
         "surveys.selectors.unit_dashboard: bảng tổng hợp theo tháng (MonthlyRollup) từ "
-        "01/01/%(year)s đến 31/12/%(year)s, đơn vị thuộc %(unit)s; tỷ lệ hài lòng SIPAS = "
+        "%(start)s đến %(end)s, đơn vị thuộc %(unit)s; tỷ lệ hài lòng SIPAS = "
         "(hài lòng + rất hài lòng) / số câu trả lời; công bố khi đủ cỡ mẫu tối thiểu %(min)s"
-    ) % {"year": year, "unit": unit.name, "min": board.minimum}
+    ) % {
+        "start": dmy(period.start),
+        "end": dmy(last_day(period)),
+        "unit": unit.name,
+        "min": board.minimum,
+    }
     sipas = None if board.overall.sipas is None else round(board.overall.sipas * 100, 1)
     previous = None if board.previous.sipas is None else round(board.previous.sipas * 100, 1)
     data.figures = [
         Figure("surveys.n", _("Lượt đánh giá"), board.overall.n, trace, _("lượt")),
         Figure("surveys.sipas", _("Tỷ lệ hài lòng chung"), sipas, trace, "%"),
-        Figure("surveys.previous", _("Tỷ lệ hài lòng năm trước"), previous, trace, "%"),
+        Figure(
+            "surveys.previous",
+            _("Tỷ lệ hài lòng %(before)s") % {"before": before(period)},
+            previous,
+            trace,
+            "%",
+        ),
         Figure(
             "surveys.change",
-            _("Thay đổi so với năm trước"),
+            _("Thay đổi so với %(before)s") % {"before": before(period)},
             board.change,
             trace,
             _("điểm %"),
@@ -252,23 +283,24 @@ def surveys_section(actor, unit, year: int) -> SectionData:
             Figure("surveys.worst", _("Đơn vị thấp nhất"), ranked[-1].name, trace),
         )
     data.narrative = _(
-        "Năm %(year)s ghi nhận %(n)s lượt đánh giá của người dân, tổ chức; tỷ lệ hài lòng "
-        "chung đạt %(sipas)s (năm trước %(previous)s)."
+        "%(period)s ghi nhận %(n)s lượt đánh giá của người dân, tổ chức; tỷ lệ hài lòng "
+        "chung đạt %(sipas)s (%(before)s %(previous)s)."
     ) % {
-        "year": year,
+        "period": period_title(period),
+        "before": before(period),
         "n": number(board.overall.n),
         "sipas": pct_text(sipas),
         "previous": pct_text(previous),
     }
     if board.change is not None and board.change > 0:
         data.strengths.append(
-            _("Mức độ hài lòng của người dân tăng %(points)s điểm phần trăm so với năm trước.")
-            % {"points": number(board.change)}
+            _("Mức độ hài lòng của người dân tăng %(points)s điểm phần trăm so với %(before)s.")
+            % {"points": number(board.change), "before": before(period)}
         )
     elif board.change is not None and board.change < 0:
         data.limits.append(
-            _("Mức độ hài lòng của người dân giảm %(points)s điểm phần trăm so với năm trước.")
-            % {"points": number(abs(board.change))}
+            _("Mức độ hài lòng của người dân giảm %(points)s điểm phần trăm so với %(before)s.")
+            % {"points": number(abs(board.change)), "before": before(period)}
         )
     low = min(
         ((k, v) for k, v in shares.items() if v is not None and k in QUESTION_KEYS),
@@ -290,17 +322,30 @@ def _pct(value):
 # --- points 4 and 6: cases -------------------------------------------------------------------
 
 
-def criticism_section(actor, unit, year: int) -> SectionData:
+def _violations(actor, unit, period):
     from congso.cases.selectors import violation_summary
 
+    if is_year(period):
+        return violation_summary(actor=actor, unit_path=unit.path, year=period.start.year)
+    return violation_summary(
+        actor=actor,
+        unit_path=unit.path,
+        year=period.start.year,
+        start=period.start,
+        end=period.end,
+    )
+
+
+def criticism_section(actor, unit, period) -> SectionData:
+    period = as_period(period)
     data = SectionData("criticism", 4, _("Phản biện xã hội, biểu dương điển hình"))
-    summary = violation_summary(actor=actor, unit_path=unit.path, year=year)
+    summary = _violations(actor, unit, period)
     if not summary.by_source and not summary.exemplars:
-        return _no_data(data, year)
+        return _no_data(data, period)
     trace = _(
-        "cases.selectors.violation_summary: vụ việc mở trong năm %(year)s tại các đơn vị thuộc "
-        "%(unit)s, theo nguồn; điển hình = Exemplar ghi nhận trong năm"
-    ) % {"year": year, "unit": unit.name}
+        "cases.selectors.violation_summary: vụ việc mở trong %(period)s tại các đơn vị thuộc "
+        "%(unit)s, theo nguồn; điển hình = Exemplar ghi nhận %(inside)s"
+    ) % {"period": period_name(period), "inside": in_period(period), "unit": unit.name}
     data.figures = [
         Figure(
             "criticism.social",
@@ -333,9 +378,10 @@ def criticism_section(actor, unit, year: int) -> SectionData:
         )
     ]
     data.narrative = _(
-        "Trong năm tiếp nhận %(social)s phản ánh qua kênh phản biện xã hội và báo chí, "
+        "%(within)s tiếp nhận %(social)s phản ánh qua kênh phản biện xã hội và báo chí, "
         "%(praise)s lượt biểu dương; ghi nhận %(exemplars)s điển hình."
     ) % {
+        "within": within(period),
         "social": number(summary.social_monitor),
         "praise": number(summary.praise),
         "exemplars": number(summary.exemplars),
@@ -343,13 +389,12 @@ def criticism_section(actor, unit, year: int) -> SectionData:
     return data
 
 
-def violations_section(actor, unit, year: int) -> SectionData:
-    from congso.cases.selectors import violation_summary
-
+def violations_section(actor, unit, period) -> SectionData:
+    period = as_period(period)
     data = SectionData("violations", 6, _("Phát hiện, xử lý vi phạm văn hóa công sở"))
-    summary = violation_summary(actor=actor, unit_path=unit.path, year=year)
+    summary = _violations(actor, unit, period)
     if summary.total == 0:
-        return _no_data(data, year)
+        return _no_data(data, period)
     trace = summary.trace
     data.figures = [
         Figure(
@@ -413,11 +458,11 @@ def violations_section(actor, unit, year: int) -> SectionData:
         )
     )
     data.narrative = _(
-        "Năm %(year)s phát hiện %(total)s vụ việc vi phạm; %(confirmed)s vụ việc có kết luận vi "
+        "%(period)s phát hiện %(total)s vụ việc vi phạm; %(confirmed)s vụ việc có kết luận vi "
         "phạm, %(dismissed)s vụ việc không có căn cứ, %(open)s vụ việc đang xác minh, xử lý. "
         "Thời gian trung bình từ khi tiếp nhận đến khi kết luận là %(days)s ngày."
     ) % {
-        "year": year,
+        "period": period_title(period),
         "total": number(summary.total),
         "confirmed": number(summary.confirmed),
         "dismissed": number(summary.dismissed),

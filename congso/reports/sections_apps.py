@@ -3,25 +3,41 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.utils.translation import gettext as _
 
 from congso.reports.data import Chart, Figure, SectionData, Table
 from congso.reports.formatting import number, pct_text, percent
+from congso.reports.periods import (
+    as_period,
+    in_period,
+    is_year,
+    last_day,
+    period_name,
+    period_title,
+    within,
+)
 from congso.reports.sections import _no_data
 
 # --- point 3: classification ---------------------------------------------------------------
 
 
-def classification_section(actor, unit, year: int) -> SectionData:
+def classification_section(actor, unit, period) -> SectionData:
     from congso.evaluation.labels import level_label
     from congso.evaluation.selectors_reports import classification_summary
 
+    period = as_period(period)
+    year = period.start.year
     data = SectionData("classification", 3, _("Đánh giá, xếp loại chất lượng cán bộ"))
+    if not is_year(period):
+        # Classification is made once a year (ND 90/2020): a quarter or half-year has none.
+        data.available = False
+        data.absent_reason = _(
+            "Đánh giá, xếp loại chất lượng thực hiện hằng năm; nội dung này có trong báo cáo năm."
+        )
+        return data
     summary = classification_summary(actor=actor, unit_path=unit.path, year=year)
     if summary.total == 0:
-        return _no_data(data, year)
+        return _no_data(data, period)
     trace = summary.trace
     order = ["HTXSNV", "HTTNV", "HTNV", "KHTNV", "not_rated", "incomplete"]
     levels = [code for code in order if code in summary.by_level] + sorted(
@@ -95,20 +111,23 @@ def classification_section(actor, unit, year: int) -> SectionData:
 # --- points 1 and 2: dissemination and training ------------------------------------------
 
 
-def dissemination_section(actor, unit, year: int) -> SectionData:
+def dissemination_section(actor, unit, period) -> SectionData:
     from congso.dissemination.selectors.completion import overview
 
+    period = as_period(period)
     data = SectionData("dissemination", 1, _("Quán triệt, tuyên truyền, phổ biến Chỉ thị"))
     rows = [
-        r for r in overview(actor=actor, unit=unit, limit=500) if r.campaign.start_on.year == year
+        r
+        for r in overview(actor=actor, unit=unit, limit=500)
+        if period.start <= r.campaign.start_on < period.end
     ]
     if not rows:
-        return _no_data(data, year)
+        return _no_data(data, period)
     trace = _(
         "dissemination.selectors.completion.overview(%(unit)s): các đợt quán triệt bắt đầu "
-        "trong năm %(year)s đến cây đơn vị; người nhận = cán bộ đang công tác thuộc đối tượng "
+        "trong %(period)s đến cây đơn vị; người nhận = cán bộ đang công tác thuộc đối tượng "
         "của đợt; đã xác nhận = bảng tổng hợp CompletionCount của phiên bản văn bản được gửi"
-    ) % {"unit": unit.name, "year": year}
+    ) % {"unit": unit.name, "period": period_name(period)}
     recipients = sum(r.recipients for r in rows)
     done = sum(r.acknowledged for r in rows)
     share = percent(done, recipients)
@@ -143,10 +162,10 @@ def dissemination_section(actor, unit, year: int) -> SectionData:
         )
     ]
     data.narrative = _(
-        "Năm %(year)s tổ chức %(n)s đợt quán triệt, phổ biến; %(done)s/%(total)s lượt cán bộ "
+        "%(period)s tổ chức %(n)s đợt quán triệt, phổ biến; %(done)s/%(total)s lượt cán bộ "
         "đã đọc và xác nhận (%(share)s)."
     ) % {
-        "year": year,
+        "period": period_title(period),
         "n": number(len(rows)),
         "done": number(done),
         "total": number(recipients),
@@ -158,18 +177,24 @@ def dissemination_section(actor, unit, year: int) -> SectionData:
     return data
 
 
-def training_section(actor, unit, year: int) -> SectionData:
+def training_section(actor, unit, period) -> SectionData:
     from congso.dissemination.selectors.training import unit_record
 
+    period = as_period(period)
     data = SectionData("training", 2, _("Bồi dưỡng, tập huấn về văn hóa công vụ"))
-    record = unit_record(actor=actor, unit=unit, start=date(year, 1, 1), end=date(year, 12, 31))
+    record = unit_record(actor=actor, unit=unit, start=period.start, end=last_day(period))
     if not record.activities and not record.courses:
-        return _no_data(data, year)
+        return _no_data(data, period)
     trace = _(
-        "dissemination.selectors.training.unit_record(%(unit)s, 01/01/%(year)s–31/12/%(year)s): "
-        "hoạt động, lớp bồi dưỡng diễn ra trong năm thuộc cây đơn vị; đã bồi dưỡng = cán bộ "
+        "dissemination.selectors.training.unit_record(%(unit)s, %(start)s–%(end)s): "
+        "hoạt động, lớp bồi dưỡng diễn ra %(inside)s thuộc cây đơn vị; đã bồi dưỡng = cán bộ "
         "có tham gia ít nhất một lớp"
-    ) % {"unit": unit.name, "year": year}
+    ) % {
+        "unit": unit.name,
+        "start": period.start.strftime("%d/%m/%Y"),
+        "end": last_day(period).strftime("%d/%m/%Y"),
+        "inside": in_period(period),
+    }
     data.figures = [
         Figure(
             "training.activities",
@@ -198,29 +223,44 @@ def training_section(actor, unit, year: int) -> SectionData:
         ),
     ]
     data.narrative = _(
-        "Trong năm tổ chức %(a)s hoạt động tuyên truyền và %(c)s lớp bồi dưỡng; %(t)s cán bộ "
+        "%(within)s tổ chức %(a)s hoạt động tuyên truyền và %(c)s lớp bồi dưỡng; %(t)s cán bộ "
         "được bồi dưỡng về văn hóa công vụ."
-    ) % {"a": number(record.activities), "c": number(record.courses), "t": number(record.trained)}
+    ) % {
+        "within": within(period),
+        "a": number(record.activities),
+        "c": number(record.courses),
+        "t": number(record.trained),
+    }
     return data
 
 
 # --- point 5: emulation and awards -------------------------------------------------------
 
 
-def emulation_section(actor, unit, year: int) -> SectionData:
+def emulation_section(actor, unit, period) -> SectionData:
     from congso.emulation.selectors import honour_roll, plan_list, registration_list
 
+    period = as_period(period)
+    year = period.start.year
     data = SectionData("emulation", 5, _("Phong trào thi đua, khen thưởng"))
     awards = [a for a in honour_roll(year=year) if a.unit.path.startswith(unit.path)]
+    if not is_year(period):
+        # Within a year: the awards whose decision was signed in the period; the year's plans.
+        awards = [a for a in awards if period.start <= a.decision.signed_on < period.end]
     plans = list(plan_list(actor=actor, year=year))
     registrations = sum(registration_list(actor=actor, plan=p).count() for p in plans)
     if not awards and not plans:
-        return _no_data(data, year)
+        return _no_data(data, period)
     trace = _(
         "emulation.selectors.honour_roll(năm %(year)s): khen thưởng theo quyết định trong năm, "
         "chưa bị thu hồi, đơn vị thuộc %(unit)s; đăng ký = emulation.selectors."
         "registration_list của các kế hoạch thi đua năm %(year)s"
     ) % {"year": year, "unit": unit.name}
+    if not is_year(period):
+        trace += _("; trong kỳ: quyết định ký từ %(start)s đến %(end)s") % {
+            "start": period.start.strftime("%d/%m/%Y"),
+            "end": last_day(period).strftime("%d/%m/%Y"),
+        }
     individuals = sum(1 for a in awards if a.person_id)
     by_title: dict[str, int] = {}
     for award in awards:
@@ -255,10 +295,10 @@ def emulation_section(actor, unit, year: int) -> SectionData:
         )
     ]
     data.narrative = _(
-        "Năm %(year)s có %(plans)s kế hoạch thi đua với %(reg)s lượt đăng ký; %(awards)s danh "
+        "%(period)s có %(plans)s kế hoạch thi đua với %(reg)s lượt đăng ký; %(awards)s danh "
         "hiệu, hình thức khen thưởng đã được quyết định (%(ind)s cá nhân, %(col)s tập thể)."
     ) % {
-        "year": year,
+        "period": period_title(period),
         "plans": number(len(plans)),
         "reg": number(registrations),
         "awards": number(len(awards)),

@@ -26,9 +26,10 @@ DEFAULTS = {
     "CONGSO_SURVEY_BURST_ADDRESS": 15,
     "CONGSO_SURVEY_BURST_WINDOW_SECONDS": 300,
     "CONGSO_SURVEY_MAX_BODY_BYTES": 16 * 1024,
-    # 1: on PostgreSQL a rating is one SQL-PREPAREd statement per connection (fastest). Set 0
-    # behind a pooler in transaction mode (pgbouncer), which cannot keep SQL PREPAREs: ratings
-    # then take the portable path (services/submit.py).
+    # 1: on PostgreSQL a rating is one SQL-PREPAREd statement per connection (fastest), and
+    # the form page's and the lookup's queries are prepared once per connection. Set 0 behind
+    # a pooler in transaction mode (pgbouncer), which cannot keep SQL PREPAREs: ratings then
+    # take the portable path (services/submit.py) and nothing is prepared.
     "CONGSO_SURVEY_PREPARED_STATEMENTS": 1,
 }
 

@@ -78,7 +78,9 @@ def target_form_facts(code: str) -> tuple | None:
     target active, does it need a receipt token, its kind and names, the current form version
     (None when no template exists yet). None for an unknown or revoked code. Runs on every
     view of a form page: prepared once per connection (`fetch_one`)."""
-    return fetch_one(_form_facts_sql(), [code])
+    return fetch_one(
+        _form_facts_sql(), [code], prepare=bool(conf.get("CONGSO_SURVEY_PREPARED_STATEMENTS"))
+    )
 
 
 @functools.cache

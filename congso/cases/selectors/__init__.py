@@ -404,13 +404,23 @@ class ViolationSummary:
     trace: str
 
 
-def violation_summary(*, actor: Actor, unit_path: str, year: int) -> ViolationSummary:
-    """Misconduct cases opened in `year` in the subtree at `unit_path`, by category and unit,
-    with the mean number of days from opening to conclusion; praise and exemplars of the year.
+def violation_summary(
+    *,
+    actor: Actor,
+    unit_path: str,
+    year: int,
+    start: date | None = None,
+    end: date | None = None,
+) -> ViolationSummary:
+    """Misconduct cases opened in `year` (or on [start, end) when both dates are given: the
+    unit reports' quarters) in the subtree at `unit_path`, by category and unit, with the mean
+    number of days from opening to conclusion; praise and exemplars of the period.
     Four grouped queries, whatever the number of cases."""
     tz = timezone.get_current_timezone()
-    start = timezone.make_aware(datetime.combine(date(year, 1, 1), time.min), tz)
-    end = timezone.make_aware(datetime.combine(date(year + 1, 1, 1), time.min), tz)
+    first = start if start is not None and end is not None else date(year, 1, 1)
+    after = end if start is not None and end is not None else date(year + 1, 1, 1)
+    start = timezone.make_aware(datetime.combine(first, time.min), tz)
+    end = timezone.make_aware(datetime.combine(after, time.min), tz)
     scoped = Case.objects.for_actor(actor).filter(
         unit__path__startswith=unit_path, created_at__gte=start, created_at__lt=end
     )
@@ -454,12 +464,13 @@ def violation_summary(*, actor: Actor, unit_path: str, year: int) -> ViolationSu
     praise = scoped.filter(kind=CaseKind.PRAISE).count()
     exemplars = (
         Exemplar.objects.for_actor(actor)
-        .filter(unit__path__startswith=unit_path, recognised_on__year=year)
+        .filter(unit__path__startswith=unit_path, recognised_on__gte=first, recognised_on__lt=after)
         .count()
     )
     trace = (
         f"cases.Case: kind='misconduct', unit.path startswith '{unit_path}', "
-        f"created_at in [{year}-01-01, {year + 1}-01-01) local time; confirmed = state in "
+        f"created_at in [{first.isoformat()}, {after.isoformat()}) local time; "
+        f"confirmed = state in "
         f"{sorted(FINDING_STATES)} and not reversed; days = confirmed_on - created_at"
     )
     return ViolationSummary(

@@ -31,8 +31,8 @@ def make_report(world, unit):
 def make_monitor_report(world, unit):
     """A report filed by agency B's social monitor (another account than admin_a's)."""
     from congso.accounts.actors import build_actor
-    from congso.accounts.permissions import Role
     from congso.cases.services import ReportInput, report_submit
+    from congso.common.permissions import Role
     from congso.common.testing import make_user
 
     monitor = make_user(f"giamsat_{unit.pk}", roles=[(Role.SOCIAL_MONITOR, unit)])

@@ -8,8 +8,8 @@ import re
 import pytest
 from django.test import Client
 
-from congso.accounts.permissions import Role
 from congso.cases.models import Message, Report
+from congso.common.permissions import Role
 from congso.common.testing import login_client, make_user
 
 pytestmark = pytest.mark.django_db

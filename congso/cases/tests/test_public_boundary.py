@@ -14,7 +14,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from PIL import Image
 
-from congso.accounts.permissions import Role
 from congso.cases.evidence import (
     EVIDENCE_MAX_SIDE,
     MAX_DECODED_PIXELS_PER_REPORT,
@@ -25,6 +24,7 @@ from congso.cases.models import Evidence, Message, Report
 from congso.cases.rules import RuleError
 from congso.cases.services.intake import REPORT_LIMIT
 from congso.cases.tests import files
+from congso.common.permissions import Role
 from congso.common.testing import login_client, make_user
 
 pytestmark = pytest.mark.django_db

@@ -34,3 +34,53 @@ def test_fields_update_writes_nothing_when_no_value_changes(world, django_assert
         )
     assert changed == {}
     assert not AuditEntry.objects.filter(action="org.test_update").exists()
+
+
+# The three services that audit snapshots go through fields_update too; their audit rows keep
+# their shape: object, old and new exactly as before.
+
+
+def _entry(action: str) -> tuple:
+    entry = AuditEntry.objects.get(action=action)
+    return entry.object_type, entry.object_id, json.loads(entry.old), json.loads(entry.new)
+
+
+def test_holiday_update_audits_the_changed_values_under_the_old_date(world):
+    from datetime import date
+
+    from congso.common.models import Holiday
+    from congso.common.permissions import Role
+    from congso.common.services import holiday_update
+    from congso.common.testing import make_user
+
+    admin = actor_of(make_user("quantri", roles=[(Role.ADMIN, world.province)]))
+    holiday = Holiday.objects.create(
+        date=date(2031, 1, 2), kind="holiday", name="Nghỉ bù", basis="Thông báo 1"
+    )
+    holiday_update(
+        actor=admin,
+        holiday=holiday,
+        day=date(2031, 1, 3),
+        kind="holiday",
+        name="Nghỉ bù Tết",
+        basis="Thông báo 1",
+        projected=False,
+    )
+    assert _entry("common.holiday_update") == (
+        "common.holiday",
+        "2031-01-02",
+        {"date": "2031-01-02", "name": "Nghỉ bù"},
+        {"date": "2031-01-03", "name": "Nghỉ bù Tết"},
+    )
+    holiday.refresh_from_db()
+    assert (holiday.date, holiday.name) == (date(2031, 1, 3), "Nghỉ bù Tết")
+    holiday_update(  # the same values again: nothing saved, no second row
+        actor=admin,
+        holiday=holiday,
+        day=date(2031, 1, 3),
+        kind="holiday",
+        name="Nghỉ bù Tết",
+        basis="Thông báo 1",
+        projected=False,
+    )
+    assert AuditEntry.objects.filter(action="common.holiday_update").count() == 1

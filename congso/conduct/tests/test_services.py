@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 
 import pytest
@@ -163,3 +164,37 @@ def test_account_without_person_cannot_attest(world):
     version = CodeVersion.objects.get(code__unit=world.agency_a)
     with unchanged_database(), pytest.raises(PermissionDenied):
         services.attestation_create(actor=actor_of(world.boss), version=version)
+
+
+def test_clause_update_audits_the_whole_clause_before_and_after(world):
+    head = actor_of(world.head_a)
+    code = services.code_create_from_template(actor=head, unit=world.agency_a)
+    clause = code.versions.get().clauses.get(category__code="smoking")
+    before = {
+        "number": clause.number,
+        "ordering": clause.ordering,
+        "title": clause.title,
+        "text": clause.text,
+        "category": "smoking",
+    }
+    services.clause_update(
+        actor=head,
+        clause=clause,
+        number=clause.number,
+        title="Không hút thuốc lá",
+        text=clause.text,
+        category=None,
+    )
+    entry = AuditEntry.objects.get(action="conduct.clause_update")
+    assert (entry.object_type, entry.object_id) == ("conduct.clause", str(clause.pk))
+    assert json.loads(entry.old) == before
+    assert json.loads(entry.new) == {**before, "title": "Không hút thuốc lá", "category": None}
+    services.clause_update(  # the same values again: no second row
+        actor=head,
+        clause=clause,
+        number=clause.number,
+        title="Không hút thuốc lá",
+        text=clause.text,
+        category=None,
+    )
+    assert AuditEntry.objects.filter(action="conduct.clause_update").count() == 1

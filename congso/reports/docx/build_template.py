@@ -20,6 +20,10 @@ from docx.shared import Mm, Pt, RGBColor
 
 HERE = Path(__file__).resolve().parent
 TEMPLATE = HERE / "annual_report.docx"
+# Unit reports upward (reports/unit_reports): a Party body's report in the Party format, any
+# other unit's in the State format of NĐ 30/2020 (national name and motto, "Số: N/BC-XX").
+UNIT_PARTY = HERE / "unit_report_party.docx"
+UNIT_STATE = HERE / "unit_report_state.docx"
 FONT = "Times New Roman"
 
 
@@ -76,7 +80,7 @@ def _page_field(paragraph) -> None:
         run._r.append(el)
 
 
-def build(path: Path = TEMPLATE) -> Path:
+def build(path: Path = TEMPLATE, variant: str = "annual") -> Path:
     doc = Document()
     section = doc.sections[0]
     section.start_type = WD_SECTION.NEW_PAGE
@@ -105,20 +109,47 @@ def build(path: Path = TEMPLATE) -> Path:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     left, right = table.rows[0].cells
-    left.width, right.width = Mm(75), Mm(90)
+    # The State format's national name needs the wider right column on one line.
+    left.width, right.width = (Mm(65), Mm(100)) if variant == "unit_state" else (Mm(75), Mm(90))
+    if variant == "unit_state":  # LibreOffice lays out by the grid: set the columns too
+        table.columns[0].width, table.columns[1].width = Mm(65), Mm(100)
     left.paragraphs[0].text = ""
     _para(left, "{{ parent_body }}", size=14, align=WD_ALIGN_PARAGRAPH.CENTER)
     _para(left, "{{ issuer }}", size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _para(left, "*", size=14, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _para(left, "Số {{ number }}-BC/BCSĐ", size=14, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _para(
-        right,
-        "ĐẢNG CỘNG SẢN VIỆT NAM",
-        size=15,
-        bold=True,
-        underline=True,
-        align=WD_ALIGN_PARAGRAPH.CENTER,
-    )
+    if variant == "unit_state":
+        _para(left, "———", size=10, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _para(left, "Số: {{ number }}/BC-{{ abbrev }}", size=13, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _para(
+            right,
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            size=12,
+            bold=True,
+            align=WD_ALIGN_PARAGRAPH.CENTER,
+        )
+        _para(
+            right,
+            "Độc lập - Tự do - Hạnh phúc",
+            size=13,
+            bold=True,
+            underline=True,
+            align=WD_ALIGN_PARAGRAPH.CENTER,
+        )
+    else:
+        _para(left, "*", size=14, align=WD_ALIGN_PARAGRAPH.CENTER)
+        number_line = (
+            "Số {{ number }}-BC/{{ abbrev }}"
+            if variant == "unit_party"
+            else "Số {{ number }}-BC/BCSĐ"
+        )
+        _para(left, number_line, size=14, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _para(
+            right,
+            "ĐẢNG CỘNG SẢN VIỆT NAM",
+            size=15,
+            bold=True,
+            underline=True,
+            align=WD_ALIGN_PARAGRAPH.CENTER,
+        )
     _para(right, "", size=8)
     _para(
         right, "{{ place }}, {{ date_text }}", size=14, italic=True, align=WD_ALIGN_PARAGRAPH.CENTER
@@ -161,3 +192,5 @@ def build(path: Path = TEMPLATE) -> Path:
 
 if __name__ == "__main__":
     print(build())
+    print(build(UNIT_PARTY, "unit_party"))
+    print(build(UNIT_STATE, "unit_state"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.urls import reverse
 
 from congso.common.testing import CrossAgencyRoute, make_person
@@ -36,5 +38,59 @@ ROUTES = [
         pages=[lambda t: reverse("reports:officer", args=[t.pk])],
         url_names=["reports:officer"],
         methods=("get",),
+    ),
+]
+
+
+# --- unit reports upward ---------------------------------------------------------------------
+
+UNIT_REPORT_SLUG = "2025"
+
+
+def _unit_report(world, unit):
+    from congso.reports.unit_reports.models import UnitReport
+
+    return UnitReport.objects.create(
+        unit=unit,
+        kind="year",
+        year=2025,
+        seq=1,
+        state="submitted",
+        submissions=1,
+        due_on=date(2026, 1, 29),
+        narrative={"conduct": {"results": "Nội dung của đơn vị khác"}},
+    )
+
+
+def _unit_report_model():
+    from congso.reports.unit_reports.models import UnitReport
+
+    return UnitReport
+
+
+ROUTES += [
+    CrossAgencyRoute(
+        model=OrgUnit,
+        make=_unit,
+        pages=[lambda u: reverse("reports:unit_report", args=[u.pk, UNIT_REPORT_SLUG])],
+        url_names=["reports:unit_report"],
+        methods=("get", "post"),
+    ),
+    CrossAgencyRoute(
+        model=OrgUnit,
+        make=_unit,
+        pages=[
+            lambda u: reverse("reports:unit_review", args=[u.pk, UNIT_REPORT_SLUG]),
+            lambda u: reverse("reports:unit_report_file", args=[u.pk, UNIT_REPORT_SLUG]),
+        ],
+        url_names=["reports:unit_review", "reports:unit_report_file"],
+        methods=("get",),
+    ),
+    CrossAgencyRoute(
+        model=_unit_report_model(),
+        make=_unit_report,
+        pages=[lambda r: reverse("reports:unit_report_decide", args=[r.pk])],
+        url_names=["reports:unit_report_decide"],
+        methods=("post",),
     ),
 ]

@@ -36,6 +36,7 @@ from typing import Any
 
 from django.db import connection
 
+from congso.common.fastsql import pg_ready
 from congso.common.fastsql import qmark as _qmark
 from congso.surveys import conf
 from congso.surveys.models import SurveyResponse, SurveyTarget
@@ -248,8 +249,7 @@ def _submit_postgresql(params: list, day: date, month: date) -> bool:
     import psycopg  # PostgreSQL only
 
     name, prepare, execute_sql = _fused_statement()
-    connection.close_if_health_check_failed()
-    connection.ensure_connection()
+    pg_ready()
     raw = connection.connection
     prepared = _PREPARED.setdefault(raw, set())
     with connection.wrap_database_errors, raw.cursor() as cursor:

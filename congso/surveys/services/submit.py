@@ -99,7 +99,11 @@ def target_by_code(
     database (the portable path, and the reason for a refusal of the fast one), prepared once
     per connection on PostgreSQL (`fetch_one`)."""
     since_value = connection.ops.adapt_datetimefield_value(since or timezone.now())
-    row = fetch_one(lookup_sql(), [ip_key, device_key, since_value, code])
+    row = fetch_one(
+        lookup_sql(),
+        [ip_key, device_key, since_value, code],
+        prepare=bool(conf.get("CONGSO_SURVEY_PREPARED_STATEMENTS")),
+    )
     if row is None:
         if RevokedCode.objects.filter(code=code).exists():
             raise SurveyError(404, MSG_REVOKED)

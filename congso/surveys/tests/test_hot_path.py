@@ -200,3 +200,31 @@ def test_in_memory_sqlite_needs_no_turn_file(monkeypatch, tmp_path):
     with hot_sql._writer_turn():
         pass
     assert list(tmp_path.iterdir()) == []
+
+
+def _prepared_form_facts() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_prepared_statements WHERE NOT from_sql AND statement LIKE %s",
+            ["%%current_id%%surveys_surveytarget%%"],
+        )
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL prepared statement")
+def test_form_page_query_is_prepared_once_per_connection(sw):
+    from congso.surveys.selectors import target_form_facts
+
+    for _ in range(3):
+        assert target_form_facts(sw.counter_a.code)[0] is True
+    assert _prepared_form_facts() == 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL prepared statement")
+def test_without_prepared_statements_the_form_page_query_is_not_prepared(sw, settings):
+    from congso.surveys.selectors import target_form_facts
+
+    settings.CONGSO_SURVEY_PREPARED_STATEMENTS = 0  # behind pgbouncer in transaction mode
+    connection.close()
+    assert target_form_facts(sw.counter_a.code)[0] is True
+    assert _prepared_form_facts() == 0

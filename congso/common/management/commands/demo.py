@@ -28,6 +28,7 @@ DEMO_APPS = (
     "dissemination",
     "evaluation",
     "emulation",
+    "reports",  # unit reports upward: read every app's figures, so last
 )
 SEED = 20250701
 

@@ -1,4 +1,5 @@
-"""`congso report annual --year Y --format docx|pdf|xlsx --output FILE` (design.md §6)."""
+"""`congso report annual --year Y --format docx|pdf|xlsx --output FILE` (design.md §6) and
+`congso report remind` (daily: urge the units whose periodic report is due or late)."""
 
 from __future__ import annotations
 
@@ -22,8 +23,17 @@ class Command(BaseCommand):
         annual.add_argument("--output", required=True)
         annual.add_argument("--number", default="", help="Số báo cáo, ví dụ 45")
         annual.add_argument("--no-appendix", action="store_true", help="không ghi tệp XLSX kèm")
+        sub.add_parser("remind", help="Nhắc các đơn vị chưa gửi báo cáo định kỳ (chạy hằng ngày).")
 
     def handle(self, *args, **options):
+        if options["kind"] == "remind":
+            from congso.reports.unit_reports.reminders import send_reminders
+
+            sent = send_reminders()
+            self.stdout.write(
+                f"Đã nhắc {sent['unit']} đơn vị, {sent['parent']} lượt báo đơn vị cấp trên."
+            )
+            return
         output = Path(options["output"])
         fmt = options["fmt"]
         actor = system_actor()
