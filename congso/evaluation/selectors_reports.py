@@ -5,8 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from django.db.models import Count
+
+from congso.common.permissions import Cap
 from congso.common.scoping import Actor
-from congso.evaluation.models import PUBLISHED_STATES, Result
+from congso.evaluation.models import PUBLISHED_STATES, Result, Run
+from congso.org.models import OrgUnit
 
 CAP_REASON = "R9_DIRECTIVE_CAP"  # policy/rules_common.directive_cap
 
@@ -53,3 +57,32 @@ def classification_summary(*, actor: Actor, unit_path: str, year: int) -> Classi
         f"unit.path startswith '{unit_path}'; capped = reasons contain {CAP_REASON}"
     )
     return ClassificationSummary(sum(levels.values()), dict(levels), capped, len(runs), trace)
+
+
+def classification_by_unit(*, actor: Actor, unit_path: str, year: int) -> dict[str, Counter]:
+    """Published (or final) results of `year` per unit path of the subtree and level — the
+    dashboards' distribution and the heads' ranking. The year's published runs first (a small
+    table), then one grouped query on their results by unit (no reasons read, no join)."""
+    runs = list(
+        Run.objects.for_actor(actor)
+        .filter(year=year, state__in=PUBLISHED_STATES)
+        .values_list("id", flat=True)
+    )
+    if not runs:
+        return {}
+    paths = dict(
+        OrgUnit.objects.for_actor(actor, Cap.EVALUATION_VIEW)
+        .filter(path__startswith=unit_path)
+        .values_list("id", "path")
+    )
+    rows = (
+        Result.objects.for_actor(actor)
+        .filter(run_id__in=runs, unit_id__in=list(paths))
+        .values_list("unit_id", "classification")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    out: dict[str, Counter] = {}
+    for unit_id, level, n in rows:
+        out.setdefault(paths[unit_id], Counter())[level] += n
+    return out

@@ -31,3 +31,31 @@ def is_valid_on(day: date, valid_from: date | None, valid_to: date | None) -> bo
 def subtree_path(parent_path: str, unit_id: int) -> str:
     """Materialised path of a child: '/1/5/' + 23 → '/1/5/23/'."""
     return f"{parent_path or '/'}{unit_id}/"
+
+
+# Titles of a unit's head (người đứng đầu), most senior first: the head of a unit is its
+# leader whose position starts with the first of these (a deputy, "Phó …", never is).
+HEAD_TITLES = (
+    "Bí thư",
+    "Chủ tịch",
+    "Giám đốc",
+    "Chánh",
+    "Trưởng ban",
+    "Chi cục trưởng",
+    "Viện trưởng",
+    "Hiệu trưởng",
+    "Trưởng phòng",
+    "Trưởng",
+)
+
+
+def head_rank(position: str) -> int | None:
+    """The seniority of a head's title (0 most senior), or None for anyone else (deputies,
+    staff, a blank position)."""
+    text = " ".join((position or "").split())
+    if text.lower().startswith("phó"):
+        return None
+    for rank, title in enumerate(HEAD_TITLES):
+        if text.lower().startswith(title.lower()):
+            return rank
+    return None

@@ -315,3 +315,26 @@ def category_history(*, actor: Actor, person: Person) -> list[CategoryRecord]:
     return list(
         CategoryRecord.objects.for_actor(actor).filter(person=person).order_by("-valid_from")
     )
+
+
+def unit_heads(*, actor: Actor, unit_ids: list[int]) -> dict[int, Person]:
+    """The head of each unit (`org.rules.head_rank`): the active leader working directly in it
+    with the most senior head's title, then by name order. One query; a unit without one is
+    left out (the page says "chưa xác định")."""
+    from congso.org.rules import head_rank
+
+    best: dict[int, tuple[int, str, Person]] = {}
+    people = (
+        Person.objects.for_actor(actor, Cap.ORG_VIEW)
+        .filter(unit_id__in=unit_ids, is_active=True, is_leader=True)
+        .only("id", "full_name", "position", "unit_id", "sort_key")
+    )
+    for person in people:
+        rank = head_rank(person.position)
+        if rank is None:
+            continue
+        key = (rank, person.sort_key)
+        held = best.get(person.unit_id)
+        if held is None or key < held[:2]:
+            best[person.unit_id] = (rank, person.sort_key, person)
+    return {unit_id: held[2] for unit_id, held in best.items()}

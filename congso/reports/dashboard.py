@@ -9,9 +9,13 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from congso.cases.selectors import confirmed_violations, violation_summary
+from congso.cases.selectors import confirmed_violations
+from congso.cases.selectors.rollups import UnitViolations, violation_rows
 from congso.conduct.selectors import attestation_completion
-from congso.org.selectors import unit_children
+from congso.dissemination.selectors.rollups import completion_by_unit
+from congso.evaluation.selectors_reports import classification_by_unit
+from congso.org.selectors import unit_children, unit_heads
+from congso.reports import accountability, panels
 from congso.reports.data import Chart, Table
 from congso.reports.formatting import number, pct_text, percent
 from congso.surveys.rules import Period
@@ -31,6 +35,16 @@ def _change(now, before) -> str:
         return "–"
     delta = round(now - before, 1)
     return ("+" if delta > 0 else "") + number(float(delta))
+
+
+def _sums(rows: dict) -> tuple[UnitViolations, dict, dict]:
+    """`violation_rows` summed in one pass: in all, by category name, by unit path."""
+    total, by_category, by_path = UnitViolations(), {}, {}
+    for (path, category), row in rows.items():
+        total.add(row)
+        by_category.setdefault(category, UnitViolations()).add(row)
+        by_path.setdefault(path, UnitViolations()).add(row)
+    return total, by_category, by_path
 
 
 @dataclass
@@ -60,12 +74,21 @@ class UnitBoard:
     officers: list[Officer]
     chart: Chart
     tables: list[Table] = field(default_factory=list)
+    panels: panels.Panels | None = None
+    heads: list[accountability.HeadRow] = field(default_factory=list)
+    head_table: Table | None = None
+    sort: str = accountability.DEFAULT_SORT
 
 
-def unit_board(*, actor, unit, year: int) -> UnitBoard:
+def unit_board(*, actor, unit, year: int, sort: str = accountability.DEFAULT_SORT) -> UnitBoard:
     board = unit_dashboard(actor=actor, unit=unit, period=year_period(year))
-    now = violation_summary(actor=actor, unit_path=unit.path, year=year)
-    before = violation_summary(actor=actor, unit_path=unit.path, year=year - 1)
+    # one grouped query a year serves the totals, the table by category and the heads' ranking
+    violations = tuple(
+        violation_rows(actor=actor, unit_path=unit.path, year=y) for y in (year, year - 1)
+    )
+    (now, by_category, by_path), (before, by_category_before, by_path_before) = (
+        _sums(rows) for rows in violations
+    )
     completion = attestation_completion(actor=actor, unit=unit, on=date(year, 12, 31))
     staff = sum(r.staff for r in completion)
     attested = sum(r.attested for r in completion)
@@ -85,9 +108,9 @@ def unit_board(*, actor, unit, year: int) -> UnitBoard:
         ],
         [
             _("Vi phạm được phát hiện"),
-            number(now.total),
-            number(before.total),
-            _change(now.total, before.total),
+            number(now.detected),
+            number(before.detected),
+            _change(now.detected, before.detected),
         ],
         [
             _("Có kết luận vi phạm"),
@@ -97,33 +120,33 @@ def unit_board(*, actor, unit, year: int) -> UnitBoard:
         ],
         [
             _("Số ngày trung bình đến khi kết luận"),
-            number(now.mean_days_to_conclusion),
-            number(before.mean_days_to_conclusion),
-            _change(now.mean_days_to_conclusion, before.mean_days_to_conclusion),
+            number(now.mean_days),
+            number(before.mean_days),
+            _change(now.mean_days, before.mean_days),
         ],
         [_("Tỷ lệ cam kết thực hiện quy chế (31/12)"), pct_text(percent(attested, staff)), "", ""],
     ]
     summary = Table(
         _("Chỉ tiêu chính"), [_("Chỉ tiêu"), str(year), str(year - 1), _("Thay đổi")], rows
     )
-    previous_by_name = {r.name: r.detected for r in before.by_category}
     categories = Table(
         _("Vi phạm theo loại"),
         [_("Loại vi phạm"), str(year), str(year - 1), _("Kết luận vi phạm"), _("Số ngày TB")],
         [
             [
-                r.name,
+                name,
                 number(r.detected),
-                number(previous_by_name.get(r.name, 0)),
+                number(by_category_before[name].detected if name in by_category_before else 0),
                 number(r.confirmed),
-                number(r.mean_days_to_conclusion),
+                number(r.mean_days),
             ]
-            for r in now.by_category
+            for name, r in sorted(by_category.items(), key=lambda kv: (-kv[1].detected, kv[0]))
         ],
     )
     ranked = {row.key: row for row in board.agencies}
     children = []
-    for child in unit_children(actor=actor, unit=unit, on=date(year, 12, 31)):
+    units = list(unit_children(actor=actor, unit=unit, on=date(year, 12, 31)))
+    for child in units:
         row = ranked.get(child.pk)
         children.append(
             Child(
@@ -151,7 +174,17 @@ def unit_board(*, actor, unit, year: int) -> UnitBoard:
         [c.sipas for c in rated],
         "%",
     )
-    result = UnitBoard(unit, year, summary, categories, children, officers, chart)
+    result = UnitBoard(unit, year, summary, categories, children, officers, chart, sort=sort)
+    _add_panels(
+        result,
+        actor=actor,
+        unit=unit,
+        year=year,
+        children=children,
+        units=units,
+        violations=(by_path, by_path_before),
+        staff={r.unit_id: r.staff for r in completion[1:]},  # active staff of each child
+    )
     result.tables = [
         summary,
         categories,
@@ -165,8 +198,56 @@ def unit_board(*, actor, unit, year: int) -> UnitBoard:
             [_("Cán bộ"), _("Lượt đánh giá"), _("Chỉ số hài lòng")],
             [[o.name, number(o.n), pct_text(o.sipas)] for o in officers],
         ),
+        *result.panels.tables,
     ]
+    if result.head_table is not None:
+        result.tables.append(result.head_table)
     return result
+
+
+def _add_panels(
+    board: UnitBoard,
+    *,
+    actor,
+    unit,
+    year: int,
+    children: list[Child],
+    units: list,
+    violations: tuple,
+    staff: dict[int, int],
+) -> None:
+    """Classification, emulation, dissemination and training panels, and the heads'
+    accountability ranking of the units below (the per-unit rows are read once and serve both)."""
+    classification = tuple(
+        classification_by_unit(actor=actor, unit_path=unit.path, year=y) for y in (year, year - 1)
+    )
+    completion = tuple(completion_by_unit(actor=actor, unit=unit, year=y) for y in (year, year - 1))
+    table, chart = panels.classification_panel(
+        year=year, by_unit_now=classification[0], by_unit_before=classification[1]
+    )
+    emulation, titles = panels.emulation_panel(actor=actor, unit=unit, year=year)
+    done, done_chart = panels.completion_panel(
+        actor=actor, unit=unit, year=year, by_unit_now=completion[0], by_unit_before=completion[1]
+    )
+    board.panels = panels.Panels(table, chart, emulation, titles, done, done_chart)
+    if not children:
+        return
+    satisfaction = {
+        c.pk: (c.sipas, None if c.sipas is None or c.change is None else c.sipas - c.change)
+        for c in children
+    }
+    board.heads = accountability.head_rows(
+        unit=unit,
+        children=units,
+        heads=unit_heads(actor=actor, unit_ids=[u.pk for u in units]),
+        staff=staff,
+        satisfaction=satisfaction,
+        violations=violations,
+        classification=classification,
+        completion=completion,
+        sort=board.sort,
+    )
+    board.head_table = accountability.head_table(board.heads, board.sort)
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """Public transparency pages (no login): a province overview and one page per agency or
 commune, joining what is already public: the satisfaction scorecard (aggregates above the
-minimum sample), confirmed violations by category once they stand, and the honour roll when
-the emulation app provides one."""
+minimum sample), confirmed violations by category once they stand, and the honour roll (awards
+under a decision of the year, not revoked: the emulation app's public roll)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from congso.cases.selectors.public import public_violation_counts
+from congso.emulation.selectors import honour_roll
 from congso.reports.dashboard import year_period
 from congso.surveys.selectors import public_agencies, public_scorecard
 
@@ -34,10 +35,19 @@ def overview(request: HttpRequest) -> HttpResponse:
         index, previous, _monthly = public_scorecard(agency=agency, period=year_period(year))
         rows.append((agency, index, previous))
     counts = public_violation_counts(unit_path="/", year=year)  # every unit of the province
+    by_title: dict[str, int] = {}
+    for award in honour_roll(year=year):
+        by_title[award.title.name] = by_title.get(award.title.name, 0) + 1
     return render(
         request,
         "reports/public_overview.html",
-        {"rows": rows, "year": year, "counts": counts, "years": _years()},
+        {
+            "rows": rows,
+            "year": year,
+            "counts": counts,
+            "years": _years(),
+            "honours": list(by_title.items()),
+        },
     )
 
 
@@ -60,8 +70,14 @@ def agency(request: HttpRequest, pk: int) -> HttpResponse:
             "monthly": monthly,
             "counts": counts,
             "years": _years(),
+            "awards": _honours(unit, year),
         },
     )
+
+
+def _honours(unit, year: int) -> list:
+    """The honour roll of the year for the agency's or commune's subtree."""
+    return [a for a in honour_roll(year=year) if a.unit.path.startswith(unit.path)]
 
 
 def _years() -> list[int]:

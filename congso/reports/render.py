@@ -12,6 +12,8 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docxtpl import DocxTemplate
 from openpyxl import Workbook
@@ -141,6 +143,15 @@ def _numeric(text: str) -> bool:
     return bool(text) and all(ch in "0123456789.,%–- " for ch in text)
 
 
+def _repeat_as_header(row) -> None:
+    """Mark a row as the table's header: Word and LibreOffice repeat it at the top of every
+    page a long table runs onto (the appendix of every unit spans several pages)."""
+    properties = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)
+
+
 def _table(doc, table) -> None:
     """A bordered table, 165 mm wide: the first (name) column gets the room it needs."""
     count = len(table.columns)
@@ -153,6 +164,7 @@ def _table(doc, table) -> None:
     t.autofit = False
     for column, width in zip(t.columns, widths, strict=True):
         column.width = width  # the grid LibreOffice and Word lay out by
+    _repeat_as_header(t.rows[0])
     for cell, text, width in zip(t.rows[0].cells, table.columns, widths, strict=True):
         cell.text = text
         cell.width = width

@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from congso.common.permissions import Cap
+from congso.reports import accountability, exports, selectors, services
 from congso.reports import dashboard as dashboard_data
-from congso.reports import exports, selectors, services
 from congso.reports.annual import build_annual_report
 from congso.reports.render import RenderError
 from congso.reports.svg import bar_svg
@@ -84,13 +84,29 @@ def dashboard(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         unit = selectors.report_root(actor=request.actor)
     else:
         unit = selectors.report_unit(actor=request.actor, pk=pk)
-    board = dashboard_data.unit_board(actor=request.actor, unit=unit, year=year)
+    sort = accountability.sort_key(request.GET.get("xep"))
+    board = dashboard_data.unit_board(actor=request.actor, unit=unit, year=year, sort=sort)
     if request.GET.get("xuat") == "xlsx":
         return _xlsx(board.tables, f"tong-quan-{unit.pk}-{year}.xlsx")
+    charts = {
+        "chart": board.chart,
+        "classification_chart": board.panels.classification_chart,
+        "completion_chart": board.panels.completion_chart,
+    }
+    context = {name: bar_svg(c) if c.labels else "" for name, c in charts.items()}
+    sorts = [(key, label) for key, (_attr, _up, label) in accountability.SORTS.items()]
     return render(
         request,
         "reports/dashboard.html",
-        {"board": board, "year": year, "chart": bar_svg(board.chart) if board.chart.labels else ""},
+        {
+            "board": board,
+            "year": year,
+            "sorts": sorts,
+            "head_rows": zip(board.heads, board.head_table.rows, strict=True)
+            if board.head_table
+            else [],
+            **context,
+        },
     )
 
 

@@ -82,6 +82,11 @@ def test_xlsx_export_holds_every_table(world):
         "Vi phạm theo loại",
         "Đơn vị trực thuộc",
         "Cán bộ được đánh giá",
+        "Kết quả xếp loại chất lượng",
+        "Đăng ký thi đua và khen thưởng",
+        "Danh hiệu, hình thức khen thưởng",
+        "Quán triệt và bồi dưỡng",
+        "Trách nhiệm người đứng đầu: xếp hạng theo Hài lòng",
     ]
     assert ["Vi phạm được phát hiện", "1"] == list(
         next(r for r in rows if r[0] == "Vi phạm được phát hiện")[:2]

@@ -65,3 +65,43 @@ def test_a_unit_that_does_not_serve_citizens_has_no_public_page(world):
 
 def test_a_bad_year_is_404(world):
     assert Client().get(reverse("public_transparency:overview"), {"nam": "x"}).status_code == 404
+
+
+def test_agency_page_joins_the_honour_roll_of_its_subtree_without_revoked_awards(world):
+    from congso.reports.tests.helpers import awards
+
+    _serving(world)
+    awards(world.division_a, YEAR, ["ldtt", "cstdcs"], revoked={1})
+    awards(world.agency_b, YEAR, ["ldtt"], number=2)
+    body = (
+        Client()
+        .get(reverse("public_transparency:agency", args=[world.agency_a.pk]), {"nam": YEAR})
+        .content.decode()
+    )
+    assert "Người Được Khen 0" in body  # division A is in agency A's subtree
+    assert "Người Được Khen 1" not in body  # revoked
+    assert body.count("Người Được Khen") == 1  # agency B's award is not on this page
+    assert "1/QĐ-UBND" in body
+
+
+def test_overview_counts_the_provinces_honour_roll_by_title(world):
+    from congso.reports.tests.helpers import awards
+
+    _serving(world)
+    awards(world.agency_a, YEAR, ["ldtt", "ldtt", "ttldtt"])
+    awards(world.agency_b, YEAR - 1, ["ldtt"], number=2)  # another year
+    page = Client().get(reverse("public_transparency:overview"), {"nam": YEAR})
+    assert page.context["honours"] == [("Lao động tiên tiến", 2), ("Tập thể lao động tiên tiến", 1)]
+    assert reverse("honour:roll") + f"?nam={YEAR}" in page.content.decode()
+
+
+def test_public_pages_stay_light_and_need_no_script(world):
+    _serving(world)
+    client = Client()
+    for url in (
+        reverse("public_transparency:overview"),
+        reverse("public_transparency:agency", args=[world.agency_a.pk]),
+    ):
+        page = client.get(url, {"nam": YEAR})
+        assert "<script" not in page.content.decode()
+        assert len(page.content) < 30_000
