@@ -17,12 +17,10 @@ YEAR = timezone.localdate().year
 
 @pytest.fixture
 def report_world(browser_world):
-    import importlib
-
-    from django.apps import apps
 
     from congso.common.testing import make_person
     from congso.emulation.models import AwardTitle
+    from congso.emulation.tests.factories import seed_catalogue
     from congso.reports.tests.cross_agency import _officer
     from congso.reports.tests.helpers import (
         acknowledged_campaign,
@@ -33,7 +31,7 @@ def report_world(browser_world):
     )
 
     if not AwardTitle.objects.exists():  # live-server flushes empty the seeded catalogue
-        importlib.import_module("congso.emulation.migrations.0002_catalogue").seed(apps, None)
+        seed_catalogue()
     w = browser_world
     violation(w.agency_a)
     violation(w.agency_b, full_name="Đỗ Văn Hùng")

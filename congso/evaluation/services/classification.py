@@ -345,13 +345,14 @@ def plan_chunks(
     for unit_id, n in counts.items():
         # The topmost agency above the unit (below the run's unit): an agency and every agency
         # under it share a chunk, so a leader's unit figures see the whole unit led.
-        top, current = None, unit_id
-        while current is not None:
-            if current in wanted:
-                top = current
-            if current == unit.pk:
+        top: int | None = None
+        node: int | None = unit_id
+        while node is not None:
+            if node in wanted:
+                top = node
+            if node == unit.pk:
                 break
-            current = units[current][0] if current in units else None
+            node = units[node][0] if node in units else None
         if top is not None:
             members[top].append(unit_id)
             sizes[top] += n
