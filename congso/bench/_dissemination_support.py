@@ -7,9 +7,9 @@ from datetime import date
 
 from django.core.files.base import ContentFile
 
+from congso.bench.cases_queue import build_people
 from congso.dissemination.models import Document, DocumentVersion
-from congso.org.models import Assignment, Person
-from congso.org.services import person_prepare, unit_create
+from congso.org.services import unit_create
 
 
 def build_province(staff: int, rng: random.Random):
@@ -23,24 +23,7 @@ def build_province(staff: int, rng: random.Random):
         ]
     for index in range(1, 101):
         units.append(unit_create(actor=None, name=f"Xã thử {index}", kind="commune", parent=root))
-    people = [
-        person_prepare(
-            Person(
-                unit=rng.choice(units),
-                staff_code=f"QT{index:06d}",
-                full_name=f"Cán Bộ Thử {index}",
-                sex=rng.choice("MF"),
-                birth_year=rng.randint(1965, 2002),
-                category=rng.choice(["cong_chuc", "vien_chuc", "can_bo"]),
-            )
-        )
-        for index in range(staff)
-    ]
-    Person.objects.bulk_create(people, batch_size=2000)
-    Assignment.objects.bulk_create(
-        [Assignment(person=p, unit=p.unit, start_date=date(2025, 7, 1)) for p in people],
-        batch_size=4000,
-    )
+    people = build_people(staff, units, rng, prefix="QT")
     return root, units, people
 
 

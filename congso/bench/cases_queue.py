@@ -55,12 +55,12 @@ def build_units():
     return root, units
 
 
-def build_people(n: int, units, rng: random.Random) -> list[Person]:
+def build_people(n: int, units, rng: random.Random, prefix: str = "QB") -> list[Person]:
     people = [
         person_prepare(
             Person(
                 unit=rng.choice(units),
-                staff_code=f"QB{index:06d}",
+                staff_code=f"{prefix}{index:06d}",
                 full_name=f"Cán Bộ Thử {index}",
                 sex=rng.choice("MF"),
                 birth_year=rng.randint(1965, 2002),
